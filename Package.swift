@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "manifest-lint",
+    products: [
+        .executable(name: "manifest-lint", targets: ["manifest-lint"]),
+        .library(name: "ManifestLint", targets: ["ManifestLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "ManifestLint",
+            dependencies: ["CLibYAML"]
+        ),
+        .executableTarget(
+            name: "manifest-lint",
+            dependencies: [
+                "ManifestLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ManifestLintTests",
+            dependencies: ["ManifestLint"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

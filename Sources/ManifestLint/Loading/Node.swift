@@ -1,0 +1,103 @@
+/// A value read from a YAML or JSON file, with the byte span it was read from.
+public struct Node: Sendable {
+    public enum Value: Sendable {
+        case scalar(Scalar)
+        case mapping([MappingEntry])
+        case sequence([Node])
+    }
+
+    public var value: Value
+    /// The bytes of the value in its file (for a quoted string, the quotes included).
+    public var span: Span
+
+    public init(_ value: Value, span: Span) {
+        self.value = value
+        self.span = span
+    }
+}
+
+public struct MappingEntry: Sendable {
+    public var key: Node
+    public var value: Node
+
+    /// The key's text when the key is a scalar.
+    public var name: String? { key.scalar?.text }
+}
+
+/// What a scalar resolves to under the YAML 1.2 core schema (as Go's yaml.v3
+/// resolves it), or the JSON type of a JSON value.
+public enum ScalarKind: Sendable, Equatable {
+    case string, integer, float, boolean, null
+}
+
+public enum ScalarStyle: Sendable, Equatable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+    /// A JSON string, number or literal.
+    case json
+}
+
+public struct Scalar: Sendable {
+    /// The decoded text (escapes resolved, quotes removed).
+    public var text: String
+    public var kind: ScalarKind
+    public var style: ScalarStyle
+
+    public init(text: String, kind: ScalarKind, style: ScalarStyle) {
+        self.text = text
+        self.kind = kind
+        self.style = style
+    }
+}
+
+extension Node {
+    public var scalar: Scalar? {
+        if case .scalar(let scalar) = value { return scalar }
+        return nil
+    }
+
+    /// The text of a string scalar; nil for every other kind of node.
+    public var string: String? {
+        guard let scalar, scalar.kind == .string else { return nil }
+        return scalar.text
+    }
+
+    public var bool: Bool? {
+        guard let scalar, scalar.kind == .boolean else { return nil }
+        return scalar.text.lowercased() == "true"
+    }
+
+    public var isNull: Bool { scalar?.kind == .null }
+
+    public var entries: [MappingEntry]? {
+        if case .mapping(let entries) = value { return entries }
+        return nil
+    }
+
+    public var elements: [Node]? {
+        if case .sequence(let elements) = value { return elements }
+        return nil
+    }
+
+    /// The entry for `key` in a mapping; the last one wins, as in JSON.parse.
+    public func entry(_ key: String) -> MappingEntry? {
+        entries?.last { $0.name == key }
+    }
+
+    public subscript(key: String) -> Node? { entry(key)?.value }
+
+    /// A short name for the node's type, for messages.
+    public var typeName: String {
+        switch value {
+        case .mapping: return "object"
+        case .sequence: return "array"
+        case .scalar(let scalar):
+            switch scalar.kind {
+            case .string: return "string"
+            case .integer: return "integer"
+            case .float: return "number"
+            case .boolean: return "boolean"
+            case .null: return "null"
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import CLibYAML
+
+/// Loads YAML through libyaml's event API into a `Node` tree with byte spans.
+///
+/// Scalars resolve as gopkg.in/yaml.v3 (which Pulumi uses) resolves them:
+/// the YAML 1.2 core schema, so `yes`/`no`/`on`/`off` stay strings. Only the
+/// first document is read; a second one is reported, since Pulumi ignores it.
+public enum YAMLLoader {
+    /// Nesting deeper than this stops the parse (libyaml's cost grows with depth).
+    public static let maximumDepth = 256
+    /// Nodes that alias expansion may produce before the file is refused.
+    public static let maximumExpandedNodes = 100_000
+
+    public static func load(_ file: SourceFile) -> LoadedDocument {
+        if let refusal = InputGuard.refusal(for: file) {
+            return LoadedDocument(file: file, root: nil, problems: [refusal])
+        }
+        var builder = TreeBuilder(file: file)
+        file.bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer)
+        }
+        return LoadedDocument(file: file, root: builder.root, problems: builder.problems)
+    }
+}
+
+/// Maps libyaml's mark indexes (code points after an optional BOM) to byte offsets.
+struct CodePointOffsets {
+    private let byteOrderMarkLength: Int
+    /// Byte offset of each code point; empty when the text is ASCII, where the
+    /// index is the offset.
+    private let starts: [Int32]
+    private let byteCount: Int
+
+    init(_ bytes: [UInt8]) {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        byteOrderMarkLength = bom
+        byteCount = bytes.count
+        if bytes[bom...].allSatisfy({ $0 < 0x80 }) {
+            starts = []
+        } else {
+            var starts: [Int32] = []
+            starts.reserveCapacity(bytes.count - bom + 1)
+            for index in bom..<bytes.count where bytes[index] & 0xC0 != 0x80 {
+                starts.append(Int32(index))
+            }
+            self.starts = starts
+        }
+    }
+
+    func byteOffset(_ index: Int) -> Int {
+        if starts.isEmpty { return min(index + byteOrderMarkLength, byteCount) }
+        if index < starts.count { return Int(starts[index]) }
+        return byteCount
+    }
+}
+
+/// Turns libyaml events into nodes, tracking anchors, depth and duplicate keys.
+private struct TreeBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var start: Int
+        var anchor: String?
+        var children: [Node] = []
+        /// Nodes in this subtree counting alias expansions.
+        var weight = 1
+    }
+
+    let file: SourceFile
+    let offsets: CodePointOffsets
+    var root: Node?
+    var problems: [LoadProblem] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, weight: Int)] = [:]
+    private var expandedNodes = 0
+    private var documentsSeen = 0
+
+    init(file: SourceFile) {
+        self.file = file
+        self.offsets = CodePointOffsets(file.bytes)
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            problems.append(LoadProblem(kind: .syntax, message: "could not start the YAML parser", span: Span(0, 0)))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        if let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return
+            }
+            let keepGoing = handle(event)
+            let finished = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if !keepGoing || finished { return }
+        }
+    }
+
+    /// Handles one event; returns false to stop parsing.
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        let start = offsets.byteOffset(Int(event.start_mark.index))
+        let end = offsets.byteOffset(Int(event.end_mark.index))
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentsSeen += 1
+            if documentsSeen > 1 {
+                problems.append(LoadProblem(
+                    kind: .tolerated,
+                    message: "a second YAML document starts here; Pulumi reads only the first one",
+                    span: Span(start, max(end, start + 1))))
+                return false
+            }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = Self.string(data.value, length: data.length)
+            let style = Self.style(data.style)
+            let kind = style == .plain && data.plain_implicit == 1
+                ? ScalarResolver.resolve(text, tag: Self.optionalString(data.tag))
+                : ScalarResolver.resolveQuoted(tag: Self.optionalString(data.tag))
+            let node = Node(.scalar(Scalar(text: text, kind: kind, style: style)), span: Span(start, end))
+            return add(node, weight: 1, anchor: Self.optionalString(data.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.optionalString(event.data.alias.anchor) ?? ""
+            guard let anchored = anchors[name] else {
+                problems.append(LoadProblem(kind: .syntax, message: "unknown anchor '\(name)' referenced", span: Span(start, end)))
+                return false
+            }
+            expandedNodes += anchored.weight
+            if expandedNodes > YAMLLoader.maximumExpandedNodes {
+                problems.append(LoadProblem(
+                    kind: .syntax,
+                    message: "aliases expand to more than \(YAMLLoader.maximumExpandedNodes) nodes (an alias bomb?); not loaded",
+                    span: Span(start, end)))
+                return false
+            }
+            var node = anchored.node
+            node.span = Span(start, end)
+            return add(node, weight: anchored.weight, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            return push(Frame(isMapping: false, start: start, anchor: Self.optionalString(event.data.sequence_start.anchor)), at: Span(start, end))
+        case YAML_MAPPING_START_EVENT:
+            return push(Frame(isMapping: true, start: start, anchor: Self.optionalString(event.data.mapping_start.anchor)), at: Span(start, end))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return false }
+            let span = Span(frame.start, end)
+            let node: Node
+            if frame.isMapping {
+                var entries: [MappingEntry] = []
+                entries.reserveCapacity(frame.children.count / 2)
+                var index = 0
+                while index + 1 < frame.children.count {
+                    entries.append(MappingEntry(key: frame.children[index], value: frame.children[index + 1]))
+                    index += 2
+                }
+                reportDuplicateKeys(entries)
+                node = Node(.mapping(entries), span: span)
+            } else {
+                node = Node(.sequence(frame.children), span: span)
+            }
+            return add(node, weight: frame.weight, anchor: frame.anchor)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func push(_ frame: Frame, at span: Span) -> Bool {
+        guard stack.count < YAMLLoader.maximumDepth else {
+            problems.append(LoadProblem(
+                kind: .syntax,
+                message: "nesting is deeper than \(YAMLLoader.maximumDepth) levels; not loaded",
+                span: span))
+            return false
+        }
+        stack.append(frame)
+        return true
+    }
+
+    private mutating func add(_ node: Node, weight: Int, anchor: String?) -> Bool {
+        if let anchor { anchors[anchor] = (node, weight) }
+        if stack.isEmpty {
+            if root == nil { root = node }
+        } else {
+            stack[stack.count - 1].children.append(node)
+            stack[stack.count - 1].weight += weight
+        }
+        return true
+    }
+
+    /// yaml.v3 rejects a mapping whose scalar keys repeat (compared by text).
+    private mutating func reportDuplicateKeys(_ entries: [MappingEntry]) {
+        guard entries.count > 1 else { return }
+        var firstSeen: [String: Span] = [:]
+        for entry in entries {
+            guard let name = entry.name, name != "<<" else { continue }
+            if let first = firstSeen[name] {
+                problems.append(LoadProblem(
+                    kind: .duplicateKey,
+                    message: "mapping key '\(name)' is already defined at line \(file.position(of: first.start).line)",
+                    span: entry.key.span))
+            } else {
+                firstSeen[name] = entry.key.span
+            }
+        }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = Self.optionalString(parser.problem) ?? "invalid YAML"
+        let span: Span
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset into the input instead of a mark.
+            let offset = Int(parser.problem_offset)
+            span = Span(offset, offset + 1)
+        } else {
+            let offset = offsets.byteOffset(Int(parser.problem_mark.index))
+            span = Span(offset, offset)
+        }
+        var message = problem
+        if let context = Self.optionalString(parser.context) {
+            message += " (\(context))"
+        }
+        problems.append(LoadProblem(kind: .syntax, message: message, span: span))
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func optionalString(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafePointer(pointer))
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}
