@@ -1,0 +1,223 @@
+/// Everything known about one Pulumi project: its manifests, as loaded, and
+/// the references between them and to the files on disk.
+///
+/// A graph is built, checked by the rules and dropped, one project at a time.
+public final class ProjectGraph {
+    public enum FileFormat: Sendable { case yaml, json, jsonc }
+
+    public let tree: any FileTree
+    public let location: ProjectLocation
+    public private(set) var project: PulumiProject
+    /// Every file loaded for this project, in load order, with its format.
+    public private(set) var documents: [(document: LoadedDocument, format: FileFormat)] = []
+    /// Stack files Pulumi reads (same extension as the project file).
+    public private(set) var stacks: [StackConfig] = []
+    /// Pulumi.<stack>.<ext> files with another extension: never read.
+    public private(set) var misnamedStackFiles: [String] = []
+    /// The package.json Pulumi's Node host uses (nodejs and bun runtimes).
+    public private(set) var package: PackageManifest?
+    /// Where the program runs: `main` as a directory, the directory of a file
+    /// `main`, or the project root.
+    public private(set) var programDirectory: String
+    public private(set) var mainReference: Reference?
+    public private(set) var binReferences: [Reference] = []
+    public private(set) var packageMainReference: Reference?
+    /// The package.json `exports` or `main` target Pulumi consults when the
+    /// program is a directory.
+    public private(set) var packageEntryCandidate: Reference?
+    public private(set) var tsconfigOptionReference: Reference?
+    /// Entry resolution for nodejs and bun projects.
+    public private(set) var nodeEntry: NodeEntryPoint?
+    public private(set) var typeScriptBuild = TypeScriptBuild(configs: [])
+
+    private var cache: [String: LoadedDocument] = [:]
+
+    public var runtime: String? { project.runtimeName }
+    public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
+
+    public init(location: ProjectLocation, tree: any FileTree) {
+        self.tree = tree
+        self.location = location
+        self.programDirectory = location.directory
+        let format: FileFormat = location.projectFile.hasSuffix(".json") ? .json : .yaml
+        let bytes = tree.read(location.projectFile) ?? []
+        let document = Self.parse(SourceFile(path: location.projectFile, bytes: bytes), format: format)
+        project = PulumiProject(document: document, directory: location.directory)
+        documents.append((document, format))
+        cache[location.projectFile] = document
+        build()
+    }
+
+    // MARK: Loading
+
+    private static func parse(_ file: SourceFile, format: FileFormat) -> LoadedDocument {
+        switch format {
+        case .yaml: return YAMLLoader.load(file)
+        case .json: return JSONLoader.load(file, dialect: .json)
+        case .jsonc: return JSONLoader.load(file, dialect: .jsonc)
+        }
+    }
+
+    /// Reads and parses a file once per graph; nil when it cannot be read.
+    func load(_ path: String, format: FileFormat) -> LoadedDocument? {
+        if let cached = cache[path] { return cached }
+        guard let bytes = tree.read(path) else { return nil }
+        let document = Self.parse(SourceFile(path: path, bytes: bytes), format: format)
+        cache[path] = document
+        documents.append((document, format))
+        return document
+    }
+
+    // MARK: Building
+
+    private func build() {
+        loadStacks()
+        if let main = project.main {
+            let target = Path.join(location.directory, main.string ?? "")
+            let status = status(of: target, probing: false, anchor: location.directory)
+            mainReference = Reference(kind: .projectMain, target: target, file: project.file, node: main, status: status)
+            switch status {
+            case .exists where tree.isDirectory(target): programDirectory = target
+            case .exists, .buildOutput, .unknown: programDirectory = Path.parent(target) ?? location.directory
+            case .missing, .caseMismatch: break
+            }
+        }
+        guard isNodeRuntime else { return }
+        loadPackage()
+        typeScriptBuild = TypeScriptBuild(configs: buildConfigs())
+        // Statuses that may depend on build outputs are settled now that the build is known.
+        if let main = mainReference, main.status == .missing || main.status == .unknown {
+            mainReference?.status = status(of: main.target, probing: false, anchor: location.directory)
+        }
+        resolveReferences()
+        nodeEntry = EntryPointResolver.resolve(graph: self)
+    }
+
+    private func loadStacks() {
+        let directory = project.stackConfigDirectory
+        for entry in tree.list(directory) ?? [] where entry.kind == .file {
+            guard let (stack, ext) = StackConfig.stackName(fromFileName: entry.name) else { continue }
+            let path = Path.join(directory, entry.name)
+            if ext != project.fileExtension {
+                misnamedStackFiles.append(path)
+                continue
+            }
+            guard let document = load(path, format: ext == ".json" ? .json : .yaml) else { continue }
+            stacks.append(StackConfig(document: document, stackName: stack))
+        }
+    }
+
+    /// The nearest package.json walking up from the program directory.
+    private func loadPackage() {
+        var current: String? = programDirectory
+        while let directory = current {
+            let path = Path.join(directory, "package.json")
+            if tree.isFile(path), let document = load(path, format: .json) {
+                package = PackageManifest(document: document, directory: directory)
+                return
+            }
+            current = Path.parent(directory)
+        }
+    }
+
+    /// The tsconfigs the build uses: those `tsc -p X` names in scripts, else
+    /// the package root's (or project root's) tsconfig.json.
+    private func buildConfigs() -> [TSConfig] {
+        let root = package?.directory ?? location.directory
+        var paths: [String] = []
+        var plainTsc = false
+        for (_, script) in package?.scripts ?? [] {
+            for invocation in TscInvocation.parse(script.string ?? "") {
+                if let project = invocation.project {
+                    let target = Path.join(root, project)
+                    paths.append(tree.isDirectory(target) ? Path.join(target, "tsconfig.json") : target)
+                } else {
+                    plainTsc = true
+                }
+            }
+        }
+        if paths.isEmpty || plainTsc { paths.append(Path.join(root, "tsconfig.json")) }
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted && tree.isFile($0) }.map { path in
+            TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
+        }
+    }
+
+    private func resolveReferences() {
+        guard let package, package.document.parsed else { return }
+        let root = package.directory
+        for (name, value) in package.binEntries {
+            let target = Path.join(root, value.string ?? "")
+            binReferences.append(Reference(kind: .bin(name), target: target, file: package.file, node: value,
+                                           status: status(of: target, probing: true, anchor: root)))
+        }
+        if let main = package.main {
+            let target = Path.join(root, main.string ?? "")
+            packageMainReference = Reference(kind: .packageMain, target: target, file: package.file, node: main,
+                                             status: status(of: target, probing: true, anchor: root))
+        }
+        if mainReference == nil || tree.isDirectory(programDirectory) && mainReference?.target == programDirectory {
+            if let exports = Self.exportsEntry(package.exports) {
+                let target = Path.join(root, exports.string ?? "")
+                packageEntryCandidate = Reference(kind: .packageExports, target: target, file: package.file, node: exports,
+                                                  status: status(of: target, probing: false, anchor: root))
+            } else {
+                packageEntryCandidate = packageMainReference
+            }
+        }
+        if let option = project.runtimeOption("tsconfig")?.value, let written = option.string, runtime == "nodejs" {
+            let target = Path.join(programDirectory, written)
+            tsconfigOptionReference = Reference(kind: .tsconfigOption, target: target, file: project.file, node: option,
+                                                status: status(of: target, probing: false, anchor: programDirectory))
+        }
+    }
+
+    /// `exports` as a string, or `exports["."]` as a string or as an object's
+    /// `default`, `require` or `import` (run.ts's order).
+    static func exportsEntry(_ exports: Node?) -> Node? {
+        guard let exports else { return nil }
+        if exports.string != nil { return exports }
+        guard let dot = exports["."] else { return nil }
+        if dot.string != nil { return dot }
+        for condition in ["default", "require", "import"] {
+            if let value = dot[condition], value.string != nil { return value }
+        }
+        return nil
+    }
+
+    /// The `main` of a directory's own package.json (for Node's directory require).
+    func directoryPackageMain(_ directory: String) -> String? {
+        if let package, package.directory == directory { return package.main?.string }
+        let path = Path.join(directory, "package.json")
+        guard tree.isFile(path), let document = load(path, format: .json) else { return nil }
+        return document.root?["main"]?.string
+    }
+
+    // MARK: Path status
+
+    /// Whether `target` is there: as is (or, probing, as X.js or X/index.js),
+    /// as a build output, or only with other letter case below `anchor`.
+    public func status(of target: String, probing: Bool, anchor: String) -> PathStatus {
+        let candidates = probing ? NodeResolution.fileCandidates(target) : [target]
+        for candidate in candidates {
+            if probing ? tree.isFile(candidate) : tree.exists(candidate) { return .exists }
+        }
+        var unknown = false
+        for candidate in candidates {
+            switch typeScriptBuild.verdict(for: candidate, tree: tree) {
+            case .emitted(let source): return .buildOutput(source: source)
+            case .unknown: unknown = true
+            case .notEmitted: break
+            }
+        }
+        if let actual = tree.caseInsensitiveMatch(for: target, below: anchor) {
+            return .caseMismatch(actual: actual)
+        }
+        return unknown ? .unknown : .missing
+    }
+
+    /// A path as the user should see it, relative to the project root when inside it.
+    public func describe(_ path: String) -> String {
+        Path.relative(path, inside: location.directory).map { $0.isEmpty ? "." : $0 } ?? tree.displayPath(path)
+    }
+}

@@ -1,0 +1,89 @@
+/// The config namespaces of the providers a project depends on, read from
+/// its dependency manifests (package.json, requirements.txt, pyproject.toml,
+/// go.mod, .NET project files, Maven and Gradle builds, a YAML program's
+/// resource types).
+public enum ProviderNamespaces {
+    /// Namespaces compare without case, hyphens or underscores
+    /// (`azure-native`, `pulumi_azure_native`, `Pulumi.AzureNative`).
+    public static func normalize(_ namespace: String) -> String {
+        String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
+    }
+
+    /// The normalized namespaces, or nil when no dependency manifest could be read.
+    static func known(in graph: ProjectGraph) -> Set<String>? {
+        var namespaces = Set<String>()
+        var readAny = false
+        if let package = graph.package, package.document.parsed {
+            readAny = true
+            for name in package.dependencyNames { namespaces.formUnion(fromPackageName(name)) }
+        }
+        let directory = graph.location.directory
+        for entry in graph.tree.list(directory) ?? [] where entry.kind == .file {
+            let name = entry.name
+            let isManifest = ["requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml",
+                              "build.gradle", "build.gradle.kts"].contains(name)
+                || name.hasSuffix(".csproj") || name.hasSuffix(".fsproj") || name.hasSuffix(".vbproj")
+            guard isManifest, let bytes = graph.tree.read(Path.join(directory, name)) else { continue }
+            readAny = true
+            namespaces.formUnion(fromManifestText(String(decoding: bytes, as: UTF8.self)))
+        }
+        if graph.runtime == "yaml", let resources = graph.project.root?["resources"]?.entries {
+            readAny = true
+            for resource in resources {
+                if let type = resource.value["type"]?.string, let namespace = type.split(separator: ":").first {
+                    namespaces.insert(normalize(String(namespace)))
+                }
+            }
+        }
+        return readAny ? namespaces : nil
+    }
+
+    /// `@pulumi/aws` gives aws; `@pulumiverse/grafana` gives grafana; a
+    /// third-party package with "pulumi" in its name gives each word of it,
+    /// since its namespace cannot be known for sure.
+    static func fromPackageName(_ name: String) -> Set<String> {
+        for scope in ["@pulumi/", "@pulumiverse/"] where name.hasPrefix(scope) {
+            return [normalize(String(name.dropFirst(scope.count)))]
+        }
+        guard name.lowercased().contains("pulumi") else { return [] }
+        let words = name.split { !$0.isLetter && !$0.isNumber }.map { normalize(String($0)) }
+        return Set(words.filter { $0 != "pulumi" && $0 != "pulumiverse" })
+    }
+
+    /// Scans manifest text for `pulumi-X` / `pulumi_X` (Python, Go module
+    /// paths), `Pulumi.X` (.NET) and `com.pulumi:X` / `<artifactId>X` (Java).
+    static func fromManifestText(_ text: String) -> Set<String> {
+        var namespaces = Set<String>()
+        let characters = Array(text)
+        var index = 0
+        func word(from start: Int) -> String {
+            var end = start
+            while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+                end += 1
+            }
+            return String(characters[start..<end])
+        }
+        while index < characters.count {
+            let rest = characters.count - index
+            if rest > 7, characters[index] == "p" || characters[index] == "P" {
+                let prefix = String(characters[index..<index + 7]).lowercased()
+                let separator = characters[index + 6]
+                if prefix.hasPrefix("pulumi"), separator == "-" || separator == "_" || separator == "." {
+                    let name = word(from: index + 7)
+                    let normalized = normalize(name)
+                    if !normalized.isEmpty, normalized != "pulumi", !normalized.hasPrefix("sdk") {
+                        namespaces.insert(normalized)
+                    }
+                }
+            }
+            if rest > 11, String(characters[index..<index + 11]) == "com.pulumi:" {
+                namespaces.insert(normalize(word(from: index + 11)))
+            }
+            if rest > 12, String(characters[index..<index + 12]) == "<artifactId>" {
+                namespaces.insert(normalize(word(from: index + 12)))
+            }
+            index += 1
+        }
+        return namespaces
+    }
+}

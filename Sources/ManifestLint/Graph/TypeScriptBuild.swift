@@ -1,0 +1,120 @@
+/// What `tsc` emits, for the tsconfigs a project's build uses: lets a
+/// reference to `dist/bin/tap.js` count as present when `bin/tap.ts` exists
+/// and the build would emit it there.
+public struct TypeScriptBuild: Sendable {
+    public enum Verdict: Sendable, Equatable {
+        /// The build emits the target from this source file.
+        case emitted(from: String)
+        case notEmitted
+        /// A tsconfig could not be read completely: no conclusion.
+        case unknown
+    }
+
+    public let configs: [TSConfig]
+
+    public init(configs: [TSConfig]) {
+        self.configs = configs
+    }
+
+    public func verdict(for target: String, tree: some FileTree) -> Verdict {
+        var unknown = false
+        for config in configs {
+            guard config.isComplete else {
+                unknown = true
+                continue
+            }
+            if let source = Self.source(emitting: target, config: config, tree: tree) {
+                return .emitted(from: source)
+            }
+        }
+        return unknown ? .unknown : .notEmitted
+    }
+
+    /// The source extensions whose output has the target's extension.
+    static func sourceExtensions(forOutput ext: String, allowJs: Bool) -> [String] {
+        switch ext {
+        case ".js": return allowJs ? [".ts", ".tsx", ".js", ".jsx"] : [".ts", ".tsx"]
+        case ".mjs": return allowJs ? [".mts", ".mjs"] : [".mts"]
+        case ".cjs": return allowJs ? [".cts", ".cjs"] : [".cts"]
+        default: return []
+        }
+    }
+
+    static func source(emitting target: String, config: TSConfig, tree: some FileTree) -> String? {
+        guard !config.noEmit else { return nil }
+        let extensions = sourceExtensions(forOutput: Path.pathExtension(target), allowJs: config.allowJs)
+        guard !extensions.isEmpty else { return nil }
+        let stem: String
+        if let outDir = config.outDir {
+            guard let relative = Path.relative(target, inside: outDir), !relative.isEmpty else { return nil }
+            guard let base = config.rootDir ?? commonSourceDirectory(of: config, tree: tree) else { return nil }
+            stem = Path.join(base, Path.removingExtension(relative))
+        } else {
+            stem = Path.removingExtension(target)
+        }
+        for ext in extensions {
+            let candidate = stem + ext
+            if candidate != target, tree.isFile(candidate), isInput(candidate, of: config) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// Whether tsc compiles `path` under this config (files, include, exclude).
+    static func isInput(_ path: String, of config: TSConfig) -> Bool {
+        if config.files?.contains(path) == true { return true }
+        let include = config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])
+        guard include.contains(where: { Glob.matches(directoryPattern($0), path) }) else { return false }
+        var exclude = config.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(config.directory, $0) }
+        if config.exclude == nil, let outDir = config.outDir { exclude.append(outDir) }
+        return !exclude.contains { pattern in
+            Glob.matches(pattern, path) || Glob.matches(pattern + "/**/*", path)
+        }
+    }
+
+    /// An include entry without wildcards or extension names a directory.
+    private static func directoryPattern(_ pattern: String) -> String {
+        let last = Path.basename(pattern)
+        if last.contains("*") || last.contains("?") || last.contains(".") { return pattern }
+        return pattern + "/**/*"
+    }
+
+    /// tsc's default rootDir: the longest common directory of the input files
+    /// that it emits (declaration files excluded).
+    static func commonSourceDirectory(of config: TSConfig, tree: some FileTree) -> String? {
+        var common: [Substring]?
+        var visited = 0
+        var pending = [config.directory]
+        while let directory = pending.popLast(), visited < 20_000 {
+            guard let entries = tree.list(directory) else { continue }
+            for entry in entries {
+                visited += 1
+                let path = Path.join(directory, entry.name)
+                if entry.kind == .directory {
+                    if !Discovery.isSkipped(directoryName: entry.name), path != config.outDir { pending.append(path) }
+                    continue
+                }
+                let ext = Path.pathExtension(path)
+                let emitsOutput = sourceExtensionsEmitted(allowJs: config.allowJs).contains(ext)
+                    && !path.hasSuffix(".d.ts") && !path.hasSuffix(".d.mts") && !path.hasSuffix(".d.cts")
+                guard emitsOutput, isInput(path, of: config) else { continue }
+                let parts = (Path.parent(path) ?? "").split(separator: "/", omittingEmptySubsequences: false)
+                if let current = common {
+                    var length = 0
+                    while length < current.count, length < parts.count, current[length] == parts[length] { length += 1 }
+                    common = Array(current.prefix(length))
+                } else {
+                    common = parts
+                }
+            }
+        }
+        guard let common else { return nil }
+        let joined = common.joined(separator: "/")
+        return Path.isAbsolute(config.directory) && !joined.hasPrefix("/") ? "/" + joined : joined
+    }
+
+    private static func sourceExtensionsEmitted(allowJs: Bool) -> Set<String> {
+        allowJs ? [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] : [".ts", ".tsx", ".mts", ".cts"]
+    }
+}

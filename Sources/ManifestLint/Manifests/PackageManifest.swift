@@ -1,0 +1,52 @@
+/// A typed view of a package.json.
+public struct PackageManifest: Sendable {
+    public let document: LoadedDocument
+    /// The package root: the directory holding package.json.
+    public let directory: String
+
+    public var file: SourceFile { document.file }
+    public var root: Node? { document.root?.entries != nil ? document.root : nil }
+
+    /// `"type": "module"` makes .js files ES modules.
+    public var isModule: Bool { root?["type"]?.string == "module" }
+
+    public var main: Node? {
+        guard let main = root?["main"], main.string != nil else { return nil }
+        return main
+    }
+
+    public var exports: Node? { root?["exports"] }
+
+    /// Each `bin` entry: the object form, or the string form named after the
+    /// package (without its scope), as npm links it.
+    public var binEntries: [(name: String, value: Node)] {
+        guard let bin = root?["bin"] else { return [] }
+        if bin.string != nil {
+            let packageName = root?["name"]?.string ?? ""
+            let unscoped = packageName.split(separator: "/").last.map(String.init) ?? packageName
+            return [(unscoped, bin)]
+        }
+        return (bin.entries ?? []).compactMap { entry in
+            guard let name = entry.name, entry.value.string != nil else { return nil }
+            return (name, entry.value)
+        }
+    }
+
+    public var scripts: [(name: String, value: Node)] {
+        (root?["scripts"]?.entries ?? []).compactMap { entry in
+            guard let name = entry.name, entry.value.string != nil else { return nil }
+            return (name, entry.value)
+        }
+    }
+
+    /// Names in dependencies, devDependencies, peerDependencies and optionalDependencies.
+    public var dependencyNames: Set<String> {
+        var names = Set<String>()
+        for field in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
+            for entry in root?[field]?.entries ?? [] {
+                if let name = entry.name { names.insert(name) }
+            }
+        }
+        return names
+    }
+}

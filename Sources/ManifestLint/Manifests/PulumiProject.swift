@@ -1,0 +1,64 @@
+/// A typed view of a project file (Pulumi.yaml, Pulumi.yml or Pulumi.json).
+public struct PulumiProject: Sendable {
+    public let document: LoadedDocument
+    /// The project root: the directory holding the project file.
+    public let directory: String
+
+    public var file: SourceFile { document.file }
+    /// ".yaml", ".yml" or ".json": stack files must use the same one.
+    public var fileExtension: String { Path.pathExtension(file.path) }
+    /// The top-level mapping (nil when the file is empty, not a mapping or unparsable).
+    public var root: Node? { document.root?.entries != nil ? document.root : nil }
+
+    public var nameNode: Node? { root?["name"] }
+
+    /// The project name, when it is a non-empty string.
+    public var name: String? {
+        guard let name = nameNode?.string, !name.isEmpty else { return nil }
+        return name
+    }
+
+    /// A template (`name: ${PROJECT}`) is filled in by `pulumi new`: its
+    /// placeholders are not mistakes, and name-dependent rules stay silent.
+    public var isTemplate: Bool {
+        guard let scalar = nameNode?.scalar else { return false }
+        return scalar.text.contains("${")
+    }
+
+    public var runtimeNode: Node? { root?["runtime"] }
+
+    /// The runtime's name, from `runtime: nodejs` or `runtime: {name: nodejs}`.
+    public var runtimeName: String? {
+        guard let runtime = runtimeNode else { return nil }
+        if let name = runtime.string { return name }
+        return runtime["name"]?.string
+    }
+
+    /// `runtime.options` when it is a mapping.
+    public var runtimeOptions: Node? {
+        guard let options = runtimeNode?["options"], options.entries != nil else { return nil }
+        return options
+    }
+
+    public func runtimeOption(_ key: String) -> MappingEntry? { runtimeOptions?.entry(key) }
+
+    /// `main` when it is a string.
+    public var main: Node? {
+        guard let main = root?["main"], main.string != nil else { return nil }
+        return main
+    }
+
+    /// Where stack files live: `stackConfigDir`, the deprecated `config: <dir>`
+    /// form, or the project root. Pulumi joins it to the root even when absolute.
+    public var stackConfigDirectory: String {
+        let configured = root?["stackConfigDir"]?.string ?? root?["config"]?.string
+        guard let configured, !configured.isEmpty else { return directory }
+        let relative = configured.hasPrefix("/") ? String(configured.drop { $0 == "/" }) : configured
+        return Path.join(directory, relative)
+    }
+
+    /// Whether the Node.js host registers ts-node (`typescript` defaults to true).
+    public var typeScriptEnabled: Bool {
+        runtimeOption("typescript")?.value.bool ?? true
+    }
+}

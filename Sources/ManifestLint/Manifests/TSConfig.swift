@@ -1,0 +1,91 @@
+/// The options of a tsconfig.json that decide what `tsc` emits where, merged
+/// along its `extends` chain. Paths are tree paths, resolved against the
+/// config file that wrote them, as TypeScript resolves them.
+public struct TSConfig: Sendable {
+    public let path: String
+    /// The file itself, then every base it extends that could be read.
+    public var documents: [LoadedDocument] = []
+    /// False when an `extends` could not be followed or a file of the chain
+    /// did not parse: then nothing that depends on the options is concluded.
+    public var isComplete = true
+    public var outDir: String?
+    public var rootDir: String?
+    public var allowJs = false
+    public var noEmit = false
+    /// Patterns and file names, each joined to the directory of the config that wrote it.
+    public var include: [String]?
+    public var exclude: [String]?
+    public var files: [String]?
+
+    public var directory: String { Path.parent(path) ?? "" }
+
+    /// Loads `path` and its bases; `load` returns the (cached) document of a file.
+    public static func load(_ path: String, tree: some FileTree,
+                            load: (String) -> LoadedDocument?) -> TSConfig {
+        var config = TSConfig(path: path)
+        var chain: [(document: LoadedDocument, directory: String)] = []
+        var visited = Set<String>()
+        var pending: [String] = [path]
+        // Collect the chain child-first; `extends` arrays apply in order, later winning.
+        while let current = pending.popLast() {
+            guard visited.insert(current).inserted, visited.count <= 32,
+                  let document = load(current) else {
+                config.isComplete = false
+                continue
+            }
+            config.documents.append(document)
+            guard document.parsed, let root = document.root, root.entries != nil else {
+                config.isComplete = false
+                continue
+            }
+            let directory = Path.parent(current) ?? ""
+            chain.append((document, directory))
+            let specs: [String]
+            if let single = root["extends"]?.string {
+                specs = [single]
+            } else {
+                specs = (root["extends"]?.elements ?? []).compactMap(\.string)
+            }
+            for spec in specs {
+                if let base = resolveExtends(spec, from: directory, tree: tree) {
+                    pending.append(base)
+                } else {
+                    config.isComplete = false
+                }
+            }
+        }
+        // Apply bases first so that the child's options win.
+        for (document, directory) in chain.reversed() {
+            guard let root = document.root else { continue }
+            let options = root["compilerOptions"]
+            if let outDir = options?["outDir"]?.string { config.outDir = Path.join(directory, outDir) }
+            if let rootDir = options?["rootDir"]?.string { config.rootDir = Path.join(directory, rootDir) }
+            if let allowJs = options?["allowJs"]?.bool { config.allowJs = allowJs }
+            if let noEmit = options?["noEmit"]?.bool { config.noEmit = noEmit }
+            if let include = root["include"]?.elements { config.include = include.compactMap(\.string).map { Path.join(directory, $0) } }
+            if let exclude = root["exclude"]?.elements { config.exclude = exclude.compactMap(\.string).map { Path.join(directory, $0) } }
+            if let files = root["files"]?.elements { config.files = files.compactMap(\.string).map { Path.join(directory, $0) } }
+        }
+        return config
+    }
+
+    /// A relative or absolute `extends` names a file (".json" may be left
+    /// out); anything else is a package in node_modules, searched upward.
+    static func resolveExtends(_ spec: String, from directory: String, tree: some FileTree) -> String? {
+        if spec.hasPrefix("./") || spec.hasPrefix("../") || spec.hasPrefix("/") || spec == "." || spec == ".." {
+            let target = Path.join(directory, spec)
+            if tree.isFile(target) { return target }
+            if tree.isFile(target + ".json") { return target + ".json" }
+            return nil
+        }
+        var current: String? = directory
+        while let base = current {
+            let candidate = Path.join(base, "node_modules/" + spec)
+            for path in [candidate, candidate + ".json", candidate + "/tsconfig.json"] where tree.isFile(path) {
+                return path
+            }
+            current = Path.parent(base)
+        }
+        return nil
+    }
+}

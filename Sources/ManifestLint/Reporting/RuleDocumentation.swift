@@ -1,0 +1,25 @@
+/// The text of `manifest-lint rule ID` and `manifest-lint rules`.
+public enum RuleDocumentation {
+    public static func render(_ rule: Rule) -> String {
+        var output = "\(rule.id) [\(rule.severity.rawValue)]\n\n\(rule.summary)\n\n\(rule.rationale)\n"
+        for (index, example) in rule.examples.enumerated() {
+            output += "\nExample \(index + 1) (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n"
+            for path in example.files.keys.sorted() {
+                output += "  --- \(path)\n"
+                let text = example.files[path] ?? ""
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                    output += "  \(line)\n"
+                }
+            }
+        }
+        return output
+    }
+
+    public static func table(_ rules: [Rule]) -> String {
+        let width = rules.map(\.id.count).max() ?? 0
+        return rules.map { rule in
+            rule.id + String(repeating: " ", count: width - rule.id.count) + "  "
+                + rule.severity.rawValue + String(repeating: " ", count: 8 - rule.severity.rawValue.count) + rule.summary
+        }.joined(separator: "\n") + "\n"
+    }
+}

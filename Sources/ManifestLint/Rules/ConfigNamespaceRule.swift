@@ -1,0 +1,62 @@
+extension Rule {
+    static let configNamespace = Rule(
+        id: "config-namespace",
+        severity: .warning,
+        summary: "A stack config key's namespace is neither the project, nor a provider, nor read by the program.",
+        rationale: """
+            Pulumi passes every key on without complaint, but `new pulumi.Config()` reads only \
+            `<project>:*` and providers read their own namespace, so a key under any other namespace is dead. \
+            The usual cause is a renamed project: `oldname:dbPassword` is ignored and the program fails at run \
+            time with "Missing required configuration variable". Providers come from the dependency \
+            manifests; when none can be read the rule stays silent.
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2\n  ↓tapstack:dbPassword: hunter2\n",
+                "index.js": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: web\nruntime: python\n",
+                "requirements.txt": "pulumi>=3.0.0\npulumi-gcp>=7.0.0\n",
+                "Pulumi.prod.yaml": "config:\n  gcp:project: acme\n  ↓aws:region: us-east-1\n",
+                "__main__.py": "import pulumi\n# pulumi.Config(\"aws\") in a comment does not count\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: web\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"web\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/azure-native\": \"^2\"}}",
+                "Pulumi.dev.yaml": "config:\n  azure-native:location: westeurope\n  web:size: 2\n  pulumi:tags: {team: a}\n  plain: x\n  shared:domain: example.com\n",
+                "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: svc\nruntime: go\n",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n  other:key: x\n",
+                "main.go": "package main\n",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let project = graph.project.name, !graph.project.isTemplate else { return }
+            let candidates = graph.stacks.flatMap { stack in
+                stack.configEntries.compactMap { entry -> (StackConfig, MappingEntry, String)? in
+                    guard let key = entry.name, let namespace = ConfigKey(key)?.namespace,
+                          namespace != project, namespace != "pulumi" else { return nil }
+                    return (stack, entry, namespace)
+                }
+            }
+            guard !candidates.isEmpty, let providers = ProviderNamespaces.known(in: graph) else { return }
+            var programNamespaces: Set<String>?
+            for (stack, entry, namespace) in candidates {
+                let normalized = ProviderNamespaces.normalize(namespace)
+                guard !providers.contains(normalized) else { continue }
+                let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
+                programNamespaces = read
+                guard !read.contains(normalized) else { continue }
+                var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(entry.name ?? "")'"
+                if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
+                    message += " (did you mean '\(project)'? was the project renamed?)"
+                }
+                findings.report(message, in: stack.file, at: entry.key.span)
+            }
+        })
+}

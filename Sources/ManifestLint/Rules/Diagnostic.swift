@@ -1,0 +1,41 @@
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// One finding: a rule, a message, and the exact place in a file.
+public struct Diagnostic: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Severity
+    public var message: String
+    /// The file's path in its tree, and as the user should see it.
+    public var path: String
+    public var displayPath: String
+    public var span: Span
+    public var start: LineColumn
+    public var end: LineColumn
+    /// The text of the line where the finding starts, for the snippet.
+    public var sourceLine: String
+
+    public init(ruleID: String, severity: Severity, message: String, file: SourceFile, span: Span, displayPath: String) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.path = file.path
+        self.displayPath = displayPath
+        self.span = span
+        self.start = file.position(of: span.start)
+        self.end = file.position(of: span.end)
+        self.sourceLine = file.lineText(start.line)
+    }
+
+    /// Orders findings by file, then position, then rule.
+    public static func presentationOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        (lhs.displayPath, lhs.span.start, lhs.span.end, lhs.ruleID, lhs.message)
+            < (rhs.displayPath, rhs.span.start, rhs.span.end, rhs.ruleID, rhs.message)
+    }
+}

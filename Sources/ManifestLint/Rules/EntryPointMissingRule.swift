@@ -1,0 +1,45 @@
+extension Rule {
+    static let entryPointMissing = Rule(
+        id: "entry-point-missing",
+        severity: .error,
+        summary: "Pulumi's Node.js host finds nothing to load.",
+        rationale: """
+            When `main` is absent or a directory, Pulumi's run.ts consults package.json `exports` and `main`, \
+            then lets Node resolve the directory: index.js (and index.ts under ts-node) for CommonJS; \
+            index.js, index.mjs, index.ts or index.mts for ES modules. With none of them the program fails \
+            with "We failed to locate the entry point for your program".
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: ↓nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "src/index.ts": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\nmain: ↓infra/\n",
+                "infra/stack.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"main\": \"src/index.ts\"}",
+                "src/index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
+                "index.mjs": "",
+            ]),
+        ],
+        check: { graph, findings in
+            guard case .directory(let entry) = graph.nodeEntry, entry.loadedFile == nil,
+                  entry.blockedTypeScriptIndex == nil, entry.packageCandidate == nil else { return }
+            let directory = graph.describe(entry.programDirectory)
+            let tried = entry.triedNames.filter { $0.hasPrefix("index.") }.joined(separator: ", ")
+            let message = "Pulumi finds no entry point in '\(directory)': no package.json main or exports, and none of \(tried) exists"
+            if let main = graph.mainReference {
+                findings.report(message, in: main.file, at: main.node.span)
+            } else if let runtime = graph.project.runtimeNode {
+                findings.report(message, in: graph.project.file, at: (runtime["name"] ?? runtime).span)
+            }
+        })
+}

@@ -1,0 +1,55 @@
+extension Rule {
+    static let packageMainMissing = Rule(
+        id: "package-main-missing",
+        severity: .warning,
+        summary: "package.json `main` (or the `exports` entry Pulumi reads) does not exist.",
+        rationale: """
+            When Pulumi.yaml has no file `main`, Pulumi's run.ts loads package.json `exports` or `main`; if \
+            that file is missing it only warns ("Could not find entry point ... specified in package.json") \
+            and falls back to the directory, while every npm consumer of the package breaks. When nothing is \
+            left to fall back to, the program cannot start, and the finding is an error.
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"main\": ↓\"dist/index.js\"}",
+                "index.ts": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"exports\": {\".\": {\"import\": ↓\"./lib/main.mjs\"}}}",
+                "lib/index.mjs": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"main\": \"lib/main\"}",
+                "lib/main.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"main\": \"bin/index.js\", \"scripts\": {\"build\": \"tsc\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\"}, \"files\": [\"index.ts\"]}",
+                "index.ts": "",
+            ]),
+        ],
+        check: { graph, findings in
+            var candidates = [graph.packageMainReference]
+            if graph.packageEntryCandidate?.kind == .packageExports { candidates.append(graph.packageEntryCandidate) }
+            for case let reference? in candidates where reference.status == .missing {
+                let field = reference.kind == .packageExports ? "exports" : "main"
+                var message = "package.json \(field) '\(reference.written)' does not exist"
+                var severity = Severity.warning
+                if case .directory(let entry) = graph.nodeEntry, entry.packageCandidate?.node.span == reference.node.span {
+                    if let loaded = entry.loadedFile {
+                        message += ": Pulumi warns and falls back to \(graph.describe(loaded)); npm consumers of the package break"
+                    } else if entry.blockedTypeScriptIndex == nil {
+                        message += " and there is no index file to fall back to: Pulumi cannot find the program"
+                        severity = .error
+                    }
+                } else {
+                    message += ": npm consumers of the package break"
+                }
+                findings.report(message, in: reference.file, at: reference.node.span, severity: severity)
+            }
+        })
+}

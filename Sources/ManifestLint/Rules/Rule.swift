@@ -1,0 +1,55 @@
+/// A check with a stable id, its documentation, and the examples that prove it.
+public struct Rule: Sendable {
+    /// Kebab-case, stable forever.
+    public let id: String
+    public let severity: Severity
+    public let summary: String
+    /// Why it matters: which Pulumi, Node or npm behaviour it mirrors.
+    public let rationale: String
+    public let examples: [RuleExample]
+    let check: @Sendable (ProjectGraph, inout Findings) -> Void
+
+    init(id: String, severity: Severity, summary: String, rationale: String,
+         examples: [RuleExample], check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.examples = examples
+        self.check = check
+    }
+
+    /// Every rule, in the order of their documentation.
+    public static let all: [Rule] = [
+        .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema,
+        .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .packageMainMissing,
+        .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
+        .stackFileExtension, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
+    ]
+
+    public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
+
+    /// Runs the rule on one project's graph.
+    public func run(on graph: ProjectGraph) -> [Diagnostic] {
+        var findings = Findings(rule: self, tree: graph.tree)
+        check(graph, &findings)
+        return findings.diagnostics
+    }
+}
+
+/// Where a rule puts what it finds; it stamps the rule's id and severity.
+struct Findings {
+    let rule: Rule
+    let tree: any FileTree
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(rule: Rule, tree: any FileTree) {
+        self.rule = rule
+        self.tree = tree
+    }
+
+    mutating func report(_ message: String, in file: SourceFile, at span: Span, severity: Severity? = nil) {
+        diagnostics.append(Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message,
+                                      file: file, span: span, displayPath: tree.displayPath(file.path)))
+    }
+}

@@ -1,0 +1,87 @@
+extension Rule {
+    static let typeScriptDisabled = Rule(
+        id: "typescript-disabled",
+        severity: .error,
+        summary: "The entry point is TypeScript but the runtime option `typescript` is false.",
+        rationale: """
+            With `typescript: false` Pulumi's Node.js host does not register ts-node: a .ts entry file fails \
+            with a syntax error, and index.ts is not found by directory resolution. The bun runtime runs \
+            TypeScript itself and ignores the option.
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ↓index.ts\n",
+                "index.ts": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓false\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: bun\n  options:\n    typescript: false\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
+                "index.js": "",
+                "index.ts": "",
+            ]),
+        ],
+        check: { graph, findings in
+            guard graph.runtime == "nodejs", !graph.project.typeScriptEnabled,
+                  let option = graph.project.runtimeOption("typescript") else { return }
+            let reason = "runtime option typescript is false, so ts-node is not registered and Node cannot load it"
+            switch graph.nodeEntry {
+            case .file(let path) where Path.typeScriptExtensions.contains(Path.pathExtension(path)):
+                if let main = graph.mainReference {
+                    findings.report("main '\(main.written)' is TypeScript, but \(reason)", in: main.file, at: main.node.span)
+                }
+            case .directory(let entry):
+                if let loaded = entry.loadedFile, Path.typeScriptExtensions.contains(Path.pathExtension(loaded)),
+                   let candidate = entry.packageCandidate {
+                    findings.report("the entry point \(candidate.written) is TypeScript, but \(reason)",
+                                    in: candidate.file, at: candidate.node.span)
+                } else if entry.loadedFile == nil, let index = entry.blockedTypeScriptIndex {
+                    findings.report("the only entry point is \(graph.describe(index)), but \(reason)",
+                                    in: graph.project.file, at: option.value.span)
+                }
+            default:
+                break
+            }
+        })
+
+    static let tsconfigMissing = Rule(
+        id: "tsconfig-missing",
+        severity: .error,
+        summary: "The runtime option `tsconfig` names a file that does not exist.",
+        rationale: """
+            Pulumi's Node.js host resolves the `tsconfig` option against the program directory and stops with \
+            "tsconfig path was set to <p> but the file was not found".
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ↓tsconfig.build.json\n",
+                "index.ts": "",
+                "tsconfig.json": "{}",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ↓tsconfig.json\nmain: src/index.ts\n",
+                "src/index.ts": "",
+                "tsconfig.json": "{}",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ../tsconfig.json\nmain: src/index.ts\n",
+                "src/index.ts": "",
+                "tsconfig.json": "{}",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: bun\n  options:\n    tsconfig: missing.json\n",
+                "index.ts": "",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let option = graph.tsconfigOptionReference, option.status == .missing else { return }
+            findings.report("tsconfig path was set to \(option.written) but the file was not found (it is resolved from '\(graph.describe(graph.programDirectory))')",
+                            in: option.file, at: option.node.span)
+        })
+}

@@ -1,0 +1,87 @@
+/// A directory holding a Pulumi project file.
+public struct ProjectLocation: Hashable, Sendable, Comparable {
+    public var directory: String
+    /// The project file Pulumi reads there (Pulumi.json, else .yaml, else .yml).
+    public var projectFile: String
+
+    public static func < (lhs: ProjectLocation, rhs: ProjectLocation) -> Bool {
+        lhs.directory < rhs.directory
+    }
+}
+
+/// Finds the Pulumi projects below (or around) the paths given on the command line.
+public enum Discovery {
+    /// The names Pulumi accepts, in the order it tries them.
+    public static let projectFileNames = ["Pulumi.json", "Pulumi.yaml", "Pulumi.yml"]
+
+    public struct Result: Sendable {
+        public var projects: [ProjectLocation]
+        /// Paths that do not exist or cannot be read.
+        public var unreadable: [String]
+    }
+
+    /// Directories that never hold a project of the user's own.
+    public static func isSkipped(directoryName name: String) -> Bool {
+        name == "node_modules" || name.hasPrefix(".") || name == "__pycache__" || name == "venv"
+    }
+
+    /// The project file Pulumi would read in a directory with these entries.
+    public static func projectFile(among entries: [DirectoryEntry]) -> String? {
+        projectFileNames.first { name in entries.contains { $0.name == name && $0.kind == .file } }
+    }
+
+    /// Every project below each path; for a path with none below it (a file,
+    /// or a directory inside a project), the nearest project above it.
+    public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
+        var found = Set<ProjectLocation>()
+        var unreadable: [String] = []
+        for path in paths {
+            switch tree.kind(of: path) {
+            case .missing:
+                unreadable.append(path)
+            case .directory:
+                guard tree.list(path) != nil else {
+                    unreadable.append(path)
+                    continue
+                }
+                let below = projects(below: path, in: tree)
+                if below.isEmpty, let above = project(above: path, in: tree) {
+                    found.insert(above)
+                } else {
+                    found.formUnion(below)
+                }
+            case .file:
+                if let directory = Path.parent(path), let above = project(above: directory, in: tree) {
+                    found.insert(above)
+                }
+            }
+        }
+        return Result(projects: found.sorted(), unreadable: unreadable)
+    }
+
+    private static func projects(below root: String, in tree: some FileTree) -> [ProjectLocation] {
+        var result: [ProjectLocation] = []
+        var pending = [root]
+        while let directory = pending.popLast() {
+            guard let entries = tree.list(directory) else { continue }
+            if let name = projectFile(among: entries) {
+                result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
+            }
+            for entry in entries where entry.kind == .directory && !isSkipped(directoryName: entry.name) {
+                pending.append(Path.join(directory, entry.name))
+            }
+        }
+        return result
+    }
+
+    private static func project(above start: String, in tree: some FileTree) -> ProjectLocation? {
+        var current: String? = start
+        while let directory = current {
+            if let entries = tree.list(directory), let name = projectFile(among: entries) {
+                return ProjectLocation(directory: directory, projectFile: Path.join(directory, name))
+            }
+            current = Path.parent(directory)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The working tree on disk, through plain libc calls. Paths are absolute;
+/// they are shown relative to the current directory.
+public struct DiskFileTree: FileTree {
+    public let currentDirectory: String
+
+    public init() {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        if getcwd(&buffer, buffer.count) != nil {
+            currentDirectory = String(cString: buffer)
+        } else {
+            currentDirectory = "/"
+        }
+    }
+
+    /// A path typed by the user, made absolute and normalized.
+    public func absolute(_ userPath: String) -> String {
+        Path.join(currentDirectory, userPath)
+    }
+
+    public func kind(of path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .file
+        }
+    }
+
+    public func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        // Never read more than one byte past the loaders' size bound.
+        let limit = InputGuard.maximumSize + 1
+        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), limit))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count < limit else { break }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(max(bytes.count, 4096), limit - bytes.count)))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    public func list(_ directory: String) -> [DirectoryEntry]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let kind: FileKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_REG): kind = .file
+            default: kind = self.kind(of: Path.join(directory, name))
+            }
+            entries.append(DirectoryEntry(name: name, kind: kind))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func displayPath(_ path: String) -> String {
+        Path.relative(path, from: currentDirectory)
+    }
+}

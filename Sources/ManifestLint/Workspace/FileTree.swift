@@ -1,0 +1,42 @@
+public enum FileKind: Sendable, Equatable {
+    case file, directory, missing
+}
+
+public struct DirectoryEntry: Sendable, Equatable {
+    public var name: String
+    public var kind: FileKind
+}
+
+/// The one interface between the linter and the files it checks: the working
+/// tree on disk, or a virtual tree (rule examples, tests).
+public protocol FileTree: Sendable {
+    func kind(of path: String) -> FileKind
+    /// The file's bytes, or nil when it is missing or cannot be read.
+    func read(_ path: String) -> [UInt8]?
+    /// The entries of a directory, sorted by name, or nil when it cannot be listed.
+    func list(_ directory: String) -> [DirectoryEntry]?
+    /// The path as the user should see it.
+    func displayPath(_ path: String) -> String
+}
+
+extension FileTree {
+    public func exists(_ path: String) -> Bool { kind(of: path) != .missing }
+    public func isFile(_ path: String) -> Bool { kind(of: path) == .file }
+    public func isDirectory(_ path: String) -> Bool { kind(of: path) == .directory }
+
+    /// The spelling on disk of a path that exists only with other letter
+    /// case, found by walking down from `anchor` (a directory that exists).
+    public func caseInsensitiveMatch(for path: String, below anchor: String) -> String? {
+        guard let relative = Path.relative(path, inside: anchor), !relative.isEmpty else { return nil }
+        var current = anchor
+        for component in relative.split(separator: "/") {
+            let wanted = component.lowercased()
+            guard let entries = list(current),
+                  let match = entries.first(where: { $0.name == component })
+                    ?? entries.first(where: { $0.name.lowercased() == wanted })
+            else { return nil }
+            current = Path.join(current, match.name)
+        }
+        return current == path ? nil : current
+    }
+}

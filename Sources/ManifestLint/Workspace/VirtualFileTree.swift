@@ -1,0 +1,52 @@
+/// An in-memory file tree with relative paths: rule examples and tests run on it.
+public struct VirtualFileTree: FileTree {
+    private var files: [String: [UInt8]] = [:]
+    private var directories: Set<String> = [""]
+
+    public init(_ files: [String: String] = [:]) {
+        for (path, text) in files { add(path, text) }
+    }
+
+    /// Adds a file; a path ending in "/" adds an empty directory.
+    public mutating func add(_ path: String, _ text: String) {
+        if path.hasSuffix("/") {
+            addDirectory(Path.normalize(path))
+            return
+        }
+        let normalized = Path.normalize(path)
+        files[normalized] = Array(text.utf8)
+        if let parent = Path.parent(normalized) { addDirectory(parent) }
+    }
+
+    private mutating func addDirectory(_ path: String) {
+        var current: String? = path
+        while let directory = current, !directories.contains(directory) {
+            directories.insert(directory)
+            current = Path.parent(directory)
+        }
+    }
+
+    public func kind(of path: String) -> FileKind {
+        let normalized = Path.normalize(path)
+        if files[normalized] != nil { return .file }
+        if directories.contains(normalized) { return .directory }
+        return .missing
+    }
+
+    public func read(_ path: String) -> [UInt8]? { files[Path.normalize(path)] }
+
+    public func list(_ directory: String) -> [DirectoryEntry]? {
+        let normalized = Path.normalize(directory)
+        guard directories.contains(normalized) else { return nil }
+        var entries: [DirectoryEntry] = []
+        for path in files.keys where Path.parent(path) == normalized {
+            entries.append(DirectoryEntry(name: Path.basename(path), kind: .file))
+        }
+        for path in directories where path != normalized && Path.parent(path) == normalized {
+            entries.append(DirectoryEntry(name: Path.basename(path), kind: .directory))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func displayPath(_ path: String) -> String { path.isEmpty ? "." : path }
+}
