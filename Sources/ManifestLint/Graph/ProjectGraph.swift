@@ -144,6 +144,11 @@ public final class ProjectGraph {
     }
 
     private func resolveReferences() {
+        if let option = project.runtimeOption("tsconfig")?.value, let written = option.string, runtime == "nodejs" {
+            let target = Path.join(programDirectory, written)
+            tsconfigOptionReference = Reference(kind: .tsconfigOption, target: target, file: project.file, node: option,
+                                                status: status(of: target, probing: false, anchor: programDirectory))
+        }
         guard let package, package.document.parsed else { return }
         let root = package.directory
         for (name, value) in package.binEntries {
@@ -164,11 +169,6 @@ public final class ProjectGraph {
             } else {
                 packageEntryCandidate = packageMainReference
             }
-        }
-        if let option = project.runtimeOption("tsconfig")?.value, let written = option.string, runtime == "nodejs" {
-            let target = Path.join(programDirectory, written)
-            tsconfigOptionReference = Reference(kind: .tsconfigOption, target: target, file: project.file, node: option,
-                                                status: status(of: target, probing: false, anchor: programDirectory))
         }
     }
 

@@ -44,12 +44,12 @@ extension Rule {
             """,
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓/src/index.js\n",
-                "src/index.js": "",
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓/home/me/demo/index.js\n",
+                "/home/me/demo/index.js": "",
             ]),
             .triggering([
-                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"go\", \"main\": ↓\"/cmd\"}",
-                "cmd/main.go": "",
+                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"go\", \"main\": ↓\"/src/demo/cmd\"}",
+                "/src/demo/cmd/main.go": "",
             ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.js\n",

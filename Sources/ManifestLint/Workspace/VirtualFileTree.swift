@@ -1,7 +1,9 @@
-/// An in-memory file tree with relative paths: rule examples and tests run on it.
+/// An in-memory file tree: rule examples and tests run on it. Paths are
+/// relative to its root (""); an absolute path ("/home/x") stands for a file
+/// outside the checkout.
 public struct VirtualFileTree: FileTree {
     private var files: [String: [UInt8]] = [:]
-    private var directories: Set<String> = [""]
+    private var directories: Set<String> = ["", "/"]
 
     public init(_ files: [String: String] = [:]) {
         for (path, text) in files { add(path, text) }
