@@ -15,6 +15,10 @@ public enum YAMLLoader {
         if let refusal = InputGuard.refusal(for: file) {
             return LoadedDocument(file: file, root: nil, problems: [refusal])
         }
+        if file.bytes.starts(with: [0xFF, 0xFE]) || file.bytes.starts(with: [0xFE, 0xFF]) {
+            let problem = LoadProblem(kind: .syntax, message: "the file is UTF-16 encoded; save it as UTF-8", span: Span(0, 2))
+            return LoadedDocument(file: file, root: nil, problems: [problem])
+        }
         var builder = TreeBuilder(file: file)
         file.bytes.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
@@ -86,7 +90,7 @@ private struct TreeBuilder {
             return
         }
         defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // No yaml_parser_set_encoding: libyaml skips a UTF-8 BOM only while detecting the encoding.
         if let base = buffer.baseAddress {
             yaml_parser_set_input_string(&parser, base, buffer.count)
         } else {

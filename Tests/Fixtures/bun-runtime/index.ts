@@ -1,0 +1,2 @@
+import * as random from "@pulumi/random";
+export const pet = new random.RandomPet("pet").id;

@@ -1,0 +1,7 @@
+using Pulumi;
+using Pulumi.AzureNative.Resources;
+
+return await Deployment.RunAsync(() =>
+{
+    var rg = new ResourceGroup("rg");
+});

@@ -1,0 +1,2 @@
+import { handler } from "./lambda/handler";
+export const name = typeof handler;

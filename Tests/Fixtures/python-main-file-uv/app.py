@@ -1,0 +1,4 @@
+import pulumi
+import pulumi_gcp as gcp
+
+dataset = gcp.bigquery.Dataset("raw", dataset_id="raw")

@@ -1,0 +1,2 @@
+import * as aws from "@pulumi/aws";
+export const bucket = new aws.s3.BucketV2("bucket").id;

@@ -1,0 +1,2 @@
+import * as aws from "@pulumi/aws";
+export const api = new aws.apigateway.RestApi("api");

@@ -1,0 +1,1 @@
+export function createNetwork(count: number) { return `vpc-${count}`; }

@@ -1,0 +1,3 @@
+import * as pulumi from "@pulumi/pulumi";
+const c = new pulumi.Config();
+export const n = c.requireNumber("instanceCount");

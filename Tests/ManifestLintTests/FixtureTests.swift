@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ManifestLint
+
+/// Realistic projects (Tests/Fixtures) that Pulumi runs happily must check
+/// clean, and the bundled examples must give exactly their known findings.
+struct FixtureTests {
+    static let fixturesDirectory = TestPaths.repositoryRoot + "/Tests/Fixtures"
+
+    static let fixtures: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    static func lint(_ path: String) -> LintResult {
+        Linter().check(paths: [Path.normalize(path)], in: DiskFileTree())
+    }
+
+    @Test func thereAreAtLeastTwentyFixtures() {
+        #expect(Self.fixtures.count >= 20)
+    }
+
+    @Test(arguments: fixtures)
+    func fixtureChecksClean(_ name: String) {
+        let result = Self.lint(Self.fixturesDirectory + "/" + name)
+        #expect(result.projectCount >= 1, "no Pulumi project found in \(name)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.displayPath):\($0.start) \($0.ruleID) \($0.message)" })")
+    }
+
+    @Test func seedReportsMainBinMismatchOnTheBinLine() throws {
+        let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack")
+        let finding = try #require(result.diagnostics.first)
+        #expect(result.diagnostics.count == 1)
+        #expect(finding.ruleID == "main-bin-mismatch")
+        #expect(finding.severity == .error)
+        #expect(finding.path.hasSuffix("examples/seed-tap-stack/package.json"))
+        #expect(finding.start == LineColumn(line: 5, column: 12))
+        #expect(finding.sourceLine == "    \"tap\": \"bin/tap.js\"")
+    }
+
+    @Test func fixedSeedChecksClean() {
+        let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack-fixed")
+        #expect(result.projectCount == 1)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+
+    @Test func aMonorepoFindsEveryProject() {
+        let result = Self.lint(Self.fixturesDirectory + "/monorepo-workspaces")
+        #expect(result.projectCount == 2)
+    }
+
+    @Test func aPathInsideAProjectChecksThatProject() {
+        let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack/lib")
+        #expect(result.projectCount == 1)
+        #expect(result.diagnostics.map(\.ruleID) == ["main-bin-mismatch"])
+    }
+
+    @Test func aMissingPathIsReported() {
+        let result = Self.lint(TestPaths.repositoryRoot + "/examples/does-not-exist")
+        #expect(result.unreadablePaths.count == 1)
+        #expect(result.projectCount == 0)
+    }
+}
