@@ -12,12 +12,12 @@ public enum YAMLLoader {
     public static let maximumExpandedNodes = 100_000
 
     public static func load(_ file: SourceFile) -> LoadedDocument {
-        if let refusal = InputGuard.refusal(for: file) {
-            return LoadedDocument(file: file, root: nil, problems: [refusal])
-        }
         if file.bytes.starts(with: [0xFF, 0xFE]) || file.bytes.starts(with: [0xFE, 0xFF]) {
             let problem = LoadProblem(kind: .syntax, message: "the file is UTF-16 encoded; save it as UTF-8", span: Span(0, 2))
             return LoadedDocument(file: file, root: nil, problems: [problem])
+        }
+        if let refusal = InputGuard.refusal(for: file) {
+            return LoadedDocument(file: file, root: nil, problems: [refusal])
         }
         var builder = TreeBuilder(file: file)
         file.bytes.withUnsafeBufferPointer { buffer in
