@@ -52,6 +52,7 @@ struct Check: ParsableCommand {
         for path in result.unreadablePaths {
             Output.standardError("manifest-lint: \(tree.displayPath(path)): no such file or directory\n")
         }
+        if !result.unreadablePaths.isEmpty && result.projectCount == 0 { throw ExitCode(2) }
         switch format {
         case .full:
             let useColor = isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true

@@ -61,3 +61,18 @@ struct FixtureTests {
         #expect(result.projectCount == 0)
     }
 }
+
+/// The disk tree on a scratch directory: links, cycles, odd names.
+struct DiskTreeTests {
+    @Test func aSymbolicLinkCycleDoesNotTrapDiscovery() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-lint-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/app dir/ünïcode", withIntermediateDirectories: true)
+        try "name: app\nruntime: nodejs\n".write(toFile: root + "/app dir/Pulumi.yaml", atomically: true, encoding: .utf8)
+        try "".write(toFile: root + "/app dir/index.js", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/app dir/ünïcode/loop", withDestinationPath: root)
+        let result = Linter().check(paths: [root], in: DiskFileTree())
+        #expect(result.projectCount == 1)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+}

@@ -1,6 +1,6 @@
 /// The config namespaces a program reads explicitly: `Config("ns")` in any
-/// Pulumi language (and Go's `config.New(ctx, "ns")`), found by a plain text
-/// scan of the project's source files with comments removed.
+/// Pulumi language, Go's `config.New(ctx, "ns")` and Java's `ctx.config("ns")`,
+/// found by a plain text scan of the project's source files, comments removed.
 enum ProgramConfigNamespaces {
     static let sourceExtensions: Set<String> = [
         ".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".py", ".go", ".cs", ".fs", ".vb", ".java", ".kt", ".scala",
@@ -15,7 +15,7 @@ enum ProgramConfigNamespaces {
             for entry in tree.list(current) ?? [] {
                 let path = Path.join(current, entry.name)
                 if entry.kind == .directory {
-                    if !Discovery.isSkipped(directoryName: entry.name) { pending.append(path) }
+                    if entry.isWalkableDirectory { pending.append(path) }
                     continue
                 }
                 let ext = Path.pathExtension(entry.name)
@@ -28,10 +28,11 @@ enum ProgramConfigNamespaces {
         return namespaces
     }
 
-    /// The first string argument of each `Config(` and `config.New(ctx, `.
+    static let patterns: [[UInt8]] = ["Config(", "config.New(ctx,", "ctx.config("].map { Array($0.utf8) }
+
+    /// The first string argument of each call in `patterns`.
     static func arguments(in text: [UInt8]) -> Set<String> {
         var found = Set<String>()
-        let patterns: [[UInt8]] = [Array("Config(".utf8), Array("config.New(ctx,".utf8)]
         var index = 0
         while index < text.count {
             for pattern in patterns where text.count - index >= pattern.count && text[index..<index + pattern.count].elementsEqual(pattern) {

@@ -99,12 +99,22 @@ public final class ProjectGraph {
             guard let (stack, ext) = StackConfig.stackName(fromFileName: entry.name) else { continue }
             let path = Path.join(directory, entry.name)
             if ext != project.fileExtension {
-                misnamedStackFiles.append(path)
+                if Self.looksLikeStackFile(path, tree: tree) { misnamedStackFiles.append(path) }
                 continue
             }
             guard let document = load(path, format: ext == ".json" ? .json : .yaml) else { continue }
             stacks.append(StackConfig(document: document, stackName: stack))
         }
+    }
+
+    /// Whether a file Pulumi never reads holds stack settings (so that an
+    /// unrelated Pulumi.<something>.json is not taken for a stack file).
+    private static func looksLikeStackFile(_ path: String, tree: some FileTree) -> Bool {
+        guard let bytes = tree.read(path) else { return false }
+        let file = SourceFile(path: path, bytes: bytes)
+        let document = path.hasSuffix(".json") ? JSONLoader.load(file) : YAMLLoader.load(file)
+        let stackKeys: Set<String> = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"]
+        return document.root?.entries?.contains { stackKeys.contains($0.name ?? "") } ?? false
     }
 
     /// The nearest package.json walking up from the program directory.

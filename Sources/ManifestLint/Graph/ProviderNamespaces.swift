@@ -1,7 +1,7 @@
 /// The config namespaces of the providers a project depends on, read from
 /// its dependency manifests (package.json, requirements.txt, pyproject.toml,
 /// go.mod, .NET project files, Maven and Gradle builds, a YAML program's
-/// resource types).
+/// resource types), plus the packages and provider plugins Pulumi.yaml declares.
 public enum ProviderNamespaces {
     /// Namespaces compare without case, hyphens or underscores
     /// (`azure-native`, `pulumi_azure_native`, `Pulumi.AzureNative`).
@@ -26,6 +26,13 @@ public enum ProviderNamespaces {
             guard isManifest, let bytes = graph.tree.read(Path.join(directory, name)) else { continue }
             readAny = true
             namespaces.formUnion(fromManifestText(String(decoding: bytes, as: UTF8.self)))
+        }
+        // Packages and provider plugins declared in the project file configure their own namespace.
+        for entry in graph.project.root?["packages"]?.entries ?? [] {
+            if let name = entry.name { namespaces.insert(normalize(name)) }
+        }
+        for plugin in graph.project.root?["plugins"]?["providers"]?.elements ?? [] {
+            if let name = plugin["name"]?.string { namespaces.insert(normalize(name)) }
         }
         if graph.runtime == "yaml", let resources = graph.project.root?["resources"]?.entries {
             readAny = true

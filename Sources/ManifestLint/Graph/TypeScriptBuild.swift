@@ -92,7 +92,7 @@ public struct TypeScriptBuild: Sendable {
                 visited += 1
                 let path = Path.join(directory, entry.name)
                 if entry.kind == .directory {
-                    if !Discovery.isSkipped(directoryName: entry.name), path != config.outDir { pending.append(path) }
+                    if entry.isWalkableDirectory, path != config.outDir { pending.append(path) }
                     continue
                 }
                 let ext = Path.pathExtension(path)

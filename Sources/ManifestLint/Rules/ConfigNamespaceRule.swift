@@ -30,6 +30,12 @@ extension Rule {
                 "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
             ]),
             .clean([
+                "Pulumi.yaml": "name: tf\nruntime: nodejs\npackages:\n  cloudamqp: terraform-provider cloudamqp/cloudamqp 3.20.0\n",
+                "package.json": "{\"name\": \"tf\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "Pulumi.dev.yaml": "config:\n  cloudamqp:apikey: x\n",
+                "index.js": "",
+            ]),
+            .clean([
                 "Pulumi.yaml": "name: svc\nruntime: go\n",
                 "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n  other:key: x\n",
                 "main.go": "package main\n",

@@ -5,7 +5,8 @@ extension Rule {
         summary: "A stack file's extension differs from the project file's, so Pulumi never reads it.",
         rationale: """
             Pulumi looks for Pulumi.<stack> with the project file's own extension: beside Pulumi.yml it reads \
-            Pulumi.dev.yml, never Pulumi.dev.yaml. The settings in the misnamed file are silently ignored.
+            Pulumi.dev.yml, never Pulumi.dev.yaml. The settings in the misnamed file are silently ignored. \
+            Only files that hold stack settings (config, secretsprovider, encryptionsalt, environment) count.
             """,
         examples: [
             .triggering([
@@ -27,6 +28,7 @@ extension Rule {
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nstackConfigDir: stacks\n",
                 "Pulumi.README.md": "not a stack file\n",
+                "Pulumi.schema.json": "{\"type\": \"object\"}",
                 "stacks/Pulumi.dev.yaml": "config: {}\n",
                 "index.js": "",
             ]),

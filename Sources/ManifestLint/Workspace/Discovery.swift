@@ -67,7 +67,7 @@ public enum Discovery {
             if let name = projectFile(among: entries) {
                 result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
             }
-            for entry in entries where entry.kind == .directory && !isSkipped(directoryName: entry.name) {
+            for entry in entries where entry.isWalkableDirectory {
                 pending.append(Path.join(directory, entry.name))
             }
         }

@@ -12,12 +12,12 @@ public struct DiskFileTree: FileTree {
     public let currentDirectory: String
 
     public init() {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        if getcwd(&buffer, buffer.count) != nil {
-            currentDirectory = String(cString: buffer)
-        } else {
-            currentDirectory = "/"
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let found = buffer.withUnsafeMutableBufferPointer { pointer in
+            pointer.withMemoryRebound(to: CChar.self) { getcwd($0.baseAddress, $0.count) != nil }
         }
+        currentDirectory = found ? String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self) : "/"
+
     }
 
     /// A path typed by the user, made absolute and normalized.
@@ -75,12 +75,17 @@ public struct DiskFileTree: FileTree {
             }
             if name == "." || name == ".." { continue }
             let kind: FileKind
+            var isSymbolicLink = false
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_REG): kind = .file
-            default: kind = self.kind(of: Path.join(directory, name))
+            default:
+                let path = Path.join(directory, name)
+                var info = stat()
+                isSymbolicLink = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+                kind = self.kind(of: path)
             }
-            entries.append(DirectoryEntry(name: name, kind: kind))
+            entries.append(DirectoryEntry(name: name, kind: kind, isSymbolicLink: isSymbolicLink))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -4,7 +4,14 @@ public enum FileKind: Sendable, Equatable {
 
 public struct DirectoryEntry: Sendable, Equatable {
     public var name: String
+    /// What the entry is, symbolic links followed.
     public var kind: FileKind
+    public var isSymbolicLink = false
+
+    /// A directory that walks may enter: not a link (no cycles), not skipped.
+    public var isWalkableDirectory: Bool {
+        kind == .directory && !isSymbolicLink && !Discovery.isSkipped(directoryName: name)
+    }
 }
 
 /// The one interface between the linter and the files it checks: the working
