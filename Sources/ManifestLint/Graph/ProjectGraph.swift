@@ -26,6 +26,9 @@ public final class ProjectGraph {
     /// program is a directory.
     public private(set) var packageEntryCandidate: Reference?
     public private(set) var tsconfigOptionReference: Reference?
+    /// The tsconfig ts-node uses: the one the `tsconfig` option names, else
+    /// tsconfig.json in the program directory (nodejs runtime).
+    public private(set) var runtimeTSConfig: TSConfig?
     /// Entry resolution for nodejs and bun projects.
     public private(set) var nodeEntry: NodeEntryPoint?
     public private(set) var typeScriptBuild = TypeScriptBuild(configs: [])
@@ -90,6 +93,7 @@ public final class ProjectGraph {
             mainReference?.status = status(of: main.target, probing: false, anchor: location.directory)
         }
         resolveReferences()
+        loadRuntimeTSConfig()
         nodeEntry = EntryPointResolver.resolve(graph: self)
     }
 
@@ -180,6 +184,13 @@ public final class ProjectGraph {
                 packageEntryCandidate = packageMainReference
             }
         }
+    }
+
+    private func loadRuntimeTSConfig() {
+        guard runtime == "nodejs" else { return }
+        let path = tsconfigOptionReference?.target ?? Path.join(programDirectory, "tsconfig.json")
+        guard tree.isFile(path) else { return }
+        runtimeTSConfig = TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
     }
 
     /// `exports` as a string, or `exports["."]` as a string or as an object's

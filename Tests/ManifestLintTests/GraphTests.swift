@@ -1,0 +1,140 @@
+import Testing
+@testable import ManifestLint
+
+/// The manifest graph: entry-point resolution as Pulumi's Node host does it,
+/// and TypeScript build outputs.
+struct GraphTests {
+    static func graph(_ files: [String: String]) -> ProjectGraph {
+        let tree = VirtualFileTree(files)
+        let location = Discovery.findProjects(from: [""], in: tree).projects[0]
+        return ProjectGraph(location: location, tree: tree)
+    }
+
+    static func loadedFile(_ graph: ProjectGraph) -> String? {
+        if case .directory(let entry) = graph.nodeEntry { return entry.loadedFile }
+        if case .file(let path) = graph.nodeEntry { return path }
+        return nil
+    }
+
+    @Test func commonJSPrefersIndexJSOverIndexTS() {
+        let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.js": "", "index.ts": ""])
+        #expect(Self.loadedFile(graph) == "index.js")
+    }
+
+    @Test func esModulesFindIndexMJS() {
+        let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": "{\"type\": \"module\"}", "index.mjs": ""])
+        #expect(Self.loadedFile(graph) == "index.mjs")
+    }
+
+    @Test func commonJSDoesNotFindIndexMJS() {
+        let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": "{}", "index.mjs": ""])
+        #expect(Self.loadedFile(graph) == nil)
+    }
+
+    @Test func aMissingPackageMainFallsBackToTheDirectory() {
+        let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "package.json": "{\"main\": \"gone.js\"}", "index.ts": ""])
+        guard case .directory(let entry) = graph.nodeEntry else { Issue.record("expected a directory entry"); return }
+        #expect(entry.packageCandidate?.status == .missing)
+        #expect(entry.loadedFile == "index.ts")
+    }
+
+    @Test func exportsWinsOverMain() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "package.json": "{\"main\": \"main.js\", \"exports\": {\".\": {\"require\": \"./cjs.js\", \"default\": \"./esm.js\"}}}",
+            "esm.js": "", "main.js": "", "cjs.js": "",
+        ])
+        #expect(Self.loadedFile(graph) == "esm.js")
+    }
+
+    @Test func aFileMainIgnoresPackageJSON() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\nmain: src/app.ts\n",
+            "package.json": "{\"main\": \"gone.js\"}", "src/app.ts": "",
+        ])
+        #expect(Self.loadedFile(graph) == "src/app.ts")
+        #expect(graph.programDirectory == "src")
+        #expect(graph.packageEntryCandidate == nil)
+    }
+
+    @Test func buildOutputsFollowOutDirAndTheCommonSourceDirectory() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\nmain: bin/tap.ts\n",
+            "package.json": "{\"scripts\": {\"build\": \"tsc\"}}",
+            "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}}",
+            "bin/tap.ts": "", "lib/stack.ts": "", "lib/types.d.ts": "",
+        ])
+        #expect(graph.status(of: "dist/bin/tap.js", probing: false, anchor: "") == .buildOutput(source: "bin/tap.ts"))
+        #expect(graph.status(of: "dist/tap.js", probing: false, anchor: "") == .missing)
+        #expect(graph.status(of: "dist/bin/tap.mjs", probing: false, anchor: "") == .missing)
+    }
+
+    @Test func theTsconfigThatTscDashPNamesIsTheOneUsed() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "package.json": "{\"scripts\": {\"build\": \"rm -rf out && tsc -p config/build.json\"}}",
+            "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}}",
+            "config/build.json": "{\"compilerOptions\": {\"outDir\": \"../out\", \"rootDir\": \"../src\"}, \"include\": [\"../src\"]}",
+            "src/index.ts": "",
+        ])
+        #expect(graph.status(of: "out/index.js", probing: false, anchor: "") == .buildOutput(source: "src/index.ts"))
+        #expect(graph.status(of: "dist/src/index.js", probing: false, anchor: "") == .missing)
+    }
+
+    @Test func extendsIsFollowedWithPathsRelativeToTheBase() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "base/tsconfig.base.json": "{\"compilerOptions\": {\"outDir\": \"../build\", \"rootDir\": \"../src\", \"noEmit\": true}}",
+            "tsconfig.json": "// JSONC\n{\"extends\": \"./base/tsconfig.base\", \"compilerOptions\": {\"noEmit\": false,},}",
+            "src/index.ts": "",
+        ])
+        #expect(graph.status(of: "build/index.js", probing: false, anchor: "") == .buildOutput(source: "src/index.ts"))
+    }
+
+    @Test func anUnresolvableExtendsDrawsNoConclusion() {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "tsconfig.json": "{\"extends\": \"@tsconfig/node20/tsconfig.json\"}",
+            "src/index.ts": "",
+        ])
+        #expect(graph.status(of: "dist/index.js", probing: false, anchor: "") == .unknown)
+    }
+
+    @Test func noEmitAndExcludeAreHonoured() {
+        let noEmit = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"noEmit\": true}}", "index.ts": "",
+        ])
+        #expect(noEmit.status(of: "dist/index.js", probing: false, anchor: "") == .missing)
+        let excluded = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \".\"}, \"exclude\": [\"scripts\"]}",
+            "index.ts": "", "scripts/seed.ts": "",
+        ])
+        #expect(excluded.status(of: "dist/scripts/seed.js", probing: false, anchor: "") == .missing)
+        #expect(excluded.status(of: "dist/index.js", probing: false, anchor: "") == .buildOutput(source: "index.ts"))
+    }
+
+    @Test func theRuntimeTsconfigIsTheOptionsTargetOrTheProgramDirectorys() {
+        let byOption = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime:\n  name: nodejs\n  options:\n    tsconfig: tsconfig.app.json\n",
+            "index.ts": "", "tsconfig.json": "{}", "tsconfig.app.json": "{}",
+        ])
+        #expect(byOption.runtimeTSConfig?.path == "tsconfig.app.json")
+        let byDirectory = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\nmain: infra/index.ts\n",
+            "tsconfig.json": "{}", "infra/index.ts": "", "infra/tsconfig.json": "{}",
+        ])
+        #expect(byDirectory.runtimeTSConfig?.path == "infra/tsconfig.json")
+    }
+
+    @Test func stackFilesComeFromStackConfigDirWithTheProjectsExtension() {
+        let graph = Self.graph([
+            "Pulumi.yml": "name: a\nruntime: go\nstackConfigDir: stacks\n",
+            "stacks/Pulumi.dev.yml": "config: {}\n", "stacks/Pulumi.prod.yaml": "config: {}\n",
+            "Pulumi.qa.yml": "config: {}\n",
+        ])
+        #expect(graph.stacks.map(\.stackName) == ["dev"])
+        #expect(graph.misnamedStackFiles == ["stacks/Pulumi.prod.yaml"])
+    }
+}
