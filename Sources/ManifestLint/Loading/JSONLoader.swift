@@ -160,7 +160,7 @@ private struct JSONParser {
             position += 1
             return false
         }
-        throw unexpected(at: position, "where ',' or '\(Character(Unicode.Scalar(closing)))' was expected")
+        throw unexpected(at: position, "where `,` or `\(Character(Unicode.Scalar(closing)))` was expected")
     }
 
     /// Reads `"key" :` into the object on top of the stack.
@@ -174,7 +174,7 @@ private struct JSONParser {
         try skipWhitespace()
         guard position < bytes.count else { throw endOfInput() }
         guard bytes[position] == UInt8(ascii: ":") else {
-            throw unexpected(at: position, "where ':' was expected")
+            throw unexpected(at: position, "where `:` was expected")
         }
         position += 1
         if case .object(let start, let entries, _) = stack.removeLast() {
@@ -213,7 +213,7 @@ private struct JSONParser {
         let start = position
         for expected in word.utf8 {
             guard position < bytes.count else { throw endOfInput() }
-            guard bytes[position] == expected else { throw unexpected(at: position, "in the literal '\(word)'") }
+            guard bytes[position] == expected else { throw unexpected(at: position, "in the literal `\(word)`") }
             position += 1
         }
         return Node(.scalar(Scalar(text: word, kind: kind, style: .json)), span: Span(start, position))
@@ -235,7 +235,7 @@ private struct JSONParser {
             isInteger = false
             position += 1
             guard position < bytes.count else { throw endOfInput() }
-            guard isDigit(bytes[position]) else { throw unexpected(at: position, "where a digit was expected after '.'") }
+            guard isDigit(bytes[position]) else { throw unexpected(at: position, "where a digit was expected after `.`") }
             skipDigits()
         }
         if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
@@ -335,7 +335,7 @@ private struct JSONParser {
                 decoded.append(contentsOf: [0xEF, 0xBF, 0xBD])
             }
         default:
-            throw JSONSyntaxError(message: "invalid escape '\\\(Character(Unicode.Scalar(code)))' in a string", offset: position - 1)
+            throw JSONSyntaxError(message: "invalid escape `\\\(Character(Unicode.Scalar(code)))` in a string", offset: position - 1)
         }
     }
 
@@ -439,9 +439,10 @@ private struct JSONParser {
         if byte < 0x20 || byte == 0x7F {
             shown = "U+\(hex(UInt32(byte), width: 4))"
         } else if byte >= 0x80 {
-            shown = utf8SequenceLength(at: offset) > 0 ? "'\(file.text(Span(offset, offset + utf8SequenceLength(at: offset))))'" : "invalid UTF-8 byte 0x\(hex(UInt32(byte), width: 2))"
+            let length = utf8SequenceLength(at: offset)
+            shown = length > 0 ? "`\(file.text(Span(offset, offset + length)))`" : "invalid UTF-8 byte 0x\(hex(UInt32(byte), width: 2))"
         } else {
-            shown = "'\(Character(Unicode.Scalar(byte)))'"
+            shown = "`\(Character(Unicode.Scalar(byte)))`"
         }
         return JSONSyntaxError(message: "unexpected \(shown) \(context)", offset: offset)
     }

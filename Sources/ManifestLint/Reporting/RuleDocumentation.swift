@@ -7,6 +7,7 @@ public enum RuleDocumentation {
             for path in example.files.keys.sorted() {
                 output += "  --- \(path)\n"
                 let text = example.files[path] ?? ""
+                if text.isEmpty { output += "  (empty)\n" }
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
                     output += "  \(line)\n"
                 }

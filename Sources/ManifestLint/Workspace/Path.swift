@@ -68,6 +68,7 @@ public enum Path {
 
     /// `path` written relative to `base`, climbing with ".." where needed.
     public static func relative(_ path: String, from base: String) -> String {
+        if isAbsolute(path) != isAbsolute(base) { return path }
         let target = path.split(separator: "/")
         let origin = base.split(separator: "/")
         var common = 0
