@@ -1,0 +1,42 @@
+extension Rule {
+    static let configKeyInvalid = Rule(
+        id: "config-key-invalid",
+        severity: .error,
+        summary: "A stack config key that Pulumi cannot parse.",
+        rationale: """
+            Pulumi parses each key as `<namespace>:<name>` (or the legacy `<namespace>:config:<name>`); any \
+            other key with more than one colon fails the whole stack with "could not parse <key> as a \
+            configuration key".
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  ↓demo:db:password: x\n",
+                "index.js": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.prod.yaml": "config:\n  aws:region: us-east-1\n  ↓aws:assumeRole:roleArn: arn\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  demo:config:legacy: x\n  demo:plain: y\n  unqualified: z\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  demo:url: \"https://example.com:8443\"\n",
+                "index.js": "",
+            ]),
+        ],
+        check: { graph, findings in
+            for stack in graph.stacks {
+                for entry in stack.configEntries {
+                    guard let key = entry.name, ConfigKey(key) == nil else { continue }
+                    findings.report("could not parse '\(key)' as a configuration key (configuration keys should be of the form `<namespace>:<name>`): the stack '\(stack.stackName)' does not load",
+                                    in: stack.file, at: entry.key.span)
+                }
+            }
+        })
+}
