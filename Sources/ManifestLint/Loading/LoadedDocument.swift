@@ -32,7 +32,7 @@ enum InputGuard {
     static func refusal(for file: SourceFile) -> LoadProblem? {
         if file.bytes.count > maximumSize {
             return LoadProblem(kind: .syntax,
-                               message: "file is larger than 10 MiB (\(file.bytes.count) bytes); not parsed",
+                               message: "file is larger than 10 MiB; not parsed",
                                span: Span(0, 0))
         }
         if let nul = file.bytes.firstIndex(of: 0) {

@@ -9,6 +9,7 @@ enum Suggestion {
         for candidate in candidates where candidate != word {
             if candidate.lowercased() == lowered { return candidate }
             let limit = min(word.count, candidate.count) <= 4 ? 1 : 2
+            guard abs(word.count - candidate.count) <= limit else { continue }
             let distance = editDistance(Array(lowered), Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
