@@ -206,6 +206,17 @@ public final class ProjectGraph {
         return nil
     }
 
+    /// A Pulumi YAML program: the first of Main.json, Main.yaml and
+    /// Pulumi.yaml in the program directory, as pulumi-yaml reads it.
+    func yamlProgram() -> Node? {
+        for name in ["Main.json", "Main.yaml", "Pulumi.yaml"] {
+            let path = Path.join(programDirectory, name)
+            guard tree.isFile(path) else { continue }
+            return load(path, format: name.hasSuffix(".json") ? .json : .yaml)?.root
+        }
+        return nil
+    }
+
     /// The `main` of a directory's own package.json (for Node's directory require).
     func directoryPackageMain(_ directory: String) -> String? {
         if let package, package.directory == directory { return package.main?.string }

@@ -1,8 +1,21 @@
 /// The config namespaces of the providers a project depends on, read from
 /// its dependency manifests (package.json, requirements.txt, pyproject.toml,
 /// go.mod, .NET project files, Maven and Gradle builds, a YAML program's
-/// resource types), plus the packages and provider plugins Pulumi.yaml declares.
+/// resource and function tokens), plus the packages and provider plugins
+/// Pulumi.yaml declares, and the providers that component packages bring.
 public enum ProviderNamespaces {
+    /// Component packages and the providers they create, whose config keys
+    /// (`aws:region` for awsx) the project sets without depending on them directly.
+    static let impliedProviders: [String: Set<String>] = [
+        "awsx": ["aws", "docker", "dockerbuild"],
+        "eks": ["aws", "kubernetes"],
+        "kubernetesx": ["kubernetes"],
+        "awsapigateway": ["aws"],
+        "awsstaticwebsite": ["aws"],
+        "gcpglobalcloudrun": ["gcp"],
+        "azurejustrun": ["azurenative"],
+    ]
+
     /// Namespaces compare without case, hyphens or underscores
     /// (`azure-native`, `pulumi_azure_native`, `Pulumi.AzureNative`).
     public static func normalize(_ namespace: String) -> String {
@@ -15,7 +28,10 @@ public enum ProviderNamespaces {
         var readAny = false
         if let package = graph.package, package.document.parsed {
             readAny = true
-            for name in package.dependencyNames { namespaces.formUnion(fromPackageName(name)) }
+            for name in package.dependencyNames {
+                namespaces.formUnion(fromPackageName(name))
+                namespaces.formUnion(installedDependencies(of: name, below: package.directory, in: graph))
+            }
         }
         let directory = graph.location.directory
         for entry in graph.tree.list(directory) ?? [] where entry.kind == .file {
@@ -34,15 +50,50 @@ public enum ProviderNamespaces {
         for plugin in graph.project.root?["plugins"]?["providers"]?.elements ?? [] {
             if let name = plugin["name"]?.string { namespaces.insert(normalize(name)) }
         }
-        if graph.runtime == "yaml", let resources = graph.project.root?["resources"]?.entries {
+        if graph.runtime == "yaml", let program = graph.yamlProgram() {
             readAny = true
-            for resource in resources {
-                if let type = resource.value["type"]?.string, let namespace = type.split(separator: ":").first {
-                    namespaces.insert(normalize(String(namespace)))
+            namespaces.formUnion(tokenNamespaces(in: program))
+        }
+        for namespace in namespaces { namespaces.formUnion(impliedProviders[namespace] ?? []) }
+        return readAny ? namespaces : nil
+    }
+
+    /// The @pulumi/* and @pulumiverse/* dependencies of an installed package
+    /// (node_modules/<name>/package.json), when it is installed.
+    static func installedDependencies(of name: String, below directory: String, in graph: ProjectGraph) -> Set<String> {
+        guard name.hasPrefix("@pulumi/") || name.hasPrefix("@pulumiverse/"), !name.hasSuffix("/pulumi") else { return [] }
+        let path = Path.join(directory, "node_modules/\(name)/package.json")
+        guard graph.tree.isFile(path), let bytes = graph.tree.read(path),
+              let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { return [] }
+        return Set(PackageManifest.dependencyNames(of: root).flatMap { dependency in
+            dependency.hasPrefix("@pulumi/") || dependency.hasPrefix("@pulumiverse/") ? fromPackageName(dependency) : []
+        })
+    }
+
+    /// The namespaces of every resource `type` and invoked `function` token
+    /// (`aws:s3:Bucket` gives aws; `pulumi:providers:gcp` gives gcp).
+    static func tokenNamespaces(in program: Node) -> Set<String> {
+        var namespaces = Set<String>()
+        var pending = [program]
+        while let node = pending.popLast() {
+            switch node.value {
+            case .scalar: break
+            case .sequence(let elements): pending.append(contentsOf: elements)
+            case .mapping(let entries):
+                for entry in entries {
+                    if entry.name == "type" || entry.name == "function", let token = entry.value.string {
+                        let parts = token.split(separator: ":")
+                        if parts.count == 3, parts[0] == "pulumi", parts[1] == "providers" {
+                            namespaces.insert(normalize(String(parts[2])))
+                        } else if parts.count >= 2 {
+                            namespaces.insert(normalize(String(parts[0])))
+                        }
+                    }
+                    pending.append(entry.value)
                 }
             }
         }
-        return readAny ? namespaces : nil
+        return namespaces
     }
 
     /// `@pulumi/aws` gives aws; `@pulumiverse/grafana` gives grafana; a

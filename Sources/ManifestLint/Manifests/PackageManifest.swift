@@ -41,9 +41,14 @@ public struct PackageManifest: Sendable {
 
     /// Names in dependencies, devDependencies, peerDependencies and optionalDependencies.
     public var dependencyNames: Set<String> {
+        root.map(Self.dependencyNames) ?? []
+    }
+
+    /// The dependency names of a package.json's top-level object.
+    static func dependencyNames(of root: Node) -> Set<String> {
         var names = Set<String>()
         for field in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
-            for entry in root?[field]?.entries ?? [] {
+            for entry in root[field]?.entries ?? [] {
                 if let name = entry.name { names.insert(name) }
             }
         }

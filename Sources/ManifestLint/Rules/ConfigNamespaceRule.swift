@@ -30,6 +30,17 @@ extension Rule {
                 "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
             ]),
             .clean([
+                "Pulumi.yaml": "name: vpc\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"vpc\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/awsx\": \"^2\"}}",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: site\nruntime: yaml\n",
+                "Main.yaml": "resources:\n  provider:\n    type: pulumi:providers:gcp\n  bucket:\n    type: aws:s3:BucketV2\n",
+                "Pulumi.dev.yaml": "config:\n  gcp:project: x\n  aws:region: us-east-1\n",
+            ]),
+            .clean([
                 "Pulumi.yaml": "name: tf\nruntime: nodejs\npackages:\n  cloudamqp: terraform-provider cloudamqp/cloudamqp 3.20.0\n",
                 "package.json": "{\"name\": \"tf\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
                 "Pulumi.dev.yaml": "config:\n  cloudamqp:apikey: x\n",
