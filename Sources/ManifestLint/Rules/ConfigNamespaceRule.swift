@@ -36,6 +36,13 @@ extension Rule {
                 "index.ts": "",
             ]),
             .clean([
+                "Pulumi.yaml": "name: db\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"db\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/acme-database\": \"^1\"}}",
+                "node_modules/@pulumi/acme-database/package.json": "{\"dependencies\": {\"@pulumi/gcp\": \"^7\"}}",
+                "Pulumi.dev.yaml": "config:\n  gcp:project: acme\n",
+                "index.js": "",
+            ]),
+            .clean([
                 "Pulumi.yaml": "name: site\nruntime: yaml\n",
                 "Main.yaml": "resources:\n  provider:\n    type: pulumi:providers:gcp\n  bucket:\n    type: aws:s3:BucketV2\n",
                 "Pulumi.dev.yaml": "config:\n  gcp:project: x\n  aws:region: us-east-1\n",

@@ -51,7 +51,7 @@ private struct ProjectSchema {
         "name", "runtime", "main", "description", "author", "website", "license", "config", "stackConfigDir",
         "backend", "options", "template", "packages", "plugins", "requiredPulumiVersion",
     ]
-    static let yamlProgramKeys: Set<String> = ["resources", "variables", "outputs", "configuration", "pulumi"]
+    static let yamlProgramKeys: Set<String> = ["resources", "variables", "outputs", "configuration"]
     static let bundledRuntimes: Set<String> = ["nodejs", "bun", "go", "python", "dotnet", "yaml", "java", "pcl"]
 
     enum OptionType { case boolean, string, choice([String]) }
