@@ -4,22 +4,99 @@
 # binary in PREFIX/bin; then runs it on the bundled example projects.
 #
 #   ./install.sh [--prefix DIR] [--no-demo]
+#   ./install.sh --hook [REPO] [--binary PATH]     install the git pre-commit hook
+#   ./install.sh --uninstall-hook [REPO]           remove it, restoring what was there
 #
-# PREFIX defaults to /usr/local when it is writable, else ~/.local.
+# PREFIX defaults to /usr/local when it is writable, else ~/.local. The hook
+# goes where git runs hooks (core.hooksPath when set); a pre-commit hook that
+# is already there keeps running, before manifest-lint. --hook uses the
+# manifest-lint on PATH (or --binary, or PREFIX's), and installs it first when
+# there is none.
 set -eu
-cd "$(dirname "$0")"
+here=$(cd "$(dirname "$0")" && pwd)
+start=$(pwd)
+cd "$here"
 
 prefix=""
 demo=yes
+action=install
+repo=""
+binary=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }; prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --no-demo) demo=no; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --binary) [ $# -ge 2 ] || { echo "install.sh: --binary needs a path" >&2; exit 2; }; binary=$2; shift 2 ;;
+    --hook|--uninstall-hook)
+      action=${1#--}
+      shift
+      if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then repo=$1; shift; fi ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
+
+default_prefix() {
+  if [ -w /usr/local/bin ] || { [ ! -e /usr/local/bin ] && [ -w /usr/local ]; }; then echo /usr/local; else echo "$HOME/.local"; fi
+}
+
+# The directory where git runs the repository's hooks (core.hooksPath honoured).
+hooks_dir() {
+  top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) || {
+    echo "install.sh: $1 is not a git work tree" >&2; exit 2; }
+  dir=$(cd "$top" && git rev-parse --git-path hooks)
+  case "$dir" in /*) ;; *) dir="$top/$dir" ;; esac
+  echo "$dir"
+}
+
+is_our_hook() {
+  [ -f "$1" ] && grep -q '^# manifest-lint-hook:' "$1"
+}
+
+if [ "$action" = uninstall-hook ]; then
+  case "${repo:-.}" in /*) target=${repo:-.} ;; *) target="$start/${repo:-.}" ;; esac
+  dir=$(hooks_dir "$target")
+  if is_our_hook "$dir/pre-commit"; then
+    rm -f "$dir/pre-commit" "$dir/manifest-lint.path"
+    if [ -e "$dir/pre-commit.before-manifest-lint" ]; then
+      mv "$dir/pre-commit.before-manifest-lint" "$dir/pre-commit"
+      echo "==> Removed the manifest-lint hook from $dir and restored the pre-commit hook that was there"
+    else
+      echo "==> Removed the manifest-lint hook from $dir"
+    fi
+  else
+    echo "==> No manifest-lint hook in $dir; nothing to do"
+  fi
+  exit 0
+fi
+
+if [ "$action" = hook ]; then
+  case "${repo:-.}" in /*) target=${repo:-.} ;; *) target="$start/${repo:-.}" ;; esac
+  dir=$(hooks_dir "$target")
+  if [ -n "$binary" ]; then
+    case "$binary" in /*) ;; *) binary="$start/$binary" ;; esac
+  else
+    binary=$(command -v manifest-lint 2>/dev/null || true)
+    [ -n "$binary" ] || binary="${prefix:-$(default_prefix)}/bin/manifest-lint"
+    if [ ! -x "$binary" ]; then
+      echo "==> manifest-lint is not installed yet: installing it first"
+      "$here/install.sh" ${prefix:+--prefix "$prefix"} --no-demo
+      binary="${prefix:-$(default_prefix)}/bin/manifest-lint"
+    fi
+  fi
+  [ -x "$binary" ] || { echo "install.sh: $binary is not an executable manifest-lint" >&2; exit 1; }
+  mkdir -p "$dir"
+  if [ -e "$dir/pre-commit" ] && ! is_our_hook "$dir/pre-commit"; then
+    mv "$dir/pre-commit" "$dir/pre-commit.before-manifest-lint"
+    echo "==> Kept the existing pre-commit hook: it now runs first, as pre-commit.before-manifest-lint"
+  fi
+  cp "$here/hooks/pre-commit" "$dir/pre-commit"
+  chmod +x "$dir/pre-commit"
+  printf '%s\n' "$binary" > "$dir/manifest-lint.path"
+  echo "==> Installed the manifest-lint pre-commit hook in $dir (using $binary)"
+  exit 0
+fi
 
 # 1. libyaml, from Debian's libyaml-dev.
 if [ ! -f /usr/include/yaml.h ]; then
@@ -40,9 +117,7 @@ swift build -c release --static-swift-stdlib --product manifest-lint
 built="$(swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
 
 # 3. Install.
-if [ -z "$prefix" ]; then
-  if [ -w /usr/local/bin ] || { [ ! -e /usr/local/bin ] && [ -w /usr/local ]; }; then prefix=/usr/local; else prefix="$HOME/.local"; fi
-fi
+[ -n "$prefix" ] || prefix=$(default_prefix)
 mkdir -p "$prefix/bin"
 install -m 755 "$built" "$prefix/bin/manifest-lint"
 echo "==> Installed $prefix/bin/manifest-lint"

@@ -16,6 +16,8 @@ struct ManifestLintCommand: ParsableCommand {
 
     /// Usage errors exit with 2, as the README promises (ArgumentParser's default is 64).
     static func main() {
+        // A closed pipe (`| head`, a git child that died) is an error to handle, not a signal to die of.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -45,10 +47,39 @@ struct Check: ParsableCommand {
     @Option(name: [.long, .customLong("output-format")], help: "Output format: full or json.")
     var format: OutputFormat = .full
 
+    @Flag(help: "Check the snapshot in the git index (what the commit will contain), not the working tree.")
+    var staged = false
+
+    @Flag(help: "With --staged: check every project of the repository, not only those the staged change touches.")
+    var all = false
+
+    func validate() throws {
+        if all && !staged { throw ValidationError("--all goes with --staged") }
+    }
+
     func run() throws {
-        let tree = DiskFileTree()
-        let given = paths.isEmpty ? ["."] : paths
-        let result = Linter().check(paths: given.map(tree.absolute), in: tree)
+        let disk = DiskFileTree()
+        let result: LintResult
+        if staged {
+            let index: GitIndexFileTree
+            do {
+                index = try GitIndexFileTree(at: disk.currentDirectory, disk: disk)
+            } catch {
+                Output.standardError("manifest-lint: --staged needs a git work tree: \(error)\n")
+                throw ExitCode(2)
+            }
+            let given = paths.isEmpty ? [index.topLevel] : paths.map(disk.absolute)
+            result = Linter().check(paths: given, in: index, touching: all ? nil : index.changedPaths)
+            if result.projectCount == 0 && result.unreadablePaths.isEmpty && format == .full {
+                Output.standardOutput(all ? "No Pulumi project in the staged snapshot.\n"
+                                          : "No Pulumi project is touched by the staged change.\n")
+                return
+            }
+        } else {
+            let given = paths.isEmpty ? ["."] : paths
+            result = Linter().check(paths: given.map(disk.absolute), in: disk)
+        }
+        let tree = disk
         for path in result.unreadablePaths {
             Output.standardError("manifest-lint: \(tree.displayPath(path)): no such file or directory\n")
         }

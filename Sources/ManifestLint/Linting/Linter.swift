@@ -22,18 +22,30 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
-    public func check(paths: [String], in tree: some FileTree) -> LintResult {
+    /// Checks every project below `paths`. With `touching`, only the projects
+    /// that depend on one of those paths count (staged mode: the paths the
+    /// staged change adds, modifies, deletes or renames).
+    public func check(paths: [String], in tree: some FileTree, touching changed: Set<String>? = nil) -> LintResult {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects
-        let collected = Mutex<[[Diagnostic]]>(Array(repeating: [], count: projects.count))
+        let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
-            let diagnostics = check(project: projects[index], in: tree)
+            var diagnostics: [Diagnostic]?
+            if let changed {
+                let recorder = RecordingFileTree(tree)
+                let found = check(project: projects[index], in: recorder)
+                let touched = changed.contains { recorder.depends(on: $0) }
+                diagnostics = touched ? found : nil
+            } else {
+                diagnostics = check(project: projects[index], in: tree)
+            }
             collected.withLock { $0[index] = diagnostics }
         }
+        let results = collected.withLock { $0 }
         var seen = Set<Diagnostic>()
-        let diagnostics = collected.withLock { $0 }.joined().filter { seen.insert($0).inserted }
+        let diagnostics = results.compactMap { $0 }.joined().filter { seen.insert($0).inserted }
         return LintResult(diagnostics: diagnostics.sorted(by: Diagnostic.presentationOrder),
-                          projectCount: projects.count, unreadablePaths: discovered.unreadable)
+                          projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
     }
 
     /// The findings of every rule on one project.

@@ -36,7 +36,9 @@ extension Rule {
         check: { graph, findings in
             for bin in graph.binReferences where bin.status == .missing && graph.programNamedLike(bin.target) == nil {
                 guard case .bin(let name) = bin.kind else { continue }
-                findings.report("bin '\(name)' points to \(bin.written), which does not exist (tried \(bin.written), \(bin.written).js and \(bin.written)/index.js)",
+                let absence = graph.absence(of: NodeResolution.fileCandidates(bin.target))
+                let tried = absence == "does not exist" ? " (tried \(bin.written), \(bin.written).js and \(bin.written)/index.js)" : ""
+                findings.report("bin '\(name)' points to \(bin.written), which \(absence)\(tried)",
                                 in: bin.file, at: bin.node.span)
             }
         })

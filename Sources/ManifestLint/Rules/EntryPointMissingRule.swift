@@ -35,7 +35,11 @@ extension Rule {
                   entry.blockedTypeScriptIndex == nil, entry.packageCandidate == nil else { return }
             let directory = graph.describe(entry.programDirectory)
             let tried = entry.triedNames.filter { $0.hasPrefix("index.") }.joined(separator: ", ")
-            let message = "Pulumi finds no entry point in '\(directory)': no package.json main or exports, and none of \(tried) exists"
+            var message = "Pulumi finds no entry point in '\(directory)': no package.json main or exports, and none of \(tried) exists"
+            let unstaged = entry.triedNames.map { Path.join(entry.programDirectory, $0) }.first { graph.tree.absenceNote($0) != nil }
+            if let unstaged, let note = graph.tree.absenceNote(unstaged) {
+                message += " in this commit: \(graph.tree.displayPath(unstaged)) \(note)"
+            }
             if let main = graph.mainReference {
                 findings.report(message, in: main.file, at: main.node.span)
             } else if let runtime = graph.project.runtimeNode {

@@ -37,7 +37,7 @@ extension Rule {
             for bin in graph.binReferences {
                 guard bin.status == .missing, let program = graph.programNamedLike(bin.target) else { continue }
                 guard case .bin(let name) = bin.kind else { continue }
-                findings.report("bin '\(name)' points to \(bin.written), which does not exist; \(program.description) names \(graph.describe(program.path)), which does: the manifests disagree about the program",
+                findings.report("bin '\(name)' points to \(bin.written), which \(graph.absence(of: NodeResolution.fileCandidates(bin.target))); \(program.description) names \(graph.describe(program.path)), which does: the manifests disagree about the program",
                                 in: bin.file, at: bin.node.span)
             }
         })

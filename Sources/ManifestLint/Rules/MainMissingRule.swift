@@ -30,7 +30,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let main = graph.mainReference, main.status == .missing else { return }
-            findings.report("main '\(main.written)' does not exist: Pulumi stops with \"project 'main' could not be read\"",
+            findings.report("main '\(main.written)' \(graph.absence(of: [main.target])); Pulumi stops with \"project 'main' could not be read\"",
                             in: main.file, at: main.node.span)
         })
 }

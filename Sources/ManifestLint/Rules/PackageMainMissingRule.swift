@@ -37,7 +37,8 @@ extension Rule {
             if graph.packageEntryCandidate?.kind == .packageExports { candidates.append(graph.packageEntryCandidate) }
             for case let reference? in candidates where reference.status == .missing {
                 let field = reference.kind == .packageExports ? "exports" : "main"
-                var message = "package.json \(field) '\(reference.written)' does not exist"
+                let candidates = reference.kind == .packageExports ? [reference.target] : NodeResolution.fileCandidates(reference.target)
+                var message = "package.json \(field) '\(reference.written)' \(graph.absence(of: candidates))"
                 var severity = Severity.warning
                 if case .directory(let entry) = graph.nodeEntry, entry.packageCandidate?.node.span == reference.node.span {
                     if let loaded = entry.loadedFile {

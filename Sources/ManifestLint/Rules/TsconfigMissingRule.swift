@@ -30,7 +30,9 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let option = graph.tsconfigOptionReference, option.status == .missing else { return }
-            findings.report("tsconfig path was set to \(option.written) but the file was not found (it is resolved from '\(graph.describe(graph.programDirectory))')",
+            let absence = graph.absence(of: [option.target])
+            let reason = absence == "does not exist" ? "the file was not found" : "the file \(absence)"
+            findings.report("tsconfig path was set to \(option.written) but \(reason) (it is resolved from '\(graph.describe(graph.programDirectory))')",
                             in: option.file, at: option.node.span)
         })
 }

@@ -24,9 +24,14 @@ public protocol FileTree: Sendable {
     func list(_ directory: String) -> [DirectoryEntry]?
     /// The path as the user should see it.
     func displayPath(_ path: String) -> String
+    /// Why a path that is missing here is missing, when there is more to say
+    /// than "does not exist" (in the staged snapshot: present but not staged).
+    func absenceNote(_ path: String) -> String?
 }
 
 extension FileTree {
+    public func absenceNote(_ path: String) -> String? { nil }
+
     public func exists(_ path: String) -> Bool { kind(of: path) != .missing }
     public func isFile(_ path: String) -> Bool { kind(of: path) == .file }
     public func isDirectory(_ path: String) -> Bool { kind(of: path) == .directory }

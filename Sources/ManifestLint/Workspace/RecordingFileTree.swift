@@ -1,0 +1,41 @@
+import Synchronization
+
+/// Wraps a file tree and remembers every path asked about: what one
+/// project's graph and rules depend on, so that a staged change can be
+/// matched to the projects it touches.
+final class RecordingFileTree: FileTree {
+    private let base: any FileTree
+    private let queried = Mutex<Set<String>>([])
+    private let listed = Mutex<Set<String>>([])
+
+    init(_ base: any FileTree) {
+        self.base = base
+    }
+
+    /// Whether a change to `path` (added, modified, deleted or renamed) can
+    /// change what was seen: the path itself was asked about, or its
+    /// directory was listed.
+    func depends(on path: String) -> Bool {
+        if queried.withLock({ $0.contains(path) }) { return true }
+        guard let parent = Path.parent(path) else { return false }
+        return listed.withLock { $0.contains(parent) }
+    }
+
+    func kind(of path: String) -> FileKind {
+        queried.withLock { _ = $0.insert(path) }
+        return base.kind(of: path)
+    }
+
+    func read(_ path: String) -> [UInt8]? {
+        queried.withLock { _ = $0.insert(path) }
+        return base.read(path)
+    }
+
+    func list(_ directory: String) -> [DirectoryEntry]? {
+        listed.withLock { _ = $0.insert(directory) }
+        return base.list(directory)
+    }
+
+    func displayPath(_ path: String) -> String { base.displayPath(path) }
+    func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
+}
