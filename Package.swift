@@ -29,7 +29,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ManifestLintTests",
-            dependencies: ["ManifestLint"]
+            // The executable too, so that `swift test` builds the binary the hook tests run.
+            dependencies: ["ManifestLint", "manifest-lint"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -13,12 +13,17 @@ final class RecordingFileTree: FileTree {
     }
 
     /// Whether a change to `path` (added, modified, deleted or renamed) can
-    /// change what was seen: the path itself was asked about, or its
-    /// directory was listed.
+    /// change what was seen: the path itself was asked about, or a directory
+    /// that holds it (or held it: a deleted directory is no longer listed) was listed.
     func depends(on path: String) -> Bool {
         if queried.withLock({ $0.contains(path) }) { return true }
-        guard let parent = Path.parent(path) else { return false }
-        return listed.withLock { $0.contains(parent) }
+        let listed = listed.withLock { $0 }
+        var current = Path.parent(path)
+        while let directory = current {
+            if listed.contains(directory) { return true }
+            current = Path.parent(directory)
+        }
+        return false
     }
 
     func kind(of path: String) -> FileKind {
