@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Check the snapshot in the git index (what the commit will contain), not the working tree.")
     var staged = false
 
-    @Flag(help: "With --staged: check every project of the repository, not only those the staged change touches.")
+    @Flag(help: "With --staged: check every project of the repository, not only those the staged change touches (also what happens when nothing is staged).")
     var all = false
 
     func validate() throws {
@@ -69,9 +69,11 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
             let given = paths.isEmpty ? [index.topLevel] : paths.map(disk.absolute)
-            result = Linter().check(paths: given, in: index, touching: all ? nil : index.changedPaths)
+            // Nothing staged (`pre-commit run --all-files`, an empty commit): the snapshot is HEAD, check it all.
+            let everything = all || index.changedPaths.isEmpty
+            result = Linter().check(paths: given, in: index, touching: everything ? nil : index.changedPaths)
             if result.projectCount == 0 && result.unreadablePaths.isEmpty && format == .full {
-                Output.standardOutput(all ? "No Pulumi project in the staged snapshot.\n"
+                Output.standardOutput(everything ? "No Pulumi project in the staged snapshot.\n"
                                           : "No Pulumi project is touched by the staged change.\n")
                 return
             }
