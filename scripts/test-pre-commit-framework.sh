@@ -6,7 +6,7 @@
 #   scripts/test-pre-commit-framework.sh PATH/TO/manifest-lint
 #
 # Needs python3 with venv and PyPI (pip installs pre-commit into a temporary
-# virtual environment). Prints "pre-commit framework: N passed, M failed".
+# virtual environment). Prints "pre-commit-framework: N passed, M failed".
 set -euo pipefail
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,5 +54,5 @@ out=$(git commit -qm fixed 2>&1) && status=0 || status=$?
 echo "$out"
 check test "$status" -eq 0
 
-echo "pre-commit framework: $passed passed, $failed failed"
+echo "pre-commit-framework: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
