@@ -8,12 +8,14 @@ import Synchronization
 /// The snapshot a commit will contain: files come from the git index (so a
 /// partially staged file counts as staged), not from the working tree.
 ///
-/// Built from one `git ls-files` (index entries with their blob ids, and the
-/// untracked files that are not ignored), one `git diff --cached` (what the
-/// commit changes) and one `git cat-file --batch` process that serves every
-/// read. What git never holds (ignored files such as node_modules or build
-/// outputs) and everything outside the repository is read from disk. A file
-/// that is on disk but untracked and not ignored is missing for the commit.
+/// Built from one `git ls-files --stage` (index entries and their blob ids)
+/// and one `git diff --cached` (what the commit changes), run side by side,
+/// and one `git cat-file --batch` process that serves every read. What git
+/// never holds (ignored files such as node_modules or build outputs) and
+/// everything outside the repository is read from disk. A file that is on
+/// disk but neither in the index nor ignored is missing for the commit; that
+/// is asked of git (`ls-files --others`, scoped to its directory) only when
+/// such a file is met.
 public final class GitIndexFileTree: FileTree {
     public struct GitError: Error, CustomStringConvertible {
         public var description: String
@@ -22,7 +24,7 @@ public final class GitIndexFileTree: FileTree {
     private struct IndexEntry: Sendable {
         var objectID: String
         var isSubmodule: Bool
-        var stage: Character
+        var stage: UInt8
     }
 
     /// The work tree's top-level directory (absolute).
@@ -33,9 +35,9 @@ public final class GitIndexFileTree: FileTree {
     private let entries: [String: IndexEntry]
     /// Each directory of the index (relative, "" for the top) with its children.
     private let children: [String: [DirectoryEntry]]
-    private let untrackedFiles: Set<String>
-    private let untrackedDirectories: [String]
     private let blobs: Mutex<BlobReader>
+    /// Untracked, not ignored paths (directories end in "/"), by the directory they were asked for.
+    private let untracked = Mutex<[String: Set<String>]>([:])
 
     /// Opens the index of the repository that holds `directory`.
     public init(at directory: String, disk: DiskFileTree = DiskFileTree()) throws(GitError) {
@@ -44,98 +46,125 @@ public final class GitIndexFileTree: FileTree {
         guard let line = String(decoding: topLevel, as: UTF8.self).split(separator: "\n").first else {
             throw GitError(description: "\(directory) is not inside a git work tree")
         }
-        self.topLevel = Path.normalize(String(line))
+        let top = Path.normalize(String(line))
+        self.topLevel = top
 
-        let listing = try Self.git(["-C", self.topLevel, "ls-files", "-z", "--stage", "--cached", "--others",
-                                    "--exclude-standard", "--directory", "--no-empty-directory"], what: "list the index")
+        // The three processes run side by side.
+        let listing: ChildProcess
+        let diff: ChildProcess
+        do {
+            blobs = Mutex(try BlobReader(repository: top))
+            listing = try ChildProcess(["git", "-C", top, "ls-files", "-z", "--stage"])
+            diff = try ChildProcess(["git", "-C", top, "diff", "--cached", "--name-only", "--no-renames", "-z"])
+        } catch {
+            throw GitError(description: "could not run git: \(error)")
+        }
+        let listed = try Self.finish(listing, what: "list the index")
+        let changed = try Self.finish(diff, what: "list the staged changes")
+
         var entries: [String: IndexEntry] = [:]
-        var untrackedFiles = Set<String>()
-        var untrackedDirectories: [String] = []
-        for record in listing.split(separator: 0) {
-            if let (entry, path) = Self.parseStagedRecord(record) {
-                // Unmerged paths have stages 1-3: keep stage 0, else ours (2).
-                if let existing = entries[path], existing.stage == "0" || (existing.stage == "2" && entry.stage != "0") { continue }
-                entries[path] = entry
-            } else {
-                let path = String(decoding: record, as: UTF8.self)
-                if path.hasSuffix("/") { untrackedDirectories.append(String(path.dropLast())) } else { untrackedFiles.insert(path) }
-            }
+        entries.reserveCapacity(listed.count / 64)
+        for record in listed.split(separator: 0) {
+            guard let (entry, path) = Self.parseStagedRecord(record) else { continue }
+            // Unmerged paths have stages 1-3: keep stage 0, else ours (2).
+            if let existing = entries[path], existing.stage == 0 || (existing.stage == 2 && entry.stage != 0) { continue }
+            entries[path] = entry
         }
         self.entries = entries
-        self.untrackedFiles = untrackedFiles
-        self.untrackedDirectories = untrackedDirectories
 
         var children: [String: [DirectoryEntry]] = ["": []]
-        var seenDirectories: Set<String> = [""]
         for (path, entry) in entries {
             var child = path
             var kind: FileKind = entry.isSubmodule ? .directory : .file
             while let parent = Path.parent(child) {
+                let isNew = children[parent] == nil
                 children[parent, default: []].append(DirectoryEntry(name: Path.basename(child), kind: kind))
-                guard seenDirectories.insert(parent).inserted else { break }
+                guard isNew, !parent.isEmpty else { break }
                 child = parent
                 kind = .directory
             }
         }
         self.children = children.mapValues { $0.sorted { $0.name < $1.name } }
-
-        let changed = try Self.git(["-C", self.topLevel, "diff", "--cached", "--name-only", "--no-renames", "-z"],
-                                   what: "list the staged changes")
-        let top = self.topLevel
         changedPaths = Set(changed.split(separator: 0).map { Path.join(top, String(decoding: $0, as: UTF8.self)) })
-
-        do {
-            blobs = Mutex(try BlobReader(repository: self.topLevel))
-        } catch {
-            throw GitError(description: "could not start git cat-file: \(error)")
-        }
     }
 
-    /// "100644 <oid> 0\t<path>": an index entry (untracked paths have no such prefix).
+    /// "100644 <oid> 0\t<path>", as `ls-files --stage` prints an entry: a
+    /// six-digit mode, the object id (40 or 64 hex digits), the stage, a tab.
     private static func parseStagedRecord(_ record: ArraySlice<UInt8>) -> (IndexEntry, String)? {
-        guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
-        let fields = record[record.startIndex..<tab].split(separator: UInt8(ascii: " "))
-        guard fields.count == 3, fields[0].count == 6, fields[0].allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }),
-              fields[1].count == 40 || fields[1].count == 64, fields[2].count == 1 else { return nil }
-        let mode = String(decoding: fields[0], as: UTF8.self)
-        let entry = IndexEntry(objectID: String(decoding: fields[1], as: UTF8.self), isSubmodule: mode == "160000",
-                               stage: Character(Unicode.Scalar(fields[2][fields[2].startIndex])))
-        return (entry, String(decoding: record[(tab + 1)...], as: UTF8.self))
+        let start = record.startIndex
+        for idLength in [40, 64] {
+            let tab = start + 6 + 1 + idLength + 2
+            guard record.count > tab, record[start + 6] == UInt8(ascii: " "), record[tab - 2] == UInt8(ascii: " "),
+                  record[tab] == UInt8(ascii: "\t") else { continue }
+            let entry = IndexEntry(objectID: String(decoding: record[(start + 7)..<(start + 7 + idLength)], as: UTF8.self),
+                                   isSubmodule: record[start..<(start + 6)].elementsEqual("160000".utf8),
+                                   stage: record[tab - 1] &- UInt8(ascii: "0"))
+            return (entry, String(decoding: record[(tab + 1)...], as: UTF8.self))
+        }
+        return nil
     }
 
     private static func git(_ arguments: [String], what: String) throws(GitError) -> [UInt8] {
-        let result: (status: Int32, output: [UInt8], error: String)
+        let process: ChildProcess
         do {
-            result = try ChildProcess.run(["git"] + arguments)
+            process = try ChildProcess(["git"] + arguments)
         } catch {
             throw GitError(description: "could not run git to \(what): \(error)")
         }
-        guard result.status == 0 else {
-            let reason = result.error.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
-            throw GitError(description: "git could not \(what): \(reason)")
-        }
-        return result.output
+        return try finish(process, what: what)
     }
 
-    // MARK: FileTree
+    /// Reads a git process's output to the end and checks its exit status.
+    private static func finish(_ process: ChildProcess, what: String) throws(GitError) -> [UInt8] {
+        process.closeInput()
+        let output = ChildProcess.readToEnd(process.output)
+        let error = String(decoding: ChildProcess.readToEnd(process.errorOutput), as: UTF8.self)
+        let status = process.waitForExit()
+        guard status == 0 else {
+            let reason = error.split(separator: "\n").first.map(String.init) ?? "exit status \(status)"
+            throw GitError(description: "git could not \(what): \(reason)")
+        }
+        return output
+    }
+
+    // MARK: Untracked files
 
     /// The path relative to the top level when it lies inside the work tree.
     private func indexPath(_ path: String) -> String? {
         Path.relative(path, inside: topLevel)
     }
 
-    /// Whether a relative path is untracked (and not ignored) in the work tree.
+    /// Whether a relative path that is on disk but not in the index is
+    /// untracked and not ignored: asked of git once per directory.
     private func isUntracked(_ relative: String) -> Bool {
-        untrackedFiles.contains(relative)
-            || untrackedDirectories.contains { relative == $0 || relative.hasPrefix($0 + "/") }
+        let directory = Path.parent(relative) ?? ""
+        let listing = untracked.withLock { cache in
+            if let known = cache[directory] { return known }
+            let pathspec = directory.isEmpty ? "." : ":(literal)" + directory + "/"
+            let output = (try? Self.git(["-C", topLevel, "ls-files", "-z", "--others", "--exclude-standard", "--directory",
+                                         "--no-empty-directory", "--", pathspec], what: "list untracked files")) ?? []
+            let paths = Set(output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+            cache[directory] = paths
+            return paths
+        }
+        if listing.contains(relative) || listing.contains(relative + "/") { return true }
+        // An untracked directory listed whole ("new/") holds everything below it.
+        var current = Path.parent(relative)
+        while let ancestor = current, !ancestor.isEmpty {
+            if listing.contains(ancestor + "/") { return true }
+            current = Path.parent(ancestor)
+        }
+        return false
     }
+
+    // MARK: FileTree
 
     public func kind(of path: String) -> FileKind {
         guard let relative = indexPath(path) else { return disk.kind(of: path) }
         if let entry = entries[relative] { return entry.isSubmodule ? .directory : .file }
         if children[relative] != nil { return .directory }
-        if isUntracked(relative) { return .missing }
-        return disk.kind(of: path)
+        let onDisk = disk.kind(of: path)
+        return onDisk != .missing && isUntracked(relative) ? .missing : onDisk
     }
 
     public func read(_ path: String) -> [UInt8]? {
@@ -144,28 +173,24 @@ public final class GitIndexFileTree: FileTree {
             guard !entry.isSubmodule else { return nil }
             return blobs.withLock { $0.read(entry.objectID, limit: InputGuard.maximumSize + 1) }
         }
-        if children[relative] != nil || isUntracked(relative) { return nil }
+        if children[relative] != nil || !disk.exists(path) || isUntracked(relative) { return nil }
         return disk.read(path)
     }
 
+    /// An index directory lists what the index holds; an ignored directory
+    /// (node_modules) lists what is on disk.
     public func list(_ directory: String) -> [DirectoryEntry]? {
         guard let relative = indexPath(directory) else { return disk.list(directory) }
-        guard let indexed = children[relative] else {
-            return isUntracked(relative) ? nil : disk.list(directory)
-        }
-        // Ignored files beside tracked ones (a gitignored stack file, say) come from disk.
-        let names = Set(indexed.map(\.name))
-        let ignored = (disk.list(directory) ?? []).filter { entry in
-            entry.name != ".git" && !names.contains(entry.name) && !isUntracked(Path.join(relative, entry.name))
-        }
-        return ignored.isEmpty ? indexed : (indexed + ignored).sorted { $0.name < $1.name }
+        if let indexed = children[relative] { return indexed }
+        guard disk.isDirectory(directory), !isUntracked(relative) else { return nil }
+        return disk.list(directory)
     }
 
     public func displayPath(_ path: String) -> String { disk.displayPath(path) }
 
     public func absenceNote(_ path: String) -> String? {
-        guard let relative = indexPath(path), isUntracked(relative), disk.exists(path) else { return nil }
-        let shown = disk.displayPath(path)
-        return "exists but is not staged: this commit would not contain it (git add \(shown))"
+        guard let relative = indexPath(path), entries[relative] == nil, children[relative] == nil,
+              disk.exists(path), isUntracked(relative) else { return nil }
+        return "exists but is not staged: this commit would not contain it (git add \(disk.displayPath(path)))"
     }
 }

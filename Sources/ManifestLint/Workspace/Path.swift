@@ -35,14 +35,15 @@ public enum Path {
     /// The containing directory, or nil at the root ("/" or "").
     public static func parent(_ path: String) -> String? {
         if path.isEmpty || path == "/" { return nil }
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        // Searching the UTF-8 view avoids grapheme breaking (this runs for every index entry).
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     public static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The extension with its dot (".ts"), or "" when there is none.
