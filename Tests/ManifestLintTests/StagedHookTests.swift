@@ -212,3 +212,31 @@ struct StagedHookTests {
         #expect(!FileManager.default.fileExists(atPath: hooks + "/pre-commit.before-manifest-lint"))
     }
 }
+
+/// The index tree itself, without hooks.
+struct GitIndexFileTreeTests {
+    @Test func everyStagedFileIsReadFromTheIndexNotTheWorkingTree() throws {
+        let sandbox = try GitSandbox()
+        let repo = try sandbox.repository()
+        let names = (0..<50).map { "dir \($0 % 5)/file-\($0).txt" }
+        for name in names { try sandbox.write("staged \(name)\n", to: repo + "/" + name) }
+        try sandbox.git("add", "-A", in: repo)
+        for name in names { try sandbox.write("working tree\n", to: repo + "/" + name) }
+        try sandbox.write("untracked\n", to: repo + "/new.txt")
+        try sandbox.write("ignored/\n", to: repo + "/.git/info/exclude")
+        try sandbox.write("ignored\n", to: repo + "/ignored/out.js")
+
+        let tree = try GitIndexFileTree(at: repo)
+        for name in names {
+            let bytes = try #require(tree.read(repo + "/" + name))
+            #expect(String(decoding: bytes, as: UTF8.self) == "staged \(name)\n")
+        }
+        #expect(tree.kind(of: repo + "/dir 3") == .directory)
+        #expect(tree.list(repo + "/dir 3")?.count == 10)
+        #expect(tree.kind(of: repo + "/new.txt") == .missing)
+        #expect(tree.absenceNote(repo + "/new.txt")?.contains("exists but is not staged") == true)
+        #expect(tree.kind(of: repo + "/ignored/out.js") == .file)
+        #expect(tree.read(repo + "/ignored/out.js").map { String(decoding: $0, as: UTF8.self) } == "ignored\n")
+        #expect(tree.changedPaths.count == names.count)
+    }
+}

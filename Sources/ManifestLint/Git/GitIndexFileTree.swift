@@ -94,7 +94,7 @@ public final class GitIndexFileTree: FileTree {
         let start = record.startIndex
         for idLength in [40, 64] {
             let tab = start + 6 + 1 + idLength + 2
-            guard record.count > tab, record[start + 6] == UInt8(ascii: " "), record[tab - 2] == UInt8(ascii: " "),
+            guard record.endIndex > tab, record[start + 6] == UInt8(ascii: " "), record[tab - 2] == UInt8(ascii: " "),
                   record[tab] == UInt8(ascii: "\t") else { continue }
             let entry = IndexEntry(objectID: String(decoding: record[(start + 7)..<(start + 7 + idLength)], as: UTF8.self),
                                    isSubmodule: record[start..<(start + 6)].elementsEqual("160000".utf8),
