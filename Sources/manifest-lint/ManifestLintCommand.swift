@@ -93,8 +93,9 @@ struct Check: ParsableCommand {
         case .json:
             Output.standardOutput(JSONReporter().render(result))
         }
-        if !result.unreadablePaths.isEmpty { throw ExitCode(2) }
-        if result.errorCount > 0 { throw ExitCode(1) }
+        // Exit here: tearing down the graph and the index of a large repository is wasted time.
+        if !result.unreadablePaths.isEmpty { Glibc.exit(2) }
+        Glibc.exit(result.errorCount > 0 ? 1 : 0)
     }
 }
 

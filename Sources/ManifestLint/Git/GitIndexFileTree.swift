@@ -64,7 +64,11 @@ public final class GitIndexFileTree: FileTree {
 
         var entries: [String: IndexEntry] = [:]
         entries.reserveCapacity(listed.count / 64)
-        for record in listed.split(separator: 0) {
+        var recordStart = 0
+        while recordStart < listed.count {
+            let recordEnd = listed[recordStart...].firstIndex(of: 0) ?? listed.count
+            let record = listed[recordStart..<recordEnd]
+            recordStart = recordEnd + 1
             guard let (entry, path) = Self.parseStagedRecord(record) else { continue }
             // Unmerged paths have stages 1-3: keep stage 0, else ours (2).
             if let existing = entries[path], existing.stage == 0 || (existing.stage == 2 && entry.stage != 0) { continue }

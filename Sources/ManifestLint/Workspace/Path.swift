@@ -8,6 +8,10 @@ public enum Path {
     public static func join(_ base: String, _ relative: String) -> String {
         if isAbsolute(relative) || base.isEmpty { return normalize(relative) }
         if relative.isEmpty { return normalize(base) }
+        // A plain name (the common case: a directory entry) needs no normalizing.
+        if relative != ".", relative != "..", !relative.utf8.contains(UInt8(ascii: "/")) {
+            return base.utf8.last == UInt8(ascii: "/") ? base + relative : base + "/" + relative
+        }
         return normalize(base + "/" + relative)
     }
 
