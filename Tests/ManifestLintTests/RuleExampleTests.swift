@@ -49,3 +49,74 @@ struct RuleExampleTests {
         }
     }
 }
+
+/// Every fix example: the rule's fixes (safe and unsafe) turn the files into
+/// the expected ones byte for byte, and a second run changes nothing.
+struct RuleFixExampleTests {
+    static let cases = RuleExampleTests.cases.filter { $0.example.fixed != nil }
+
+    /// The files of a virtual tree after a fixer outcome.
+    static func apply(_ outcome: Fixer.Outcome, to files: [String: String]) -> [String: String] {
+        var result = files
+        for file in outcome.files {
+            if file.isRename { result[file.originalPath] = nil }
+            result[file.path] = String(decoding: file.updated, as: UTF8.self)
+        }
+        return result
+    }
+
+    @Test func everyFixableRuleHasAFixExample() {
+        let fixable = Set(Self.cases.map(\.rule.id))
+        for id in ["main-bin-mismatch", "path-case-mismatch", "main-missing", "bin-missing", "package-main-missing",
+                   "config-namespace", "stack-file-extension", "project-schema"] {
+            #expect(fixable.contains(id), "\(id) has no before/after example")
+        }
+    }
+
+    @Test(arguments: cases)
+    func fixExample(_ testCase: RuleExampleTests.Case) throws {
+        let example = testCase.example
+        let expected = try #require(example.fixed)
+        let before = example.files.mapValues { $0.replacingOccurrences(of: RuleExample.marker) }
+        let linter = Linter(rules: [testCase.rule])
+        let findings = linter.check(paths: [""], in: example.tree).diagnostics
+        let fixes = findings.compactMap(\.fix)
+        #expect(!fixes.isEmpty, "no finding of the example carries a fix")
+        #expect(fixes.allSatisfy { $0.applicability == example.fixApplicability })
+
+        let fixer = Fixer(linter: linter, unsafe: true)
+        let outcome = fixer.fix(paths: [""], in: example.tree)
+        #expect(outcome.converged)
+        let after = Self.apply(outcome, to: before)
+        for (path, text) in expected {
+            #expect(after[path] == text, "\(path) after the fix")
+        }
+        for (path, text) in after where expected[path] == nil {
+            #expect(text == before[path], "\(path) must not change")
+        }
+        for path in before.keys where after[path] == nil {
+            #expect(expected.values.contains(before[path] ?? ""), "\(path) disappeared without being renamed")
+        }
+
+        let again = fixer.fix(paths: [""], in: VirtualFileTree(after))
+        #expect(again.files.isEmpty, "a second --fix changed \(again.files.map(\.path))")
+    }
+
+    /// Over every example, all rules, unsafe fixes on: every manifest still
+    /// parses and no finding with a safe fix is left.
+    @Test(arguments: RuleExampleTests.cases)
+    func fixingLeavesParsableFilesAndNoSafeFix(_ testCase: RuleExampleTests.Case) {
+        let before = testCase.example.files.mapValues { $0.replacingOccurrences(of: RuleExample.marker) }
+        let wasParsable = before.filter { path, text in
+            ManifestFormat(path: path)?.parses(Array(text.utf8), path: path) ?? false
+        }
+        let outcome = Fixer(unsafe: true).fix(paths: [""], in: testCase.example.tree)
+        let after = Self.apply(outcome, to: before)
+        for file in outcome.files where wasParsable[file.originalPath] != nil {
+            let parses = ManifestFormat(path: file.path)?.parses(file.updated, path: file.path) ?? true
+            #expect(parses, "\(file.path) no longer parses: \(after[file.path] ?? "")")
+        }
+        let safeLeft = outcome.result.diagnostics.filter { $0.fix?.applicability == .safe }
+        #expect(safeLeft.isEmpty, "\(safeLeft.map { "\($0.ruleID) \($0.message)" })")
+    }
+}

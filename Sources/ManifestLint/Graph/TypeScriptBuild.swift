@@ -30,6 +30,25 @@ public struct TypeScriptBuild: Sendable {
         return unknown ? .unknown : .notEmitted
     }
 
+    /// Where the build emits a source file (nil when no complete config compiles it).
+    public func output(for source: String, tree: some FileTree) -> String? {
+        for config in configs where config.isComplete && !config.noEmit && Self.isInput(source, of: config) {
+            let ext = Path.pathExtension(source)
+            let outputExtension: String
+            switch ext {
+            case ".ts", ".tsx": outputExtension = ".js"
+            case ".mts": outputExtension = ".mjs"
+            case ".cts": outputExtension = ".cjs"
+            default: continue
+            }
+            guard let outDir = config.outDir else { return Path.removingExtension(source) + outputExtension }
+            guard let base = config.rootDir ?? Self.commonSourceDirectory(of: config, tree: tree),
+                  let relative = Path.relative(source, inside: base) else { continue }
+            return Path.join(outDir, Path.removingExtension(relative) + outputExtension)
+        }
+        return nil
+    }
+
     /// The source extensions whose output has the target's extension.
     static func sourceExtensions(forOutput ext: String, allowJs: Bool) -> [String] {
         switch ext {

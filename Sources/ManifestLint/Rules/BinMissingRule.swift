@@ -19,6 +19,15 @@ extension Rule {
                 "package.json": "{\"name\": \"@acme/demo\", \"bin\": ↓\"./cli\"}",
                 "index.js": "",
             ]),
+            .fix([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts\n",
+                "package.json": "{\n\t\"name\": \"demo\",\n\t\"bin\": {\"demo\": ↓\"src/cli.js\"},\n\t\"scripts\": {\"build\": \"tsc\"}\n}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"src\"]}",
+                "src/index.ts": "",
+                "src/cli.ts": "",
+            ], .unsafe, becomes: [
+                "package.json": "{\n\t\"name\": \"demo\",\n\t\"bin\": {\"demo\": \"dist/cli.js\"},\n\t\"scripts\": {\"build\": \"tsc\"}\n}",
+            ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
                 "package.json": "{\"name\": \"demo\", \"bin\": {\"demo\": \"cli\"}}",
@@ -38,8 +47,9 @@ extension Rule {
                 guard case .bin(let name) = bin.kind else { continue }
                 let absence = graph.absence(of: NodeResolution.fileCandidates(bin.target))
                 let tried = absence == "does not exist" ? " (tried \(bin.written), \(bin.written).js and \(bin.written)/index.js)" : ""
+                let likely = graph.likelyTarget(for: bin.target, typeScriptLoads: false)
                 findings.report("bin '\(name)' points to \(bin.written), which \(absence)\(tried)",
-                                in: bin.file, at: bin.node.span)
+                                in: bin.file, at: bin.node.span, fix: likely.flatMap { graph.retarget(bin, to: $0, .unsafe) })
             }
         })
 }

@@ -1,4 +1,13 @@
 extension Rule {
+    /// Moves a key into the project's namespace, unless the stack already sets that key.
+    private static func renameToProject(_ entry: MappingEntry, in stack: StackConfig, project: String) -> Fix? {
+        guard let key = entry.name, let name = ConfigKey(key)?.name else { return nil }
+        let renamed = "\(project):\(name)"
+        guard !stack.configEntries.contains(where: { $0.name == renamed || $0.name == name }),
+              let replacement = ScalarWriter.replacement(for: entry.key, with: renamed) else { return nil }
+        return Fix.replacing(entry.key, in: stack.file, with: replacement, .unsafe, "Rename '\(key)' to '\(renamed)'")
+    }
+
     static let configNamespace = Rule(
         id: "config-namespace",
         severity: .warning,
@@ -11,11 +20,13 @@ extension Rule {
             manifests; when none can be read the rule stays silent.
             """,
         examples: [
-            .triggering([
+            .fix([
                 "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
                 "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2\n  ↓tapstack:dbPassword: hunter2\n",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  ↓tapstack:dbPassword: hunter2\n  ↓\"tapstack:dbUser\": admin\n  ↓oldname:region: x\n  tap-stack:region: y\n",
                 "index.js": "",
+            ], .unsafe, becomes: [
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  tap-stack:dbPassword: hunter2\n  \"tap-stack:dbUser\": admin\n  oldname:region: x\n  tap-stack:region: y\n",
             ]),
             .triggering([
                 "Pulumi.yaml": "name: web\nruntime: python\n",
@@ -80,7 +91,7 @@ extension Rule {
                 if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
                     message += " (did you mean '\(project)'? was the project renamed?)"
                 }
-                findings.report(message, in: stack.file, at: entry.key.span)
+                findings.report(message, in: stack.file, at: entry.key.span, fix: Self.renameToProject(entry, in: stack, project: project))
             }
         })
 }

@@ -20,8 +20,11 @@ public struct Diagnostic: Sendable, Hashable {
     public var end: LineColumn
     /// The text of the line where the finding starts, for the snippet.
     public var sourceLine: String
+    public var fix: Fix?
 
-    public init(ruleID: String, severity: Severity, message: String, file: SourceFile, span: Span, displayPath: String) {
+    public init(ruleID: String, severity: Severity, message: String, file: SourceFile, span: Span, displayPath: String,
+                fix: Fix? = nil) {
+        self.fix = fix
         self.ruleID = ruleID
         self.severity = severity
         self.message = message

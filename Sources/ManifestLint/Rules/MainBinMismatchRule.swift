@@ -10,15 +10,19 @@ extension Rule {
             on the bin value, since the program Pulumi runs is the one that exists.
             """,
         examples: [
-            .triggering([
+            .fix([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
                 "package.json": "{\n  \"name\": \"tap\",\n  \"bin\": {\n    \"tap\": ↓\"bin/tap.js\"\n  }\n}\n",
                 "bin/tap.mjs": "",
+            ], .safe, becomes: [
+                "package.json": "{\n  \"name\": \"tap\",\n  \"bin\": {\n    \"tap\": \"bin/tap.mjs\"\n  }\n}\n",
             ]),
-            .triggering([
+            .fix([
                 "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"src/app.ts\", \"bin\": ↓\"src/app.js\"}",
-                "src/app.ts": "",
+                "package.json": "{\"name\": \"app\", \"main\": \"./src/app.cjs\", \"bin\": ↓\"./src/app.js\"}",
+                "src/app.cjs": "",
+            ], .safe, becomes: [
+                "package.json": "{\"name\": \"app\", \"main\": \"./src/app.cjs\", \"bin\": \"./src/app.cjs\"}",
             ]),
             .clean([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
@@ -38,7 +42,7 @@ extension Rule {
                 guard bin.status == .missing, let program = graph.programNamedLike(bin.target) else { continue }
                 guard case .bin(let name) = bin.kind else { continue }
                 findings.report("bin '\(name)' points to \(bin.written), which \(graph.absence(of: NodeResolution.fileCandidates(bin.target))); \(program.description) names \(graph.describe(program.path)), which does: the manifests disagree about the program",
-                                in: bin.file, at: bin.node.span)
+                                in: bin.file, at: bin.node.span, fix: graph.retarget(bin, to: program.path, .safe))
             }
         })
 }

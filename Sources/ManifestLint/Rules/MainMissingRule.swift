@@ -17,6 +17,12 @@ extension Rule {
                 "Pulumi.yaml": "name: demo\nruntime: python\nmain: ↓\"app/\"\n",
                 "__main__.py": "",
             ]),
+            .fix([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓'src/index.js'\n",
+                "src/index.mjs": "",
+            ], .unsafe, becomes: [
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: 'src/index.mjs'\n",
+            ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/\n",
                 "src/index.ts": "",
@@ -30,7 +36,9 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let main = graph.mainReference, main.status == .missing else { return }
+            let typeScriptLoads = graph.runtime == "bun" || graph.project.typeScriptEnabled
+            let likely = graph.isNodeRuntime ? graph.likelyTarget(for: main.target, typeScriptLoads: typeScriptLoads) : nil
             findings.report("main '\(main.written)' \(graph.absence(of: [main.target])); Pulumi stops with \"project 'main' could not be read\"",
-                            in: main.file, at: main.node.span)
+                            in: main.file, at: main.node.span, fix: likely.flatMap { graph.retarget(main, to: $0, .unsafe) })
         })
 }

@@ -15,6 +15,14 @@ extension Rule {
                 "package.json": "{\"name\": \"demo\", \"main\": ↓\"dist/index.js\"}",
                 "index.ts": "",
             ]),
+            .fix([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\r\n  \"name\": \"demo\",\r\n  \"main\": ↓\"index.js\"\r\n}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\"}}",
+                "index.ts": "",
+            ], .unsafe, becomes: [
+                "package.json": "{\r\n  \"name\": \"demo\",\r\n  \"main\": \"bin/index.js\"\r\n}",
+            ]),
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
                 "package.json": "{\"name\": \"demo\", \"exports\": {\".\": {\"import\": ↓\"./lib/main.mjs\"}}}",
@@ -50,7 +58,9 @@ extension Rule {
                 } else {
                     message += ": npm consumers of the package break"
                 }
-                findings.report(message, in: reference.file, at: reference.node.span, severity: severity)
+                let likely = graph.likelyTarget(for: reference.target, typeScriptLoads: false)
+                findings.report(message, in: reference.file, at: reference.node.span, severity: severity,
+                                fix: likely.flatMap { graph.retarget(reference, to: $0, .unsafe) })
             }
         })
 }

@@ -8,14 +8,18 @@ extension Rule {
             containers run, does not. The reference works on the author's machine and fails in the pipeline.
             """,
         examples: [
-            .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓Src/Index.ts\n",
+            .fix([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓Src/Index.ts # the program\n",
                 "src/index.ts": "",
+            ], .safe, becomes: [
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts # the program\n",
             ]),
-            .triggering([
+            .fix([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"demo\", \"bin\": {\"tap\": ↓\"bin/Tap.mjs\"}}",
+                "package.json": "{\"name\": \"demo\", \"bin\": {\"tap\": ↓\"./bin/Tap.mjs\"}}",
                 "bin/tap.mjs": "",
+            ], .safe, becomes: [
+                "package.json": "{\"name\": \"demo\", \"bin\": {\"tap\": \"./bin/tap.mjs\"}}",
             ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts\n",
@@ -36,7 +40,7 @@ extension Rule {
                 let anchor = reference.kind == .projectMain ? graph.location.directory : (Path.parent(reference.file.path) ?? "")
                 let shown = Path.relative(actual, from: anchor)
                 findings.report("'\(reference.written)' exists only as '\(shown)' (other letter case): found on macOS and Windows, missing on Linux",
-                                in: reference.file, at: reference.node.span)
+                                in: reference.file, at: reference.node.span, fix: graph.retarget(reference, to: actual, .safe))
             }
         })
 }

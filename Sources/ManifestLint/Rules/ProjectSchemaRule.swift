@@ -20,6 +20,12 @@ extension Rule {
                 "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓\"false\"\n    ↓packageManager: npm\n",
                 "index.js": "",
             ]),
+            .fix([
+                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {↓nodeArgs: --inspect}}\r\n↓descripton: \"typo\" # comment\r\n",
+                "index.js": "",
+            ], .unsafe, becomes: [
+                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeargs: --inspect}}\r\ndescription: \"typo\" # comment\r\n",
+            ]),
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓[index.js]\n↓descripton: typo\noptions:\n  refresh: ↓never\n",
                 "index.js": "",
@@ -95,7 +101,7 @@ private struct ProjectSchema {
             var message = "project is missing a 'name' attribute"
             if let close = root.entries?.first(where: { Suggestion.closest(to: $0.name ?? "", among: ["name"]) != nil }) {
                 message += "; found '\(close.name ?? "")' instead"
-                findings.report(message, in: file, at: close.key.span)
+                findings.report(message, in: file, at: close.key.span, fix: renameKey(close, to: "name", in: root))
             } else {
                 findings.report(message, in: file, at: Span(root.span.start, root.span.start))
             }
@@ -167,7 +173,8 @@ private struct ProjectSchema {
             guard let type = known[key] else {
                 if let suggestion = Suggestion.closest(to: key, among: known.keys) {
                     findings.report("unknown \(runtime) runtime option '\(key)' is ignored by Pulumi; did you mean '\(suggestion)'?",
-                                    in: file, at: option.key.span, severity: .warning)
+                                    in: file, at: option.key.span, severity: .warning,
+                                    fix: project.runtimeOptions.flatMap { renameKey(option, to: suggestion, in: $0) })
                 }
                 continue
             }
@@ -244,9 +251,16 @@ private struct ProjectSchema {
             if key.lowercased() == "name", root.entry("name") == nil { continue } // reported as the missing name
             if let suggestion = Suggestion.closest(to: key, among: known) {
                 findings.report("unknown key '\(key)' is ignored by Pulumi; did you mean '\(suggestion)'?",
-                                in: file, at: entry.key.span, severity: .warning)
+                                in: file, at: entry.key.span, severity: .warning, fix: renameKey(entry, to: suggestion, in: root))
             }
         }
+    }
+
+    /// Renames a misspelled key, unless the mapping already has the right one.
+    private func renameKey(_ entry: MappingEntry, to key: String, in mapping: Node) -> Fix? {
+        guard mapping.entry(key) == nil, let old = entry.name,
+              let replacement = ScalarWriter.replacement(for: entry.key, with: key) else { return nil }
+        return Fix.replacing(entry.key, in: file, with: replacement, .unsafe, "Rename '\(old)' to '\(key)'")
     }
 
     /// `[A-Za-z0-9_.-]`, as tokens.IsName accepts.

@@ -48,8 +48,8 @@ struct Findings {
         self.tree = tree
     }
 
-    mutating func report(_ message: String, in file: SourceFile, at span: Span, severity: Severity? = nil) {
+    mutating func report(_ message: String, in file: SourceFile, at span: Span, severity: Severity? = nil, fix: Fix? = nil) {
         diagnostics.append(Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message,
-                                      file: file, span: span, displayPath: tree.displayPath(file.path)))
+                                      file: file, span: span, displayPath: tree.displayPath(file.path), fix: fix))
     }
 }

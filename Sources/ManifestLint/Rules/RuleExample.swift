@@ -7,15 +7,27 @@ public struct RuleExample: Sendable {
 
     public let files: [String: String]
     public let triggers: Bool
+    /// For a fix example: the files the rule's fixes change (by their path
+    /// after the fix, so a renamed file appears under its new name), byte
+    /// for byte; every other file must stay as it was.
+    public let fixed: [String: String]?
+    /// For a fix example: how sure the fix is.
+    public let fixApplicability: Applicability?
     /// Where the example was written, so a failure points at it.
     public let sourceLocation: String
 
     static func triggering(_ files: [String: String], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: true, sourceLocation: "\(file):\(line)")
+        RuleExample(files: files, triggers: true, fixed: nil, fixApplicability: nil, sourceLocation: "\(file):\(line)")
     }
 
     static func clean(_ files: [String: String], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: false, sourceLocation: "\(file):\(line)")
+        RuleExample(files: files, triggers: false, fixed: nil, fixApplicability: nil, sourceLocation: "\(file):\(line)")
+    }
+
+    /// A triggering example whose findings carry a fix, and the files after it.
+    static func fix(_ files: [String: String], _ applicability: Applicability, becomes fixed: [String: String],
+                    file: String = #fileID, line: Int = #line) -> RuleExample {
+        RuleExample(files: files, triggers: true, fixed: fixed, fixApplicability: applicability, sourceLocation: "\(file):\(line)")
     }
 
     /// The files without markers, as a virtual tree.

@@ -9,10 +9,12 @@ extension Rule {
             Only files that hold stack settings (config, secretsprovider, encryptionsalt, environment) count.
             """,
         examples: [
-            .triggering([
+            .fix([
                 "Pulumi.yml": "name: demo\nruntime: nodejs\n",
                 "Pulumi.dev.yaml": "↓config:\n  demo:size: large\n",
                 "index.js": "",
+            ], .unsafe, becomes: [
+                "Pulumi.dev.yml": "config:\n  demo:size: large\n",
             ]),
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nstackConfigDir: stacks\n",
@@ -41,9 +43,14 @@ extension Rule {
                 let expected = "Pulumi.\(stack)\(graph.project.fileExtension)"
                 let expectedPath = Path.join(Path.parent(path) ?? "", expected)
                 var message = "Pulumi never reads \(name): beside \(projectName) the stack file must be named \(expected)"
-                if graph.tree.exists(expectedPath) { message += " (which exists, so this file is dead)" }
+                var fix: Fix?
+                if graph.tree.exists(expectedPath) {
+                    message += " (which exists, so this file is dead)"
+                } else {
+                    fix = Fix(.unsafe, "Rename \(name) to \(expected)", [.rename(from: path, to: expectedPath)])
+                }
                 let file = SourceFile(path: path, bytes: graph.tree.read(path) ?? [])
-                findings.report(message, in: file, at: Span(0, 0))
+                findings.report(message, in: file, at: Span(0, 0), fix: fix)
             }
         })
 }

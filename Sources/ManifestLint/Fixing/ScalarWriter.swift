@@ -1,0 +1,58 @@
+/// Writes a new string value in place of an old one, in the old one's style:
+/// a plain YAML scalar stays plain unless the value needs quotes, a quoted
+/// one keeps its quotes (escaped as that style requires), a JSON string is
+/// escaped as JSON.
+enum ScalarWriter {
+    /// The source text for `value` where `node` was written; nil when the
+    /// node's style cannot be rewritten in place (YAML block scalars).
+    static func replacement(for node: Node, with value: String) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        switch scalar.style {
+        case .json: return JSONText.quote(value)
+        case .doubleQuoted: return doubleQuotedYAML(value)
+        case .singleQuoted: return "'" + value.replacingAll("'", with: "''") + "'"
+        case .plain: return isSafePlainYAML(value) ? value : doubleQuotedYAML(value)
+        case .literal, .folded: return nil
+        }
+    }
+
+    /// A YAML double-quoted scalar: backslash escapes for quotes, backslashes
+    /// and control characters.
+    static func doubleQuotedYAML(_ value: String) -> String {
+        var output = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\t": output += "\\t"
+            case "\r": output += "\\r"
+            case let control where control.value < 0x20 || control.value == 0x7F:
+                let hex = String(control.value, radix: 16, uppercase: true)
+                output += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    /// Whether `value` reads back as the same string when written plain: no
+    /// indicator at the start, no `: ` or ` #`, no surrounding blanks, and it
+    /// does not resolve to a null, boolean or number.
+    static func isSafePlainYAML(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || first == " " || last == " " || last == ":" { return false }
+        if value.contains(": ") || value.contains(" #") || value.unicodeScalars.contains(where: { $0.value < 0x20 }) { return false }
+        if value.contains(",") || value.contains("[") || value.contains("]") || value.contains("{") || value.contains("}") {
+            return false // flow indicators would end the scalar inside a flow collection
+        }
+        return ScalarResolver.resolve(value, tag: nil) == .string
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
