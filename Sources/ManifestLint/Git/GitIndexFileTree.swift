@@ -192,6 +192,21 @@ public final class GitIndexFileTree: FileTree {
 
     public func displayPath(_ path: String) -> String { disk.displayPath(path) }
 
+    /// Whether the working-tree file has exactly the staged bytes (so that a
+    /// fix computed on the staged content may be written to it).
+    public func workingTreeMatchesIndex(_ path: String) -> Bool {
+        guard let relative = indexPath(path) else { return true }
+        guard entries[relative] != nil else { return !disk.exists(path) || !isUntracked(relative) }
+        return read(path) == disk.read(path)
+    }
+
+    /// `git add` of the given paths (deletions included), in one process.
+    public func stage(_ paths: [String]) throws(GitError) {
+        guard !paths.isEmpty else { return }
+        _ = try Self.git(["-C", topLevel, "add", "-A", "--"] + paths.map { ":(literal)" + (indexPath($0) ?? $0) },
+                         what: "stage the fixed files")
+    }
+
     public func absenceNote(_ path: String) -> String? {
         guard let relative = indexPath(path), entries[relative] == nil, children[relative] == nil,
               disk.exists(path), isUntracked(relative) else { return nil }

@@ -1,10 +1,19 @@
 /// `--format json`: an array with one object per finding.
 public struct JSONReporter: Sendable {
-    public init() {}
+    /// How a tree path is shown (relative to the current directory on disk).
+    let displayPath: @Sendable (String) -> String
+
+    public init(displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+        self.displayPath = displayPath
+    }
 
     public func render(_ result: LintResult) -> String {
-        guard !result.diagnostics.isEmpty else { return "[]\n" }
-        let objects = result.diagnostics.map { diagnostic in
+        render(result.diagnostics)
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "[]\n" }
+        let objects = diagnostics.map { diagnostic in
             let fields: [(String, String)] = [
                 ("rule", JSONText.quote(diagnostic.ruleID)),
                 ("severity", JSONText.quote(diagnostic.severity.rawValue)),
@@ -16,10 +25,28 @@ public struct JSONReporter: Sendable {
                 ("endColumn", String(diagnostic.end.column)),
                 ("offset", String(diagnostic.span.start)),
                 ("endOffset", String(diagnostic.span.end)),
+                ("fix", diagnostic.fix.map(render) ?? "null"),
             ]
             return "  {" + fields.map { "\(JSONText.quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+}
+
+extension JSONReporter {
+    /// A fix as {applicability, title, edits}: replacements with byte offsets, and renames.
+    func render(_ fix: Fix) -> String {
+        let edits = fix.changes.map { change -> String in
+            switch change {
+            case .edit(let edit):
+                return "{\"kind\": \"replace\", \"path\": \(JSONText.quote(displayPath(edit.path))), \"offset\": \(edit.span.start), "
+                    + "\"endOffset\": \(edit.span.end), \"replacement\": \(JSONText.quote(edit.replacement))}"
+            case .rename(let from, let to):
+                return "{\"kind\": \"rename\", \"from\": \(JSONText.quote(displayPath(from))), \"to\": \(JSONText.quote(displayPath(to)))}"
+            }
+        }
+        return "{\"applicability\": \(JSONText.quote(fix.applicability.rawValue)), \"title\": \(JSONText.quote(fix.title)), "
+            + "\"edits\": [" + edits.joined(separator: ", ") + "]}"
     }
 }
 

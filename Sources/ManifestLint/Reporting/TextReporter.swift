@@ -28,8 +28,17 @@ public struct TextReporter: Sendable {
         let width = diagnostic.end.line == diagnostic.start.line
             ? max(1, diagnostic.end.column - diagnostic.start.column)
             : max(1, line.unicodeScalars.count - diagnostic.start.column + 1)
-        output += "\(pad) | \(indent)\(paint(String(repeating: "^", count: width), diagnostic.severity == .error ? "31" : "33"))\n\n"
-        return output
+        output += "\(pad) | \(indent)\(paint(String(repeating: "^", count: width), diagnostic.severity == .error ? "31" : "33"))\n"
+        if let fix = diagnostic.fix {
+            let how: String
+            switch fix.applicability {
+            case .safe: how = "fix available with --fix"
+            case .unsafe: how = "unsafe fix available with --fix --unsafe-fixes"
+            case .displayOnly: how = "suggestion"
+            }
+            output += "\(pad) = \(paint("help", "1;36")): \(fix.title) (\(how))\n"
+        }
+        return output + "\n"
     }
 
     func summary(_ result: LintResult) -> String {
@@ -37,7 +46,54 @@ public struct TextReporter: Sendable {
         if result.diagnostics.isEmpty { return "No problems found in \(projects).\n" }
         let errors = result.errorCount == 1 ? "1 error" : "\(result.errorCount) errors"
         let warnings = result.warningCount == 1 ? "1 warning" : "\(result.warningCount) warnings"
-        return "Found \(errors) and \(warnings) in \(projects).\n"
+        var output = "Found \(errors) and \(warnings) in \(projects).\n"
+        output += Self.fixableLine(result.diagnostics)
+        return output
+    }
+
+    /// "N fixable with --fix (M more with --unsafe-fixes)."
+    static func fixableLine(_ diagnostics: [Diagnostic]) -> String {
+        let safe = diagnostics.filter { $0.fix?.applicability == .safe }.count
+        let unsafe = diagnostics.filter { $0.fix?.applicability == .unsafe }.count
+        switch (safe, unsafe) {
+        case (0, 0): return ""
+        case (_, 0): return "\(safe) fixable with --fix.\n"
+        case (0, _): return "\(unsafe) fixable with --fix --unsafe-fixes.\n"
+        default: return "\(safe) fixable with --fix (\(unsafe) more with --unsafe-fixes).\n"
+        }
+    }
+
+    /// After --fix: the remaining findings, then what was fixed, what could
+    /// not be, and what is left.
+    public func render(_ run: FixRun, projectCount: Int, showFixes: Bool, reportRemaining: Bool) -> String {
+        var output = ""
+        if reportRemaining {
+            for diagnostic in run.remaining { output += render(diagnostic) }
+        }
+        if showFixes && !run.fixed.isEmpty {
+            output += "Fixed:\n"
+            for diagnostic in run.fixed.sorted(by: Diagnostic.presentationOrder) {
+                output += "  \(diagnostic.displayPath):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(diagnostic.fix?.title ?? "")\n"
+            }
+        }
+        for refusal in run.outcome.refused {
+            let diagnostic = refusal.diagnostic
+            output += "Not fixed: \(diagnostic.displayPath):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(refusal.reason)\n"
+        }
+        for failure in run.failures {
+            output += "Not written: \(failure)\n"
+        }
+        if !run.outcome.converged {
+            output += "internal error: the fixes did not converge after \(Fixer.maximumRounds) rounds; please report this\n"
+        }
+        let fixed = run.fixed.count
+        let remaining = run.remaining
+        var line = "Fixed \(fixed == 1 ? "1 finding" : "\(fixed) findings")"
+        line += remaining.isEmpty ? "; none remain" : "; \(remaining.count) remain"
+        let unsafe = remaining.filter { $0.fix?.applicability == .unsafe }.count
+        if unsafe > 0 { line += " (\(unsafe) with an unsafe fix: --unsafe-fixes)" }
+        output += line + " in \(projectCount == 1 ? "1 project" : "\(projectCount) projects").\n"
+        return output
     }
 
     private func paint(_ text: String, _ code: String) -> String {
