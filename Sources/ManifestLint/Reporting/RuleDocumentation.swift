@@ -4,13 +4,22 @@ public enum RuleDocumentation {
         var output = "\(rule.id) [\(rule.severity.rawValue)]\n\n\(rule.summary)\n\n\(rule.rationale)\n"
         for (index, example) in rule.examples.enumerated() {
             output += "\nExample \(index + 1) (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n"
-            for path in example.files.keys.sorted() {
-                output += "  --- \(path)\n"
-                let text = example.files[path] ?? ""
-                if text.isEmpty { output += "  (empty)\n" }
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-                    output += "  \(line)\n"
-                }
+            output += files(example.files)
+            if let fixed = example.fixed, let applicability = example.fixApplicability {
+                output += "After the fix (\(applicability.rawValue)):\n" + files(fixed)
+            }
+        }
+        return output
+    }
+
+    private static func files(_ files: [String: String]) -> String {
+        var output = ""
+        for path in files.keys.sorted() {
+            output += "  --- \(path)\n"
+            let text = files[path] ?? ""
+            if text.isEmpty { output += "  (empty)\n" }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                output += "  \(line)\n"
             }
         }
         return output
