@@ -17,7 +17,10 @@ public enum RuleDocumentation {
         for path in files.keys.sorted() {
             output += "  --- \(path)\n"
             let text = files[path] ?? ""
-            if text.isEmpty { output += "  (empty)\n" }
+            if text.isEmpty {
+                output += "  (empty)\n"
+                continue
+            }
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
                 output += "  \(line)\n"
             }
