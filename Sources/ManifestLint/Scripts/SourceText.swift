@@ -1,0 +1,73 @@
+/// Text together with where each of its bytes came from in a file: a JSON
+/// string's decoded bytes mapped back through its escapes, so that a finding
+/// inside a package.json script points at the right line and column.
+struct SourceText: Sendable {
+    var bytes: [UInt8]
+    /// The file offset where each byte's source starts, and one more entry for the end.
+    var offsets: [Int]
+    /// The file offset where each byte's source ends (after `\u0061`, say).
+    var ends: [Int]
+
+    /// Text whose bytes are their own source, at `base`.
+    init(bytes: [UInt8], base: Int = 0) {
+        self.bytes = bytes
+        offsets = Array(base...(base + bytes.count))
+        ends = Array((base + 1)..<(base + bytes.count + 1))
+    }
+
+    init(bytes: [UInt8], offsets: [Int], ends: [Int]) {
+        self.bytes = bytes
+        self.offsets = offsets
+        self.ends = ends
+    }
+
+    /// The decoded contents of the JSON string literal at `span` of `file`.
+    static func jsonString(in file: SourceFile, span: Span) -> SourceText? {
+        let raw = file.bytes
+        guard span.end - span.start >= 2, span.end <= raw.count, raw[span.start] == UInt8(ascii: "\"") else { return nil }
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        var ends: [Int] = []
+        var index = span.start + 1
+        let end = span.end - 1
+        func append(_ decoded: [UInt8], at offset: Int, length: Int = 2) {
+            bytes.append(contentsOf: decoded)
+            offsets.append(contentsOf: repeatElement(offset, count: decoded.count))
+            ends.append(contentsOf: repeatElement(offset + length, count: decoded.count))
+        }
+        while index < end {
+            let byte = raw[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < end else {
+                append([byte], at: index, length: 1)
+                index += 1
+                continue
+            }
+            let code = raw[index + 1]
+            switch code {
+            case UInt8(ascii: "n"): append([0x0A], at: index); index += 2
+            case UInt8(ascii: "t"): append([0x09], at: index); index += 2
+            case UInt8(ascii: "r"): append([0x0D], at: index); index += 2
+            case UInt8(ascii: "b"): append([0x08], at: index); index += 2
+            case UInt8(ascii: "f"): append([0x0C], at: index); index += 2
+            case UInt8(ascii: "u"):
+                guard index + 6 <= end, var value = hexValue(raw[(index + 2)..<(index + 6)]) else { return nil }
+                var length = 6
+                if (0xD800...0xDBFF).contains(value), index + 12 <= end, raw[index + 6] == UInt8(ascii: "\\"),
+                   raw[index + 7] == UInt8(ascii: "u"), let low = hexValue(raw[(index + 8)..<(index + 12)]), (0xDC00...0xDFFF).contains(low) {
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    length = 12
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                append(Array(String(Character(scalar)).utf8), at: index, length: length)
+                index += length
+            default: append([code], at: index); index += 2
+            }
+        }
+        offsets.append(end)
+        return SourceText(bytes: bytes, offsets: offsets, ends: ends)
+    }
+
+    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
+        UInt32(String(decoding: digits, as: UTF8.self), radix: 16)
+    }
+}
