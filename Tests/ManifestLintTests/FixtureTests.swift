@@ -29,9 +29,9 @@ struct FixtureTests {
 
     @Test func seedReportsMainBinMismatchOnTheBinLine() throws {
         let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack")
-        let finding = try #require(result.diagnostics.first)
-        #expect(result.diagnostics.count == 1)
-        #expect(finding.ruleID == "main-bin-mismatch")
+        let finding = try #require(result.diagnostics.first { $0.ruleID == "main-bin-mismatch" })
+        // Besides: the format script's globs match nothing, localstack:start runs a missing file.
+        #expect(result.diagnostics.map(\.ruleID) == ["main-bin-mismatch", "script-glob-unmatched", "script-glob-unmatched", "script-file-missing"])
         #expect(finding.severity == .error)
         #expect(finding.path.hasSuffix("examples/seed-tap-stack/package.json"))
         #expect(finding.start == LineColumn(line: 5, column: 12))
@@ -52,7 +52,7 @@ struct FixtureTests {
     @Test func aPathInsideAProjectChecksThatProject() {
         let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack/lib")
         #expect(result.projectCount == 1)
-        #expect(result.diagnostics.map(\.ruleID) == ["main-bin-mismatch"])
+        #expect(result.diagnostics.map(\.ruleID).contains("main-bin-mismatch"))
     }
 
     @Test func aMissingPathIsReported() {

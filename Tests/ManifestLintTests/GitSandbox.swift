@@ -111,4 +111,5 @@ final class GitSandbox {
     }
 
     static let seed = TestPaths.repositoryRoot + "/examples/seed-tap-stack"
+    static let fixedSeed = TestPaths.repositoryRoot + "/examples/seed-tap-stack-fixed"
 }

@@ -20,10 +20,9 @@ struct StagedHookTests {
         return repo
     }
 
+    /// The author's fix: the package.json of examples/seed-tap-stack-fixed.
     func fixSeed(in repo: String) throws {
-        let path = repo + "/package.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try sandbox.write(text.replacingOccurrences(of: "\"bin/tap.js\"", with: "\"bin/tap.mjs\""), to: path)
+        try sandbox.write(try String(contentsOfFile: GitSandbox.fixedSeed + "/package.json", encoding: .utf8), to: repo + "/package.json")
     }
 
     @Test func theSeedMismatchIsRefusedAndTheFixGoesThrough() throws {

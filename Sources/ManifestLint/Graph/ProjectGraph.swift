@@ -32,6 +32,13 @@ public final class ProjectGraph {
     /// Entry resolution for nodejs and bun projects.
     public private(set) var nodeEntry: NodeEntryPoint?
     public private(set) var typeScriptBuild = TypeScriptBuild(configs: [])
+    /// package.json files above the package that declare a workspace
+    /// ("workspaces", or a pnpm-workspace.yaml beside them).
+    public private(set) var workspaceRoots: [PackageManifest] = []
+    /// The package's scripts, parsed (nodejs and bun projects).
+    private(set) var packageScripts: PackageScripts?
+    /// Which commands the declared dependencies provide.
+    private(set) var commandProviders: CommandProviders?
 
     private var cache: [String: LoadedDocument] = [:]
 
@@ -94,6 +101,11 @@ public final class ProjectGraph {
         }
         resolveReferences()
         loadRuntimeTSConfig()
+        loadWorkspaceRoots()
+        if let package, package.document.parsed {
+            packageScripts = PackageScripts(package: package)
+            commandProviders = CommandProviders(declared: declaredDependencies, packageDirectory: package.directory, tree: tree)
+        }
         nodeEntry = EntryPointResolver.resolve(graph: self)
     }
 
@@ -184,6 +196,28 @@ public final class ProjectGraph {
                 packageEntryCandidate = packageMainReference
             }
         }
+    }
+
+    private func loadWorkspaceRoots() {
+        guard let package else { return }
+        var current = Path.parent(package.directory)
+        while let directory = current {
+            let path = Path.join(directory, "package.json")
+            if tree.isFile(path), let document = load(path, format: .json), document.parsed {
+                let root = PackageManifest(document: document, directory: directory)
+                if root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) {
+                    workspaceRoots.append(root)
+                }
+            }
+            current = Path.parent(directory)
+        }
+    }
+
+    /// Dependencies of the package and of the workspace roots above it.
+    public var declaredDependencies: Set<String> {
+        var names = package?.dependencyNames ?? []
+        for root in workspaceRoots { names.formUnion(root.dependencyNames) }
+        return names
     }
 
     private func loadRuntimeTSConfig() {

@@ -25,6 +25,8 @@ public struct Rule: Sendable {
         .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .packageMainMissing,
         .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
         .stackFileExtension, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
+        .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
+        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }

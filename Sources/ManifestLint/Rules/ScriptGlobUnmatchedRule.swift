@@ -1,0 +1,70 @@
+extension Rule {
+    static let scriptGlobUnmatched = Rule(
+        id: "script-glob-unmatched",
+        severity: .error,
+        summary: "A glob given to prettier or eslint matches no file, so the tool fails.",
+        rationale: """
+            prettier ("No files matching the pattern were found") and eslint ("No files matching the pattern") \
+            exit with an error when a pattern matches nothing, unless --no-error-on-unmatched-pattern is given. \
+            Patterns are read as fast-glob reads them: braces, `**`, classes, dotfiles included, node_modules \
+            never entered.
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write ↓'lib/*.{ts,tsx}' ↓'bin/*.{ts,tsx}'\"}}",
+                "bin/tap.mjs": "",
+                "lib/tap-stack.mjs": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\"}, \"scripts\": {\"lint\": \"cd infra && eslint ↓\\\"src/**/*.ts\\\" --max-warnings 0\"}}",
+                "index.js": "",
+                "infra/src/index.js": "",
+                "src/index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write 'lib/*.{ts,mjs}' 'bin/**/*.mjs' '.github/*.yml' --ignore-path .gitignore\"}}",
+                "bin/tap.mjs": "",
+                "lib/tap-stack.mjs": "",
+                ".github/ci.yml": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\", \"prettier\": \"^3\"}, \"scripts\": {\"lint\": \"eslint 'test/**/*.ts' --no-error-on-unmatched-pattern && prettier --check '*.{json,md}' '!dist/**'\"}}",
+                "index.js": "",
+                "package-lock.json": "{}",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let scripts = graph.packageScripts else { return }
+            let valueOptions: [String: Set<String>] = [
+                "prettier": ["--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
+                             "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
+                             "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
+                             "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end"],
+                "eslint": ["-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
+                           "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
+                           "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
+                           "--cache-strategy", "--flag", "--stats", "--inspect-config"],
+            ]
+            for invocation in scripts.invocations {
+                guard let options = valueOptions[invocation.name], let directory = invocation.directory,
+                      !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
+                var index = 1
+                while index < invocation.words.count {
+                    let word = invocation.words[index]
+                    index += 1
+                    if word.text.hasPrefix("-") {
+                        if options.contains(word.text) { index += 1 }
+                        continue
+                    }
+                    guard !word.isDynamic, FastGlob.hasMagic(word.text), !word.text.hasPrefix("!"), !word.text.hasPrefix("/") else { continue }
+                    guard FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree) == false else { continue }
+                    findings.report("\(invocation.name) fails in the script '\(invocation.script.name)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
+                                    in: scripts.package.file, at: word.span)
+                }
+            }
+        })
+}

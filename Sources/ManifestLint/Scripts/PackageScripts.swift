@@ -1,0 +1,164 @@
+/// The scripts of a package.json, parsed, with every command they run
+/// (wrappers such as npx and cross-env removed) and every script they call.
+struct PackageScripts {
+    struct Script {
+        var name: String
+        var node: Node
+        var parsed: ShellScript
+    }
+
+    /// A command as the script finally runs it.
+    struct Invocation {
+        var script: Script
+        /// The command name first; wrappers removed.
+        var words: [ShellWord]
+        /// The tree path of the directory it runs in; nil when a `cd` made it unknown.
+        var directory: String?
+        var name: String { words.first.map { Path.basename($0.text) } ?? "" }
+    }
+
+    /// `npm run X` and the like.
+    struct ScriptCall {
+        var script: Script
+        var tool: String
+        var target: ShellWord
+        /// The runner fails when the script is missing (npm run, pnpm run);
+        /// otherwise it may run a binary or a file of that name instead.
+        var requiresScript: Bool
+    }
+
+    let package: PackageManifest
+    private(set) var scripts: [Script] = []
+    private(set) var invocations: [Invocation] = []
+    private(set) var calls: [ScriptCall] = []
+
+    init(package: PackageManifest) {
+        self.package = package
+        for (name, node) in package.scripts {
+            guard let text = SourceText.jsonString(in: package.file, span: node.span) else { continue }
+            let script = Script(name: name, node: node, parsed: ShellParser.parse(text))
+            scripts.append(script)
+            for command in script.parsed.commands {
+                let words = Self.unwrap(command.words)
+                guard !words.isEmpty else { continue }
+                let directory = command.directory.map { Path.join(package.directory, $0) }
+                invocations.append(Invocation(script: script, words: words, directory: directory))
+                if let call = Self.scriptCall(words, in: script) { calls.append(call) }
+            }
+        }
+    }
+
+    var scriptNames: Set<String> { Set(scripts.map(\.name)) }
+
+    // MARK: Wrappers
+
+    /// Removes what only starts another command: npx, `npm exec`, cross-env,
+    /// `dotenv --`, env, time, nohup.
+    static func unwrap(_ words: [ShellWord]) -> [ShellWord] {
+        var words = words
+        while let first = words.first, !first.isDynamic {
+            let name = Path.basename(first.text)
+            var rest = Array(words.dropFirst())
+            switch name {
+            case "npx", "pnpx", "bunx":
+                rest = dropOptions(rest, taking: ["-p", "--package", "-c", "--call"])
+            case "npm" where rest.first.map { ["exec", "x"].contains($0.text) } == true,
+                 "pnpm" where rest.first?.text == "exec",
+                 "yarn" where rest.first?.text == "exec":
+                rest = dropOptions(Array(rest.dropFirst()), taking: ["-p", "--package", "-c", "--call", "-w", "--workspace"])
+            case "cross-env", "cross-env-shell", "env":
+                rest = Array(rest.drop { $0.isAssignment || $0.text.hasPrefix("-") })
+            case "dotenv":
+                if let separator = rest.firstIndex(where: { $0.text == "--" }) {
+                    rest = Array(rest[(separator + 1)...])
+                } else {
+                    rest = dropOptions(rest, taking: ["-e", "-v", "-c"])
+                }
+            case "time", "nohup", "nice":
+                rest = dropOptions(rest, taking: ["-n"])
+            default:
+                if first.text.hasPrefix("node_modules/.bin/") || first.text.hasPrefix("./node_modules/.bin/") {
+                    words[0].text = name
+                }
+                return words
+            }
+            if rest.first?.text == "--" { rest.removeFirst() }
+            words = rest
+        }
+        return words
+    }
+
+    /// Drops leading options (and the values of those in `taking`).
+    static func dropOptions(_ words: [ShellWord], taking: Set<String>) -> [ShellWord] {
+        var index = 0
+        while index < words.count, words[index].text.hasPrefix("-"), words[index].text != "--" {
+            index += taking.contains(words[index].text) ? 2 : 1
+        }
+        return Array(words.dropFirst(min(index, words.count)))
+    }
+
+    // MARK: Runners
+
+    static let yarnCommands: Set<String> = [
+        "add", "audit", "autoclean", "bin", "cache", "check", "config", "create", "dlx", "exec", "explain", "generate-lock-entry",
+        "global", "help", "import", "info", "init", "install", "licenses", "link", "list", "login", "logout", "node", "npm",
+        "outdated", "owner", "pack", "patch", "plugin", "policies", "publish", "rebuild", "remove", "run", "search", "set",
+        "tag", "team", "unlink", "unplug", "up", "upgrade", "upgrade-interactive", "version", "versions", "why", "workspace",
+        "workspaces", "constraints", "dedupe", "stage",
+    ]
+    static let pnpmCommands: Set<String> = [
+        "add", "audit", "bin", "config", "create", "dedupe", "deploy", "dlx", "env", "exec", "fetch", "import", "init",
+        "install", "i", "install-test", "it", "licenses", "link", "list", "ls", "outdated", "pack", "patch", "patch-commit",
+        "prune", "publish", "rebuild", "recursive", "remove", "rm", "root", "run", "server", "setup", "store", "test", "t",
+        "unlink", "update", "up", "why", "start",
+    ]
+
+    /// The script a runner call names, when the words are one.
+    static func scriptCall(_ words: [ShellWord], in script: Script) -> ScriptCall? {
+        guard let first = words.first, !first.isDynamic else { return nil }
+        let tool = Path.basename(first.text)
+        let arguments = Array(words.dropFirst())
+        // Options that point the runner at another package: not ours to check.
+        let elsewhere = arguments.contains { word in
+            ["--prefix", "-C", "--dir", "-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--cwd"]
+                .contains { word.text == $0 || word.text.hasPrefix($0 + "=") }
+        }
+        let ifPresent = arguments.contains { $0.text == "--if-present" }
+        guard !elsewhere else { return nil }
+        let positional = arguments.filter { !$0.text.hasPrefix("-") }
+        guard let subcommand = positional.first, !subcommand.isDynamic else { return nil }
+        switch tool {
+        case "npm":
+            switch subcommand.text {
+            case "run", "run-script", "rum", "urn":
+                guard positional.count > 1, !positional[1].isDynamic else { return nil }
+                return ScriptCall(script: script, tool: "npm run", target: positional[1], requiresScript: !ifPresent)
+            case "test", "t", "tst", "start", "stop", "restart":
+                var target = subcommand
+                target.text = ["t", "tst"].contains(subcommand.text) ? "test" : subcommand.text
+                return ScriptCall(script: script, tool: "npm \(subcommand.text)", target: target, requiresScript: !ifPresent)
+            default:
+                return nil
+            }
+        case "pnpm":
+            if subcommand.text == "run" {
+                guard positional.count > 1, !positional[1].isDynamic else { return nil }
+                return ScriptCall(script: script, tool: "pnpm run", target: positional[1], requiresScript: !ifPresent)
+            }
+            if pnpmCommands.contains(subcommand.text) { return nil }
+            return ScriptCall(script: script, tool: "pnpm", target: subcommand, requiresScript: false)
+        case "yarn":
+            if subcommand.text == "run" {
+                guard positional.count > 1, !positional[1].isDynamic else { return nil }
+                return ScriptCall(script: script, tool: "yarn run", target: positional[1], requiresScript: false)
+            }
+            if yarnCommands.contains(subcommand.text) { return nil }
+            return ScriptCall(script: script, tool: "yarn", target: subcommand, requiresScript: false)
+        case "bun":
+            guard subcommand.text == "run", positional.count > 1, !positional[1].isDynamic else { return nil }
+            return ScriptCall(script: script, tool: "bun run", target: positional[1], requiresScript: false)
+        default:
+            return nil
+        }
+    }
+}
