@@ -15,6 +15,7 @@ extension Rule {
             .triggering([
                 "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"go\", \"main\": ↓\"/src/demo/cmd\"}",
                 "/src/demo/cmd/main.go": "",
+                "/src/demo/go.mod": "module demo\n",
             ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.js\n",

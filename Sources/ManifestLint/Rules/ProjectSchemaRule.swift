@@ -6,25 +6,21 @@ extension Rule {
         rationale: """
             Pulumi validates the project file against its schema on every command and stops with "could not \
             validate" (name missing or not a non-empty string; main not a string; backend keys other than url; \
-            options.refresh other than `always`; runtime neither a string nor {name, options}). Runtime options \
-            of the wrong type fail when the program runs ("typescript option must be a boolean"). A runtime is \
-            needed to run anything. Unknown top-level keys and runtime options are silently ignored by Pulumi, \
-            so one that is close to a known key is a warning with a suggestion.
+            options.refresh other than `always`; runtime neither a string nor {name, options}). A runtime is \
+            needed to run anything. Unknown top-level keys are silently ignored by Pulumi, so one that is close \
+            to a known key is a warning with a suggestion. Runtime options are runtime-options' business, the \
+            name's rules project-name's.
             """,
         examples: [
             .triggering([
                 "Pulumi.yaml": "↓runtime: nodejs\ndescription: no name\n",
                 "index.js": "",
             ]),
-            .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓\"false\"\n    ↓packageManager: npm\n",
-                "index.js": "",
-            ]),
             .fix([
-                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {↓nodeArgs: --inspect}}\r\n↓descripton: \"typo\" # comment\r\n",
+                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeArgs: --inspect}}\r\n↓descripton: \"typo\" # comment\r\n",
                 "index.js": "",
             ], .unsafe, becomes: [
-                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeargs: --inspect}}\r\ndescription: \"typo\" # comment\r\n",
+                "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeArgs: --inspect}}\r\ndescription: \"typo\" # comment\r\n",
             ]),
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓[index.js]\n↓descripton: typo\noptions:\n  refresh: ↓never\n",
@@ -60,26 +56,6 @@ private struct ProjectSchema {
     static let yamlProgramKeys: Set<String> = ["resources", "variables", "outputs", "configuration"]
     static let bundledRuntimes: Set<String> = ["nodejs", "bun", "go", "python", "dotnet", "yaml", "java", "pcl"]
 
-    enum OptionType { case boolean, string, choice([String]) }
-
-    /// The options each language host reads, with their types.
-    static let runtimeOptions: [String: [String: OptionType]] = {
-        let node: [String: OptionType] = [
-            "typescript": .boolean, "production": .boolean, "nodeargs": .string, "tsconfig": .string,
-            "packagemanager": .choice(["auto", "npm", "yarn", "pnpm", "bun"]),
-        ]
-        return [
-            "nodejs": node,
-            "bun": node,
-            "python": ["virtualenv": .string, "toolchain": .choice(["pip", "poetry", "uv"]),
-                       "typechecker": .choice(["mypy", "pyright"])],
-            "go": ["binary": .string, "buildTarget": .string],
-            "dotnet": ["binary": .string],
-            "java": ["binary": .string],
-            "yaml": ["compiler": .string],
-        ]
-    }()
-
     func check(_ findings: inout Findings) {
         guard project.document.parsed else { return } // yaml-syntax or json-syntax says why
         guard let top = project.document.root, !top.isNull else {
@@ -101,22 +77,14 @@ private struct ProjectSchema {
             var message = "project is missing a 'name' attribute"
             if let close = root.entries?.first(where: { Suggestion.closest(to: $0.name ?? "", among: ["name"]) != nil }) {
                 message += "; found '\(close.name ?? "")' instead"
-                findings.report(message, in: file, at: close.key.span, fix: renameKey(close, to: "name", in: root))
+                findings.report(message, in: file, at: close.key.span, fix: .renamingKey(close, to: "name", in: root, file: file))
             } else {
                 findings.report(message, in: file, at: Span(root.span.start, root.span.start))
             }
             return
         }
-        guard let name = entry.value.string, !name.isEmpty else {
+        if entry.value.string?.isEmpty ?? true {
             findings.report("project is missing a non-empty string 'name' attribute", in: file, at: entry.value.span)
-            return
-        }
-        guard !project.isTemplate else { return }
-        if name.count > 100 {
-            findings.report("project names are limited to 100 characters", in: file, at: entry.value.span, severity: .warning)
-        } else if !name.unicodeScalars.allSatisfy(Self.isProjectNameCharacter) {
-            findings.report("project names may only contain alphanumerics, hyphens, underscores, and periods: new stacks and the DIY backend reject '\(name)'",
-                            in: file, at: entry.value.span, severity: .warning)
         }
     }
 
@@ -162,38 +130,6 @@ private struct ProjectSchema {
             findings.report("unknown runtime '\(name)': Pulumi will look for a plugin named pulumi-language-\(name)\(hint)",
                             in: file, at: nameNode.span, severity: .warning)
             return
-        }
-        checkRuntimeOptions(runtime: name, &findings)
-    }
-
-    private func checkRuntimeOptions(runtime: String, _ findings: inout Findings) {
-        guard let options = project.runtimeOptions?.entries, let known = Self.runtimeOptions[runtime] else { return }
-        for option in options {
-            guard let key = option.name else { continue }
-            guard let type = known[key] else {
-                if let suggestion = Suggestion.closest(to: key, among: known.keys) {
-                    findings.report("unknown \(runtime) runtime option '\(key)' is ignored by Pulumi; did you mean '\(suggestion)'?",
-                                    in: file, at: option.key.span, severity: .warning,
-                                    fix: project.runtimeOptions.flatMap { renameKey(option, to: suggestion, in: $0) })
-                }
-                continue
-            }
-            let value = option.value
-            switch type {
-            case .boolean where value.bool == nil:
-                findings.report("\(key) option must be a boolean (true or false, unquoted), not \(article(value.typeName))",
-                                in: file, at: value.span)
-            case .string where value.string == nil:
-                findings.report("\(key) option must be a string, not \(article(value.typeName))", in: file, at: value.span)
-            case .choice(let choices) where !choices.contains(value.scalar?.text ?? "") || value.string == nil:
-                findings.report("\(key) option must be one of \(choices.joined(separator: ", ")), got \"\(value.scalar?.text ?? value.typeName)\"",
-                                in: file, at: value.span)
-            default:
-                break
-            }
-        }
-        if runtime == "go", project.runtimeOption("binary") != nil, let target = project.runtimeOption("buildTarget") {
-            findings.report("binary and buildTarget cannot both be specified", in: file, at: target.key.span)
         }
     }
 
@@ -251,25 +187,10 @@ private struct ProjectSchema {
             if key.lowercased() == "name", root.entry("name") == nil { continue } // reported as the missing name
             if let suggestion = Suggestion.closest(to: key, among: known) {
                 findings.report("unknown key '\(key)' is ignored by Pulumi; did you mean '\(suggestion)'?",
-                                in: file, at: entry.key.span, severity: .warning, fix: renameKey(entry, to: suggestion, in: root))
+                                in: file, at: entry.key.span, severity: .warning, fix: .renamingKey(entry, to: suggestion, in: root, file: file))
             }
         }
     }
 
-    /// Renames a misspelled key, unless the mapping already has the right one.
-    private func renameKey(_ entry: MappingEntry, to key: String, in mapping: Node) -> Fix? {
-        guard mapping.entry(key) == nil, let old = entry.name,
-              let replacement = ScalarWriter.replacement(for: entry.key, with: key) else { return nil }
-        return Fix.replacing(entry.key, in: file, with: replacement, .unsafe, "Rename '\(old)' to '\(key)'")
-    }
-
-    /// `[A-Za-z0-9_.-]`, as tokens.IsName accepts.
-    private static func isProjectNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            || scalar == "_" || scalar == "." || scalar == "-")
-    }
-
-    private func article(_ typeName: String) -> String {
-        ["a", "e", "i", "o", "u"].contains(typeName.prefix(1)) ? "an \(typeName)" : "a \(typeName)"
-    }
+    private func article(_ typeName: String) -> String { Node.article(typeName) }
 }

@@ -21,7 +21,7 @@ public struct Rule: Sendable {
 
     /// Every rule, in the order of their documentation.
     public static let all: [Rule] = [
-        .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema,
+        .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema, .projectName, .runtimeOptions,
         .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .packageMainMissing,
         .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
         .stackFileExtension, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
