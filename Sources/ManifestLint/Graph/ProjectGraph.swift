@@ -49,7 +49,7 @@ public final class ProjectGraph {
         self.tree = tree
         self.location = location
         self.programDirectory = location.directory
-        let format: FileFormat = location.projectFile.hasSuffix(".json") ? .json : .yaml
+        let format: FileFormat = location.projectFile.lowercased().hasSuffix(".json") ? .json : .yaml
         let bytes = tree.read(location.projectFile) ?? []
         let document = Self.parse(SourceFile(path: location.projectFile, bytes: bytes), format: format)
         project = PulumiProject(document: document, directory: location.directory)

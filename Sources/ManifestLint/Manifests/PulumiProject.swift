@@ -5,8 +5,9 @@ public struct PulumiProject: Sendable {
     public let directory: String
 
     public var file: SourceFile { document.file }
-    /// ".yaml", ".yml" or ".json": stack files must use the same one.
-    public var fileExtension: String { Path.pathExtension(file.path) }
+    /// ".yaml", ".yml" or ".json": stack files must use the same one (in
+    /// lower case, whatever the case of the project file's name).
+    public var fileExtension: String { Path.pathExtension(file.path).lowercased() }
     /// The top-level mapping (nil when the file is empty, not a mapping or unparsable).
     public var root: Node? { document.root?.entries != nil ? document.root : nil }
 

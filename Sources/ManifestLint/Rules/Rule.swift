@@ -22,9 +22,11 @@ public struct Rule: Sendable {
     /// Every rule, in the order of their documentation.
     public static let all: [Rule] = [
         .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema, .projectName, .runtimeOptions,
+        .projectFileCase, .projectFileDuplicate, .pluginBesideProject,
         .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .packageMainMissing,
         .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
-        .stackFileExtension, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
+        .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
+        .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
         .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate,
     ]

@@ -30,6 +30,14 @@ public enum Discovery {
         projectFileNames.first { name in entries.contains { $0.name == name && $0.kind == .file } }
     }
 
+    /// A project file in other letter case (`pulumi.yaml`): Pulumi finds it on
+    /// macOS and Windows, not on Linux. It is checked all the same (and
+    /// project-file-case says so).
+    public static func projectFileInOtherCase(among entries: [DirectoryEntry]) -> String? {
+        let lowered = Set(projectFileNames.map { $0.lowercased() })
+        return entries.first { $0.kind == .file && lowered.contains($0.name.lowercased()) && !projectFileNames.contains($0.name) }?.name
+    }
+
     /// Every project below each path; for a path with none below it (a file,
     /// or a directory inside a project), the nearest project above it.
     public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
@@ -64,7 +72,7 @@ public enum Discovery {
         var pending = [root]
         while let directory = pending.popLast() {
             guard let entries = tree.list(directory) else { continue }
-            if let name = projectFile(among: entries) {
+            if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
                 result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
             }
             for entry in entries where entry.isWalkableDirectory {
@@ -77,7 +85,7 @@ public enum Discovery {
     private static func project(above start: String, in tree: some FileTree) -> ProjectLocation? {
         var current: String? = start
         while let directory = current {
-            if let entries = tree.list(directory), let name = projectFile(among: entries) {
+            if let entries = tree.list(directory), let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
                 return ProjectLocation(directory: directory, projectFile: Path.join(directory, name))
             }
             current = Path.parent(directory)

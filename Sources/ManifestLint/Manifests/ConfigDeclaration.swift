@@ -1,0 +1,112 @@
+/// A key of the `config:` block of Pulumi.yaml, as Pulumi reads it (reference §7).
+struct ConfigDeclaration {
+    var entry: MappingEntry
+    /// The key as written, and with its namespace ("<project>:name" for a project key).
+    var key: String
+    var fullKey: String
+    /// The key belongs to the project (no namespace, or the project's).
+    var isProjectKey: Bool
+    /// The declaration object, when the value is one rather than a shorthand.
+    var declaration: Node?
+
+    var value: Node { entry.value }
+    var type: Node? { declaration?["type"] }
+    var items: Node? { declaration?["items"] }
+    var isSecret: Bool { declaration?["secret"]?.bool == true }
+    /// A shorthand primitive or array of a project key is its default.
+    var hasDefault: Bool { declaration == nil ? isProjectKey : declaration?.entry("default") != nil }
+    var hasValue: Bool { declaration == nil ? !isProjectKey : declaration?.entry("value") != nil }
+
+    static let types: Set<String> = ["string", "integer", "boolean", "array", "object"]
+
+    /// The declared type when it is one Pulumi knows.
+    var validType: String? {
+        guard let type = type?.string, Self.types.contains(type) else { return nil }
+        return type
+    }
+}
+
+extension PulumiProject {
+    /// The entries of `config:` (when it is a mapping and the project name is known).
+    var configDeclarations: [ConfigDeclaration] {
+        guard let project = name, !isTemplate, let entries = root?["config"]?.entries else { return [] }
+        return entries.compactMap { entry in
+            guard let key = entry.name, let parsed = ConfigKey(key) else { return nil }
+            let isProjectKey = parsed.namespace == nil || parsed.namespace == project
+            return ConfigDeclaration(entry: entry, key: key, fullKey: "\(parsed.namespace ?? project):\(parsed.name)",
+                                     isProjectKey: isProjectKey, declaration: entry.value.entries != nil ? entry.value : nil)
+        }
+    }
+}
+
+extension StackConfig {
+    /// The stack's config entries by full key ("<project>:name" for a key without namespace).
+    func entriesByFullKey(project: String) -> [String: MappingEntry] {
+        var result: [String: MappingEntry] = [:]
+        for entry in configEntries {
+            guard let key = entry.name, let parsed = ConfigKey(key) else { continue }
+            result["\(parsed.namespace ?? project):\(parsed.name)"] = entry
+        }
+        return result
+    }
+
+    /// `{secure: <ciphertext>}`: an encrypted value.
+    static func isSecure(_ value: Node) -> Bool {
+        guard let entries = value.entries, entries.count == 1, entries[0].name == "secure" else { return false }
+        return entries[0].value.string != nil
+    }
+
+    var hasEnvironment: Bool { document.root?["environment"].map { !$0.isNull } ?? false }
+}
+
+/// Pulumi's own type check of a stack value against a declared type
+/// (ValidateConfigValue): every scalar is a string to Pulumi.
+enum ConfigValueCheck {
+    static func satisfies(_ value: Node, type: String, items: Node?) -> Bool {
+        switch type {
+        case "string":
+            return value.scalar != nil
+        case "integer":
+            guard let scalar = value.scalar else { return false }
+            switch scalar.kind {
+            case .integer: return true
+            case .float: return Double(scalar.text).map { $0 == $0.rounded() } ?? false
+            case .string: return Int(scalar.text) != nil || (scalar.text.hasPrefix("+") && Int(scalar.text.dropFirst()) != nil)
+            default: return false
+            }
+        case "boolean":
+            guard let scalar = value.scalar else { return false }
+            if scalar.kind == .boolean { return true }
+            return scalar.kind == .string && (scalar.text == "true" || scalar.text == "false")
+        case "object":
+            return value.entries != nil
+        case "array":
+            guard let elements = value.elements else { return false }
+            guard let itemType = items?["type"]?.string else { return true }
+            return elements.allSatisfy { satisfies($0, type: itemType, items: items?["items"]) }
+        default:
+            return true
+        }
+    }
+
+    /// Whether a Pulumi.yaml default is of the declared type (its YAML type, as InferFullTypeName sees it).
+    static func defaultMatches(_ value: Node, type: String, items: Node?) -> Bool {
+        switch type {
+        case "string": return value.scalar?.kind == .string
+        case "integer": return value.scalar?.kind == .integer
+        case "boolean": return value.scalar?.kind == .boolean
+        case "object": return value.entries != nil
+        case "array":
+            guard let elements = value.elements else { return false }
+            guard let itemType = items?["type"]?.string else { return true }
+            return elements.allSatisfy { defaultMatches($0, type: itemType, items: items?["items"]) }
+        default: return true
+        }
+    }
+
+    /// "array<string>" and the like, as Pulumi names full types.
+    static func fullTypeName(_ type: String, items: Node?) -> String {
+        guard type == "array", let itemType = items?["type"]?.string else { return type }
+        return "array<\(fullTypeName(itemType, items: items?["items"]))>"
+    }
+}
