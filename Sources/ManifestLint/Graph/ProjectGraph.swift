@@ -7,6 +7,8 @@ public final class ProjectGraph {
 
     public let tree: any FileTree
     public let location: ProjectLocation
+    /// What the configuration file adds: known namespaces, global commands.
+    public let settings: Configuration.Settings
     public private(set) var project: PulumiProject
     /// Every file loaded for this project, in load order, with its format.
     public private(set) var documents: [(document: LoadedDocument, format: FileFormat)] = []
@@ -45,9 +47,10 @@ public final class ProjectGraph {
     public var runtime: String? { project.runtimeName }
     public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
 
-    public init(location: ProjectLocation, tree: any FileTree) {
+    public init(location: ProjectLocation, tree: any FileTree, settings: Configuration.Settings = Configuration.Settings()) {
         self.tree = tree
         self.location = location
+        self.settings = settings
         self.programDirectory = location.directory
         let format: FileFormat = location.projectFile.lowercased().hasSuffix(".json") ? .json : .yaml
         let bytes = tree.read(location.projectFile) ?? []

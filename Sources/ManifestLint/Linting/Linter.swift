@@ -17,9 +17,12 @@ public struct LintResult: Sendable {
 /// is built, checked and dropped on a worker, projects in parallel.
 public struct Linter: Sendable {
     public var rules: [Rule]
+    /// `.manifest-lint.yaml`, when there is one.
+    public var configuration: Configuration?
 
-    public init(rules: [Rule] = Rule.all) {
+    public init(rules: [Rule] = Rule.all, configuration: Configuration? = nil) {
         self.rules = rules
+        self.configuration = configuration
     }
 
     /// Checks every project below `paths`. With `touching`, only the projects
@@ -27,7 +30,7 @@ public struct Linter: Sendable {
     /// staged change adds, modifies, deletes or renames).
     public func check(paths: [String], in tree: some FileTree, touching changed: Set<String>? = nil) -> LintResult {
         let discovered = Discovery.findProjects(from: paths, in: tree)
-        let projects = discovered.projects
+        let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
@@ -43,14 +46,15 @@ public struct Linter: Sendable {
         }
         let results = collected.withLock { $0 }
         var seen = Set<Diagnostic>()
-        let diagnostics = results.compactMap { $0 }.joined().filter { seen.insert($0).inserted }
+        var diagnostics = results.compactMap { $0 }.joined().filter { seen.insert($0).inserted }
+        if let configuration { diagnostics = configuration.apply(to: diagnostics) }
         return LintResult(diagnostics: diagnostics.sorted(by: Diagnostic.presentationOrder),
                           projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
     }
 
-    /// The findings of every rule on one project.
+    /// The findings of every rule on one project, suppressions applied.
     public func check(project: ProjectLocation, in tree: any FileTree) -> [Diagnostic] {
-        let graph = ProjectGraph(location: project, tree: tree)
-        return rules.flatMap { $0.run(on: graph) }
+        let graph = ProjectGraph(location: project, tree: tree, settings: configuration?.settings ?? Configuration.Settings())
+        return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
     }
 }

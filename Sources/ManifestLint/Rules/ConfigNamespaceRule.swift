@@ -83,7 +83,7 @@ extension Rule {
             var programNamespaces: Set<String>?
             for (stack, entry, namespace) in candidates {
                 let normalized = ProviderNamespaces.normalize(namespace)
-                guard !providers.contains(normalized) else { continue }
+                guard !providers.contains(normalized), !graph.settings.knownNamespaces.contains(namespace) else { continue }
                 let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
                 programNamespaces = read
                 guard !read.contains(normalized) else { continue }

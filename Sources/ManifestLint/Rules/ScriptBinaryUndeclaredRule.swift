@@ -44,7 +44,8 @@ extension Rule {
             var reported = Set<Span>()
             for invocation in scripts.invocations {
                 guard let command = invocation.words.first, !command.isDynamic, !command.text.contains("/"),
-                      !WellKnownCommands.globals.contains(command.text), !ownCommands.contains(command.text),
+                      !WellKnownCommands.globals.contains(command.text), !graph.settings.globalBinaries.contains(command.text),
+                      !ownCommands.contains(command.text),
                       reported.insert(command.span).inserted else { continue }
                 guard case .undeclared(let packages) = providers.answer(for: command.text) else { continue }
                 let message: String

@@ -1,0 +1,144 @@
+/// Inline suppressions in YAML files: `# manifest-lint: ignore[rule-id, ...]`
+/// at the end of a line (that line), alone on a line (the next line), and
+/// `# manifest-lint: ignore-file[rule-id]` (the whole file).
+struct Suppression {
+    var file: SourceFile
+    /// The line it covers; nil for the whole file.
+    var line: Int?
+    var ruleIDs: [String]
+    /// The comment, for reporting it when it suppresses nothing.
+    var span: Span
+
+    static let marker = "manifest-lint:"
+
+    /// The suppressions written in a YAML file's comments.
+    static func scan(_ file: SourceFile) -> [Suppression] {
+        var result: [Suppression] = []
+        var lineStart = 0
+        var lineNumber = 1
+        let bytes = file.bytes
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if let hash = commentStart(bytes[lineStart..<lineEnd]) {
+                let comment = String(decoding: bytes[(hash + 1)..<lineEnd], as: UTF8.self).trimmingBlanks()
+                if comment.hasPrefix(marker) {
+                    let directive = String(comment.dropFirst(marker.count)).trimmingBlanks()
+                    let alone = bytes[lineStart..<hash].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    let span = Span(hash, lineEnd > hash && bytes[lineEnd - 1] == UInt8(ascii: "\r") ? lineEnd - 1 : lineEnd)
+                    for (kind, ids) in parse(directive) {
+                        let line: Int? = kind == "ignore-file" ? nil : (alone ? lineNumber + 1 : lineNumber)
+                        result.append(Suppression(file: file, line: line, ruleIDs: ids, span: span))
+                    }
+                }
+            }
+            lineStart = lineEnd + 1
+            lineNumber += 1
+        }
+        return result
+    }
+
+    /// The offset of the `#` that starts a comment on a line, outside quotes.
+    private static func commentStart(_ line: ArraySlice<UInt8>) -> Int? {
+        var quote: UInt8?
+        var previous: UInt8 = UInt8(ascii: " ")
+        for index in line.indices {
+            let byte = line[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) {
+                return index
+            }
+            previous = byte
+        }
+        return nil
+    }
+
+    /// `ignore[a, b]` and `ignore-file[c]`.
+    private static func parse(_ directive: String) -> [(String, [String])] {
+        guard let open = directive.firstIndex(of: "["), let close = directive.firstIndex(of: "]"), open < close else { return [] }
+        let kind = String(directive[..<open]).trimmingBlanks()
+        guard kind == "ignore" || kind == "ignore-file" else { return [] }
+        let ids = directive[directive.index(after: open)..<close].split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
+        return ids.isEmpty ? [] : [(kind, ids)]
+    }
+
+    func covers(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.path == file.path && ruleIDs.contains(diagnostic.ruleID) && (line == nil || line == diagnostic.start.line)
+    }
+}
+
+extension Linter {
+    /// Drops the findings that a suppression covers, and reports each
+    /// suppression of a rule that ran that covered nothing (or names no rule).
+    func applySuppressions(_ diagnostics: [Diagnostic], graph: ProjectGraph) -> [Diagnostic] {
+        let suppressions = graph.documents.filter { $0.format == .yaml }.flatMap { Suppression.scan($0.document.file) }
+        guard !suppressions.isEmpty else { return diagnostics }
+        var used = Array(repeating: Set<String>(), count: suppressions.count)
+        let kept = diagnostics.filter { diagnostic in
+            var suppressed = false
+            for (index, suppression) in suppressions.enumerated() where suppression.covers(diagnostic) {
+                used[index].insert(diagnostic.ruleID)
+                suppressed = true
+            }
+            return !suppressed
+        }
+        guard let unusedRule = rules.first(where: { $0.id == Rule.unusedSuppression.id }) else { return kept }
+        let ran = Set(rules.map(\.id))
+        var findings = Findings(rule: unusedRule, tree: graph.tree)
+        for (index, suppression) in suppressions.enumerated() {
+            for id in suppression.ruleIDs where !used[index].contains(id) {
+                if Rule.named(id) == nil {
+                    findings.report("this suppression names no rule: '\(id)' (manifest-lint rules lists them)", in: suppression.file, at: suppression.span)
+                } else if ran.contains(id) {
+                    findings.report("this suppression of '\(id)' suppresses nothing; remove it", in: suppression.file, at: suppression.span)
+                }
+            }
+        }
+        return kept + findings.diagnostics
+    }
+}
+
+extension Rule {
+    static let unusedSuppression = Rule(
+        id: "unused-suppression",
+        severity: .warning,
+        summary: "A `# manifest-lint: ignore[...]` comment that suppresses nothing.",
+        rationale: """
+            A suppression outlives the finding it was written for: once the mistake is fixed (or the line \
+            moved), it hides the next real one. Suppressions are `# manifest-lint: ignore[rule-id]` at the end \
+            of a line or alone on the line above, and `# manifest-lint: ignore-file[rule-id]`; package.json \
+            cannot hold comments, so its findings are silenced per path in .manifest-lint.yaml.
+            """,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: index.js ↓# manifest-lint: ignore[main-missing]\n",
+                "index.js": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓# manifest-lint: ignore-file[config-namespace, no-such-rule]\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n# manifest-lint: ignore[main-missing]\nmain: gone.js\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "Pulumi.dev.yaml": "# manifest-lint: ignore-file[config-namespace]\nconfig:\n  oldname:dbPassword: x # manifest-lint: ignore[config-namespace]\n  description: \"# manifest-lint: ignore[main-missing] is only text in a string\"\n",
+                "index.js": "",
+            ]),
+        ],
+        check: { _, _ in
+            // Reported by Linter.applySuppressions, once every other rule has run.
+        })
+}
+
+private extension String {
+    func trimmingBlanks() -> String {
+        let scalars = unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        return String(String.UnicodeScalarView(scalars.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()))
+    }
+}
