@@ -9,8 +9,8 @@ struct ManifestLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manifest-lint",
         abstract: "Checks that Pulumi.yaml, the stack files, package.json and tsconfig.json agree with each other and with the files that exist.",
-        version: "0.1.0",
-        subcommands: [Check.self, RuleCommand.self, RulesCommand.self],
+        version: ManifestLintVersion.current,
+        subcommands: [Check.self, RuleCommand.self, RulesCommand.self, InitCommand.self],
         defaultSubcommand: Check.self
     )
 
@@ -49,10 +49,42 @@ struct RuleCommand: ParsableCommand {
 }
 
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: id, default severity, fix, summary.")
+
+    enum Format: String, ExpressibleByArgument {
+        case table, json, markdown
+    }
+
+    @Option(help: "table, json, or markdown (docs/rules.md).")
+    var format: Format = .table
 
     func run() {
-        Output.standardOutput(RuleDocumentation.table(Rule.all))
+        switch format {
+        case .table: Output.standardOutput(RuleDocumentation.table(Rule.all))
+        case .json: Output.standardOutput(RuleDocumentation.json(Rule.all))
+        case .markdown: Output.standardOutput(RuleDocumentation.markdown(Rule.all))
+        }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented .manifest-lint.yaml at the repository root.")
+
+    func run() throws {
+        let disk = DiskFileTree()
+        let root = ReportContext.repositoryRoot(from: disk.currentDirectory, tree: disk)
+        let path = ManifestLint.Path.join(root, Configuration.fileName)
+        guard !disk.exists(path) else {
+            Output.standardError("manifest-lint: \(disk.displayPath(path)) already exists; not overwritten\n")
+            throw ExitCode(1)
+        }
+        do {
+            try ReportFile.write(Configuration.starterFile, to: path)
+        } catch {
+            Output.standardError("manifest-lint: \(disk.displayPath(path)): \(error)\n")
+            throw ExitCode(2)
+        }
+        Output.standardOutput("Wrote \(disk.displayPath(path)).\n")
     }
 }
 

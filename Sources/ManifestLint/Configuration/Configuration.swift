@@ -54,7 +54,7 @@ public struct Configuration: Sendable {
         guard let root = document.root else { return configuration }
         guard let entries = root.entries else { throw problem("the configuration must be a mapping", root.span) }
         let knownKeys = ["rules", "exclude", "per-path", "known-namespaces", "global-binaries"]
-        for entry in entries {
+        for entry in entries where !entry.value.isNull {
             switch entry.name {
             case "rules":
                 configuration.levels = try levels(entry.value, problem: problem)

@@ -21,10 +21,10 @@ public struct FixRun: Sendable {
     }
 
     /// Fixes `paths` in `tree`; with `write`, the changed files go to disk.
-    public static func run(paths: [String], in tree: any FileTree, touching changed: Set<String>?, unsafe: Bool,
-                           write: Bool, allowedRoots: [String],
+    public static func run(paths: [String], in tree: any FileTree, linter: Linter = Linter(), touching changed: Set<String>?,
+                           unsafe: Bool, write: Bool, allowedRoots: [String],
                            editable: @escaping @Sendable (String) -> String? = { _ in nil }) -> FixRun {
-        let outcome = Fixer(unsafe: unsafe).fix(paths: paths, in: tree, touching: changed, editable: editable)
+        let outcome = Fixer(linter: linter, unsafe: unsafe).fix(paths: paths, in: tree, touching: changed, editable: editable)
         let failures = write ? FileWriter.write(outcome.files, allowedRoots: allowedRoots) : []
         return FixRun(outcome: outcome, failures: failures)
     }

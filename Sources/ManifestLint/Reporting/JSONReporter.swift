@@ -1,4 +1,4 @@
-/// `--format json`: an array with one object per finding.
+/// `--format json` (an array) and `json-lines` (one object a line).
 public struct JSONReporter: Sendable {
     /// How a tree path is shown (relative to the current directory on disk).
     let displayPath: @Sendable (String) -> String
@@ -13,40 +13,45 @@ public struct JSONReporter: Sendable {
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "[]\n" }
-        let objects = diagnostics.map { diagnostic in
-            let fields: [(String, String)] = [
-                ("rule", JSONText.quote(diagnostic.ruleID)),
-                ("severity", JSONText.quote(diagnostic.severity.rawValue)),
-                ("message", JSONText.quote(diagnostic.message)),
-                ("path", JSONText.quote(diagnostic.displayPath)),
-                ("line", String(diagnostic.start.line)),
-                ("column", String(diagnostic.start.column)),
-                ("endLine", String(diagnostic.end.line)),
-                ("endColumn", String(diagnostic.end.column)),
-                ("offset", String(diagnostic.span.start)),
-                ("endOffset", String(diagnostic.span.end)),
-                ("fix", diagnostic.fix.map(render) ?? "null"),
-            ]
-            return "  {" + fields.map { "\(JSONText.quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        return "[\n" + diagnostics.map { "  " + object($0).rendered() }.joined(separator: ",\n") + "\n]\n"
     }
-}
 
-extension JSONReporter {
+    public func renderLines(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { object($0).rendered() + "\n" }.joined()
+    }
+
+    func object(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("rule", .string(diagnostic.ruleID)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("path", .string(diagnostic.displayPath)),
+            ("line", .number(diagnostic.start.line)),
+            ("column", .number(diagnostic.start.column)),
+            ("endLine", .number(diagnostic.end.line)),
+            ("endColumn", .number(diagnostic.end.column)),
+            ("offset", .number(diagnostic.span.start)),
+            ("endOffset", .number(diagnostic.span.end)),
+            ("fix", diagnostic.fix.map(object) ?? .null),
+        ])
+    }
+
     /// A fix as {applicability, title, edits}: replacements with byte offsets, and renames.
-    func render(_ fix: Fix) -> String {
-        let edits = fix.changes.map { change -> String in
-            switch change {
-            case .edit(let edit):
-                return "{\"kind\": \"replace\", \"path\": \(JSONText.quote(displayPath(edit.path))), \"offset\": \(edit.span.start), "
-                    + "\"endOffset\": \(edit.span.end), \"replacement\": \(JSONText.quote(edit.replacement))}"
-            case .rename(let from, let to):
-                return "{\"kind\": \"rename\", \"from\": \(JSONText.quote(displayPath(from))), \"to\": \(JSONText.quote(displayPath(to)))}"
-            }
-        }
-        return "{\"applicability\": \(JSONText.quote(fix.applicability.rawValue)), \"title\": \(JSONText.quote(fix.title)), "
-            + "\"edits\": [" + edits.joined(separator: ", ") + "]}"
+    func object(_ fix: Fix) -> JSONValue {
+        .object([
+            ("applicability", .string(fix.applicability.rawValue)),
+            ("title", .string(fix.title)),
+            ("edits", .array(fix.changes.map { change in
+                switch change {
+                case .edit(let edit):
+                    return .object([("kind", .string("replace")), ("path", .string(displayPath(edit.path))),
+                                    ("offset", .number(edit.span.start)), ("endOffset", .number(edit.span.end)),
+                                    ("replacement", .string(edit.replacement))])
+                case .rename(let from, let to):
+                    return .object([("kind", .string("rename")), ("from", .string(displayPath(from))), ("to", .string(displayPath(to)))])
+                }
+            })),
+        ])
     }
 }
 

@@ -8,12 +8,7 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ result: LintResult) -> String {
-        var output = ""
-        for diagnostic in result.diagnostics {
-            output += render(diagnostic)
-        }
-        output += summary(result)
-        return output
+        result.diagnostics.map(render).joined() + summary(result.diagnostics, projectCount: result.projectCount)
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
@@ -41,14 +36,15 @@ public struct TextReporter: Sendable {
         return output + "\n"
     }
 
-    func summary(_ result: LintResult) -> String {
-        let projects = result.projectCount == 1 ? "1 project" : "\(result.projectCount) projects"
-        if result.diagnostics.isEmpty { return "No problems found in \(projects).\n" }
-        let errors = result.errorCount == 1 ? "1 error" : "\(result.errorCount) errors"
-        let warnings = result.warningCount == 1 ? "1 warning" : "\(result.warningCount) warnings"
-        var output = "Found \(errors) and \(warnings) in \(projects).\n"
-        output += Self.fixableLine(result.diagnostics)
-        return output
+    /// "Found 1 error and 0 warnings in 1 project." and what is fixable.
+    public func summary(_ diagnostics: [Diagnostic], projectCount: Int) -> String {
+        let projects = projectCount == 1 ? "1 project" : "\(projectCount) projects"
+        if diagnostics.isEmpty { return "No problems found in \(projects).\n" }
+        let errorCount = diagnostics.filter { $0.severity == .error }.count
+        let warningCount = diagnostics.count - errorCount
+        let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
+        let warnings = warningCount == 1 ? "1 warning" : "\(warningCount) warnings"
+        return "Found \(errors) and \(warnings) in \(projects).\n" + Self.fixableLine(diagnostics)
     }
 
     /// "N fixable with --fix (M more with --unsafe-fixes)."
@@ -63,13 +59,9 @@ public struct TextReporter: Sendable {
         }
     }
 
-    /// After --fix: the remaining findings, then what was fixed, what could
-    /// not be, and what is left.
-    public func render(_ run: FixRun, projectCount: Int, showFixes: Bool, reportRemaining: Bool) -> String {
+    /// After --fix: what was fixed, what could not be, and what is left.
+    public func fixSummary(_ run: FixRun, projectCount: Int, showFixes: Bool) -> String {
         var output = ""
-        if reportRemaining {
-            for diagnostic in run.remaining { output += render(diagnostic) }
-        }
         if showFixes && !run.fixed.isEmpty {
             output += "Fixed:\n"
             for diagnostic in run.fixed.sorted(by: Diagnostic.presentationOrder) {

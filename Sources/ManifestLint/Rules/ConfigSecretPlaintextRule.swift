@@ -9,6 +9,7 @@ extension Rule {
             the same (a warning). The value must be encrypted with the stack's secrets provider, which only \
             `pulumi config set --secret` can do: the fix is that command, shown, never applied.
             """,
+        displayOnlyFix: true,
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbPassword:\n    type: string\n    secret: true\n",

@@ -20,6 +20,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var end: LineColumn
     /// The text of the line where the finding starts, for the snippet.
     public var sourceLine: String
+    /// The flagged text itself (at most 200 bytes): what a baseline matches on.
+    public var flaggedText: String
     public var fix: Fix?
 
     public init(ruleID: String, severity: Severity, message: String, file: SourceFile, span: Span, displayPath: String,
@@ -34,6 +36,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.start = file.position(of: span.start)
         self.end = file.position(of: span.end)
         self.sourceLine = file.lineText(start.line)
+        self.flaggedText = file.text(Span(span.start, min(span.end, span.start + 200)))
     }
 
     /// Orders findings by file, then position, then rule.

@@ -7,14 +7,22 @@ public struct Rule: Sendable {
     /// Why it matters: which Pulumi, Node or npm behaviour it mirrors.
     public let rationale: String
     public let examples: [RuleExample]
+    /// The most its fixes can be (nil: the rule has no fix), from its fix examples
+    /// and, for suggestions, its display-only advice.
+    public var fixApplicability: Applicability? {
+        if let applicability = examples.compactMap(\.fixApplicability).max() { return applicability }
+        return displayOnlyFix ? .displayOnly : nil
+    }
+    let displayOnlyFix: Bool
     let check: @Sendable (ProjectGraph, inout Findings) -> Void
 
-    init(id: String, severity: Severity, summary: String, rationale: String,
+    init(id: String, severity: Severity, summary: String, rationale: String, displayOnlyFix: Bool = false,
          examples: [RuleExample], check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
+        self.displayOnlyFix = displayOnlyFix
         self.examples = examples
         self.check = check
     }

@@ -1,0 +1,78 @@
+/// Where the machine formats anchor paths: the repository root (or the
+/// current directory outside a repository).
+public struct ReportContext: Sendable {
+    public var root: String
+    public var displayPath: @Sendable (String) -> String
+
+    public init(root: String, displayPath: @escaping @Sendable (String) -> String) {
+        self.root = root
+        self.displayPath = displayPath
+    }
+
+    /// A path relative to the root (as SARIF and GitHub want it).
+    public func rootRelative(_ path: String) -> String {
+        Path.relative(path, inside: root) ?? displayPath(path)
+    }
+
+    /// The nearest directory at or above `directory` holding `.git`, else `directory`.
+    public static func repositoryRoot(from directory: String, tree: some FileTree) -> String {
+        var current: String? = directory
+        while let path = current {
+            if tree.exists(Path.join(path, ".git")) { return path }
+            current = Path.parent(path)
+        }
+        return directory
+    }
+}
+
+/// `--format concise`: one line a finding.
+public enum ConciseReporter {
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { "\($0.displayPath):\($0.start.line):\($0.start.column): \($0.severity.rawValue)[\($0.ruleID)] \($0.message)\n" }.joined()
+    }
+}
+
+/// `--format github`: workflow commands that GitHub Actions shows as annotations.
+public enum GitHubReporter {
+    public static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
+        diagnostics.map { diagnostic in
+            let properties = [
+                ("file", context.rootRelative(diagnostic.path)),
+                ("line", String(diagnostic.start.line)), ("col", String(diagnostic.start.column)),
+                ("endLine", String(diagnostic.end.line)), ("endColumn", String(diagnostic.end.column)),
+                ("title", diagnostic.ruleID),
+            ].map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+            return "::\(diagnostic.severity.rawValue) \(properties)::\(escapeData(diagnostic.message))\n"
+        }.joined()
+    }
+
+    /// The message part: `%`, CR and LF are escaped.
+    static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    /// A property value: also `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+/// `--statistics`: how many findings of each rule.
+public enum StatisticsReporter {
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        var counts: [String: (count: Int, severity: Severity, fixable: Bool)] = [:]
+        for diagnostic in diagnostics {
+            var entry = counts[diagnostic.ruleID] ?? (0, diagnostic.severity, false)
+            entry.count += 1
+            if diagnostic.severity == .error { entry.severity = .error }
+            if diagnostic.fix?.applicability == .safe || diagnostic.fix?.applicability == .unsafe { entry.fixable = true }
+            counts[diagnostic.ruleID] = entry
+        }
+        let rows = counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        let width = rows.map { String($0.value.count).count }.max() ?? 1
+        return rows.map { id, entry in
+            let count = String(entry.count)
+            return String(repeating: " ", count: width - count.count) + count + "  \(id) (\(entry.severity.rawValue))\(entry.fixable ? " [fixable]" : "")\n"
+        }.joined()
+    }
+}
