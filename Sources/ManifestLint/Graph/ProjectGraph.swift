@@ -41,6 +41,8 @@ public final class ProjectGraph {
     private(set) var packageScripts: PackageScripts?
     /// Which commands the declared dependencies provide.
     private(set) var commandProviders: CommandProviders?
+    /// The files script commands name that are not there (worked out once, for two rules).
+    private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
 
     private var cache: [String: LoadedDocument] = [:]
 
@@ -97,6 +99,7 @@ public final class ProjectGraph {
         }
         guard isNodeRuntime else { return }
         loadPackage()
+        if let package, package.document.parsed { packageScripts = PackageScripts(package: package) }
         typeScriptBuild = TypeScriptBuild(configs: buildConfigs())
         // Statuses that may depend on build outputs are settled now that the build is known.
         if let main = mainReference, main.status == .missing || main.status == .unknown {
@@ -106,7 +109,6 @@ public final class ProjectGraph {
         loadRuntimeTSConfig()
         loadWorkspaceRoots()
         if let package, package.document.parsed {
-            packageScripts = PackageScripts(package: package)
             commandProviders = CommandProviders(declared: declaredDependencies, packageDirectory: package.directory, tree: tree)
         }
         nodeEntry = EntryPointResolver.resolve(graph: self)
@@ -149,20 +151,23 @@ public final class ProjectGraph {
         }
     }
 
-    /// The tsconfigs the build uses: those `tsc -p X` names in scripts, else
-    /// the package root's (or project root's) tsconfig.json.
+    /// The tsconfigs the build uses: those `tsc -p X` (or `--project`,
+    /// `-b`) names in scripts, else the package root's (or project root's) tsconfig.json.
     private func buildConfigs() -> [TSConfig] {
         let root = package?.directory ?? location.directory
         var paths: [String] = []
         var plainTsc = false
-        for (_, script) in package?.scripts ?? [] {
-            for invocation in TscInvocation.parse(script.string ?? "") {
-                if let project = invocation.project {
-                    let target = Path.join(root, project)
-                    paths.append(tree.isDirectory(target) ? Path.join(target, "tsconfig.json") : target)
-                } else {
-                    plainTsc = true
-                }
+        for invocation in packageScripts?.invocations ?? [] where invocation.name == "tsc" {
+            let arguments = invocation.words.dropFirst()
+            let flag = arguments.firstIndex { ["-p", "--project", "-b", "--build"].contains($0.text) }
+            if let flag, flag + 1 < invocation.words.count, !invocation.words[flag + 1].isDynamic,
+               !invocation.words[flag + 1].text.hasPrefix("-") {
+                let target = Path.join(invocation.directory ?? root, invocation.words[flag + 1].text)
+                paths.append(tree.isDirectory(target) ? Path.join(target, "tsconfig.json") : target)
+            } else if let project = arguments.first(where: { $0.text.hasPrefix("--project=") }) {
+                paths.append(Path.join(invocation.directory ?? root, String(project.text.dropFirst("--project=".count))))
+            } else {
+                plainTsc = true
             }
         }
         if paths.isEmpty || plainTsc { paths.append(Path.join(root, "tsconfig.json")) }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What `tsc` emits, for the tsconfigs a project's build uses: lets a
 /// reference to `dist/bin/tap.js` count as present when `bin/tap.ts` exists
 /// and the build would emit it there.
@@ -11,9 +13,28 @@ public struct TypeScriptBuild: Sendable {
     }
 
     public let configs: [TSConfig]
+    /// Each config's common source directory, worked out once (it walks the tree).
+    private let sourceDirectories = SourceDirectoryCache()
 
     public init(configs: [TSConfig]) {
         self.configs = configs
+    }
+
+    private final class SourceDirectoryCache: Sendable {
+        private let values = Mutex<[String: String?]>([:])
+
+        func value(for config: TSConfig, compute: () -> String?) -> String? {
+            if let cached = values.withLock({ $0[config.path] }) { return cached }
+            let computed = compute()
+            values.withLock { $0[config.path] = .some(computed) }
+            return computed
+        }
+    }
+
+    /// The directory tsc mirrors into outDir: rootDir, else the common directory of the inputs.
+    private func sourceBase(of config: TSConfig, tree: some FileTree) -> String? {
+        if let rootDir = config.rootDir { return rootDir }
+        return sourceDirectories.value(for: config) { Self.commonSourceDirectory(of: config, tree: tree) }
     }
 
     public func verdict(for target: String, tree: some FileTree) -> Verdict {
@@ -23,7 +44,7 @@ public struct TypeScriptBuild: Sendable {
                 unknown = true
                 continue
             }
-            if let source = Self.source(emitting: target, config: config, tree: tree) {
+            if let source = source(emitting: target, config: config, tree: tree) {
                 return .emitted(from: source)
             }
         }
@@ -42,7 +63,7 @@ public struct TypeScriptBuild: Sendable {
             default: continue
             }
             guard let outDir = config.outDir else { return Path.removingExtension(source) + outputExtension }
-            guard let base = config.rootDir ?? Self.commonSourceDirectory(of: config, tree: tree),
+            guard let base = sourceBase(of: config, tree: tree),
                   let relative = Path.relative(source, inside: base) else { continue }
             return Path.join(outDir, Path.removingExtension(relative) + outputExtension)
         }
@@ -59,44 +80,29 @@ public struct TypeScriptBuild: Sendable {
         }
     }
 
-    static func source(emitting target: String, config: TSConfig, tree: some FileTree) -> String? {
+    func source(emitting target: String, config: TSConfig, tree: some FileTree) -> String? {
         guard !config.noEmit else { return nil }
-        let extensions = sourceExtensions(forOutput: Path.pathExtension(target), allowJs: config.allowJs)
+        let extensions = Self.sourceExtensions(forOutput: Path.pathExtension(target), allowJs: config.allowJs)
         guard !extensions.isEmpty else { return nil }
         let stem: String
         if let outDir = config.outDir {
             guard let relative = Path.relative(target, inside: outDir), !relative.isEmpty else { return nil }
-            guard let base = config.rootDir ?? commonSourceDirectory(of: config, tree: tree) else { return nil }
+            guard let base = sourceBase(of: config, tree: tree) else { return nil }
             stem = Path.join(base, Path.removingExtension(relative))
         } else {
             stem = Path.removingExtension(target)
         }
         for ext in extensions {
             let candidate = stem + ext
-            if candidate != target, tree.isFile(candidate), isInput(candidate, of: config) {
+            if candidate != target, tree.isFile(candidate), Self.isInput(candidate, of: config) {
                 return candidate
             }
         }
         return nil
     }
 
-    /// Whether tsc compiles `path` under this config (files, include, exclude).
     static func isInput(_ path: String, of config: TSConfig) -> Bool {
-        if config.files?.contains(path) == true { return true }
-        let include = config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])
-        guard include.contains(where: { Glob.matches(directoryPattern($0), path) }) else { return false }
-        var exclude = config.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(config.directory, $0) }
-        if config.exclude == nil, let outDir = config.outDir { exclude.append(outDir) }
-        return !exclude.contains { pattern in
-            Glob.matches(pattern, path) || Glob.matches(pattern + "/**/*", path)
-        }
-    }
-
-    /// An include entry without wildcards or extension names a directory.
-    private static func directoryPattern(_ pattern: String) -> String {
-        let last = Path.basename(pattern)
-        if last.contains("*") || last.contains("?") || last.contains(".") { return pattern }
-        return pattern + "/**/*"
+        config.compiles(path)
     }
 
     /// tsc's default rootDir: the longest common directory of the input files

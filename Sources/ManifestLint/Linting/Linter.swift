@@ -32,15 +32,16 @@ public struct Linter: Sendable {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
+        let shared = CachingFileTree.Shared()
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {
                 let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder)
+                let found = check(project: projects[index], in: recorder, shared: shared)
                 let touched = changed.contains { recorder.depends(on: $0) }
                 diagnostics = touched ? found : nil
             } else {
-                diagnostics = check(project: projects[index], in: tree)
+                diagnostics = check(project: projects[index], in: tree, shared: shared)
             }
             collected.withLock { $0[index] = diagnostics }
         }
@@ -54,7 +55,12 @@ public struct Linter: Sendable {
 
     /// The findings of every rule on one project, suppressions applied.
     public func check(project: ProjectLocation, in tree: any FileTree) -> [Diagnostic] {
-        let graph = ProjectGraph(location: project, tree: tree, settings: configuration?.settings ?? Configuration.Settings())
+        check(project: project, in: tree, shared: CachingFileTree.Shared())
+    }
+
+    func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared) -> [Diagnostic] {
+        let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
+        let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings())
         return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
     }
 }

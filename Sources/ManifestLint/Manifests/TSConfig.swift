@@ -16,6 +16,10 @@ public struct TSConfig: Sendable {
     public var include: [String]?
     public var exclude: [String]?
     public var files: [String]?
+    /// What tsc compiles, as compiled globs: include (default `**/*` unless
+    /// `files` is given) and exclude (default node_modules and the like, and outDir).
+    private(set) var includeGlobs: [Glob] = []
+    private(set) var excludeGlobs: [Glob] = []
 
     public var directory: String { Path.parent(path) ?? "" }
 
@@ -66,7 +70,26 @@ public struct TSConfig: Sendable {
             if let exclude = root["exclude"]?.elements { config.exclude = exclude.compactMap(\.string).map { Path.join(directory, $0) } }
             if let files = root["files"]?.elements { config.files = files.compactMap(\.string).map { Path.join(directory, $0) } }
         }
+        config.compileGlobs()
         return config
+    }
+
+    private mutating func compileGlobs() {
+        let include = self.include ?? (files == nil ? [Path.join(directory, "**/*")] : [])
+        includeGlobs = include.map { pattern in
+            // An entry without wildcards or extension names a directory.
+            let last = Path.basename(pattern)
+            return Glob(last.contains("*") || last.contains("?") || last.contains(".") ? pattern : pattern + "/**/*")
+        }
+        var exclude = self.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
+        if self.exclude == nil, let outDir { exclude.append(outDir) }
+        excludeGlobs = exclude.flatMap { [Glob($0), Glob($0 + "/**/*")] }
+    }
+
+    /// Whether tsc compiles `path` under this config (files, include, exclude).
+    func compiles(_ path: String) -> Bool {
+        if files?.contains(path) == true { return true }
+        return includeGlobs.contains { $0.matches(path) } && !excludeGlobs.contains { $0.matches(path) }
     }
 
     /// A relative or absolute `extends` names a file (".json" may be left

@@ -37,7 +37,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            for missing in MissingScriptFile.all(in: graph) {
+            for missing in graph.missingScriptFiles {
                 guard let program = missing.entryNamedLike(in: graph) else { continue }
                 let word = missing.argument.word
                 let message = "the script '\(missing.invocation.script.name)' runs \(word.text), which \(graph.absence(of: [missing.target])); \(program.description) names \(graph.describe(program.path)), which does"

@@ -117,6 +117,7 @@ struct PackageScripts {
     static func scriptCall(_ words: [ShellWord], in script: Script) -> ScriptCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
         let tool = Path.basename(first.text)
+        guard tool == "npm" || tool == "pnpm" || tool == "yarn" || tool == "bun" else { return nil }
         let arguments = Array(words.dropFirst())
         // Options that point the runner at another package: not ours to check.
         let elsewhere = arguments.contains { word in

@@ -8,17 +8,36 @@ public enum Path {
     public static func join(_ base: String, _ relative: String) -> String {
         if isAbsolute(relative) || base.isEmpty { return normalize(relative) }
         if relative.isEmpty { return normalize(base) }
-        // A plain name (the common case: a directory entry) needs no normalizing.
-        if relative != ".", relative != "..", !relative.utf8.contains(UInt8(ascii: "/")) {
+        // A relative path without ".", ".." or empty components (the common case) needs no normalizing.
+        if isPlainRelative(relative) {
             return base.utf8.last == UInt8(ascii: "/") ? base + relative : base + "/" + relative
         }
         return normalize(base + "/" + relative)
+    }
+
+    /// Whether every component of a relative path is a name (not empty, ".", or "..").
+    private static func isPlainRelative(_ path: String) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return componentLength > 0 && !(componentLength == dots && dots <= 2)
     }
 
     /// Removes ".", empty components and resolves ".." lexically. A ".." that
     /// climbs above a relative root is kept.
     public static func normalize(_ path: String) -> String {
         let absolute = isAbsolute(path)
+        // Most paths are normalized already.
+        if path.isEmpty || path == "/" || isPlainRelative(absolute ? String(path.dropFirst()) : path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Generates the synthetic repositories the benchmark runs on.
+
+    generate.py projects N DIR      N Pulumi projects (one in ten with a mistake)
+    generate.py bigrepo DIR         a git repository of 10,000 tracked files holding one project
+
+Each project has Pulumi.yaml, two stack files, a package.json with about 20
+scripts, a tsconfig.json, an entry file and a few sources, in the shapes of
+pulumi/templates. Deterministic: the same arguments give the same tree.
+"""
+import json
+import os
+import subprocess
+import sys
+
+SCRIPTS = {
+    "build": "tsc -p tsconfig.json",
+    "clean": "rm -rf bin",
+    "test": "jest --coverage",
+    "test:watch": "jest --watch",
+    "lint": "eslint 'src/**/*.ts'",
+    "format": "prettier --write 'src/**/*.ts' index.ts",
+    "format:check": "prettier --check 'src/**/*.ts'",
+    "preview": "pulumi preview --stack dev",
+    "up": "npm run build && pulumi up --stack dev --yes",
+    "up:prod": "pulumi up --stack prod --yes",
+    "destroy": "pulumi destroy --stack dev --yes",
+    "refresh": "pulumi refresh --stack dev --yes",
+    "outputs": "pulumi stack output --json > outputs.json",
+    "config:dev": "pulumi config --stack dev",
+    "typecheck": "tsc --noEmit",
+    "ci": "npm run lint && npm run test && npm run build",
+    "prepare": "npm run build",
+    "start": "node bin/index.js",
+    "docs": "echo 'see README'",
+    "version": "node -e \"console.log(require('./package.json').version)\"",
+}
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def project(directory, index):
+    name = f"service-{index:05d}"
+    broken = index % 10 == 9
+    write(os.path.join(directory, "Pulumi.yaml"),
+          f"name: {name}\nruntime:\n  name: nodejs\n  options:\n    packagemanager: npm\n"
+          f"description: Synthetic project {index}\nconfig:\n  instanceCount:\n    type: integer\n    default: 2\n")
+    write(os.path.join(directory, "Pulumi.dev.yaml"),
+          f"config:\n  aws:region: us-west-2\n  {name}:instanceCount: \"3\"\n")
+    # One project in ten carries a mistake: a stack key under an old project name.
+    stale = "  oldname:dbPassword: hunter2\n" if broken else ""
+    write(os.path.join(directory, "Pulumi.prod.yaml"),
+          f"config:\n  aws:region: us-east-1\n  {name}:instanceCount: \"6\"\n{stale}")
+    package = {
+        "name": name,
+        "version": "1.0.0",
+        "main": "index.ts",
+        "scripts": SCRIPTS,
+        "devDependencies": {"@types/node": "^20", "typescript": "^5.4.0", "jest": "^29.7.0",
+                            "eslint": "^9.0.0", "prettier": "^3.3.0"},
+        "dependencies": {"@pulumi/pulumi": "^3.130.0", "@pulumi/aws": "^6.50.0"},
+    }
+    write(os.path.join(directory, "package.json"), json.dumps(package, indent=2) + "\n")
+    write(os.path.join(directory, "tsconfig.json"), json.dumps({
+        "compilerOptions": {"strict": True, "outDir": "bin", "target": "es2020", "module": "commonjs"},
+        "include": ["index.ts", "src/**/*.ts"],
+    }, indent=2) + "\n")
+    write(os.path.join(directory, "index.ts"),
+          'import * as pulumi from "@pulumi/pulumi";\nimport { network } from "./src/network";\n'
+          'const config = new pulumi.Config();\nexport const vpc = network(config.requireNumber("instanceCount"));\n')
+    write(os.path.join(directory, "src", "network.ts"), "export function network(count: number) { return `vpc-${count}`; }\n")
+    write(os.path.join(directory, "src", "storage.ts"), "export const bucketName = 'logs';\n")
+    write(os.path.join(directory, "src", "network.test.ts"), "import { network } from './network';\ntest('n', () => expect(network(1)).toBe('vpc-1'));\n")
+
+
+def projects(count, root):
+    for index in range(count):
+        # Two levels of directories, as a monorepo of teams and services would have.
+        project(os.path.join(root, f"team-{index // 100:03d}", f"service-{index:05d}"), index)
+
+
+def bigrepo(root, files=10_000):
+    project(os.path.join(root, "infra"), 0)
+    existing = sum(len(names) for _, _, names in os.walk(os.path.join(root, "infra")))
+    for index in range(files - existing):
+        write(os.path.join(root, "src", f"m{index // 100:03d}", f"f{index}.ts"), f"export const v{index} = {index};\n")
+    environment = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.com",
+                       GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.com")
+    subprocess.run(["git", "init", "-q", "-b", "main", root], check=True, env=environment)
+    subprocess.run(["git", "-C", root, "add", "-A"], check=True, env=environment)
+    subprocess.run(["git", "-C", root, "commit", "-q", "-m", "synthetic"], check=True, env=environment)
+    # The change a commit would carry: one manifest of the project.
+    path = os.path.join(root, "infra", "package.json")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read().replace('"version": "1.0.0"', '"version": "1.0.1"')
+    write(path, text)
+    subprocess.run(["git", "-C", root, "add", "infra/package.json"], check=True, env=environment)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "projects":
+        projects(int(sys.argv[2]), sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "bigrepo":
+        bigrepo(sys.argv[2])
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Prints bench/run.sh's results as a table: median, mean and spread,
+ratio to the `find` walk of the same tree (or to manifest-lint for the other
+tools), and peak memory."""
+import json
+import os
+import sys
+
+results = sys.argv[1]
+
+
+def load(name):
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        return None
+    run = json.load(open(path))["results"][0]
+    rss_path = os.path.join(results, name + ".rss")
+    rss = open(rss_path).read().strip() if os.path.exists(rss_path) else ""
+    return {"median": run["median"] * 1000, "mean": run["mean"] * 1000, "stddev": (run["stddev"] or 0) * 1000,
+            "runs": len(run["times"]), "rss": int(rss) / 1024 if rss.isdigit() else None}
+
+
+def row(case, tool, result, ratio):
+    rss = f"{result['rss']:.1f} MiB" if result["rss"] is not None else "-"
+    print(f"| {case} | {tool} | {result['median']:.1f} ms | {result['mean']:.1f} ± {result['stddev']:.1f} ms | {result['runs']} | {ratio} | {rss} |")
+
+
+print()
+print("| case | command | median | mean ± σ | runs | ratio | peak memory |")
+print("|---|---|---|---|---|---|---|")
+for size in ["1", "100", "1000", "10000"]:
+    lint, find = load(f"{size}-manifest-lint"), load(f"{size}-find")
+    if lint is None:
+        continue
+    case = f"{size} project{'s' if size != '1' else ''}"
+    row(case, "manifest-lint check", lint, f"{lint['median'] / find['median']:.2f} × find" if find else "-")
+    if find:
+        row(case, "find -name Pulumi.yaml", find, "1.00 × find")
+    for tool in ["yamllint", "check-yaml", "check-json"]:
+        other = load(f"{size}-{tool}")
+        if other:
+            row(case, tool, other, f"{other['median'] / lint['median']:.1f} × manifest-lint")
+staged, working = load("bigrepo-staged"), load("bigrepo-working-tree")
+if staged and working:
+    row("git repo, 10,000 files", "manifest-lint check --staged", staged, f"{staged['median'] / working['median']:.2f} × working tree")
+    row("git repo, 10,000 files", "manifest-lint check", working, "-")

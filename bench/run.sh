@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The benchmark: manifest-lint against the floor of merely walking the tree
+# (find) and against what a pre-commit hook would otherwise run (yamllint,
+# and the check-yaml and check-json hooks of pre-commit-hooks), on synthetic
+# repositories of 1, 100, 1,000 and 10,000 Pulumi projects, plus staged mode
+# on a git repository of 10,000 tracked files. Prints medians, ratios and
+# peak memory as a table.
+#
+#   bench/run.sh            the whole benchmark (about 5 minutes here)
+#   bench/run.sh --smoke    1 and 100 projects, one run each (CI: the bench cannot rot)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+out="$here/out"
+smoke=no
+[ "${1:-}" = "--smoke" ] && smoke=yes
+mkdir -p "$out"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need hyperfine || [ ! -x /usr/bin/time ]; then
+  echo "==> Installing hyperfine and time"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time >/dev/null
+fi
+
+echo "==> Building manifest-lint (release, static Swift standard library)"
+(cd "$repo" && swift build -c release --static-swift-stdlib --product manifest-lint >/dev/null)
+lint="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
+
+if [ "$smoke" = yes ]; then
+  sizes="1 100"; runs_for() { echo 1; }; warmup=0
+else
+  sizes="1 100 1000 10000"; warmup=2
+  runs_for() { case "$1" in 1) echo 50 ;; 100) echo 20 ;; 1000) echo 10 ;; *) echo 5 ;; esac; }
+  if [ ! -x "$out/venv/bin/yamllint" ] || [ ! -x "$out/venv/bin/check-yaml" ]; then
+    echo "==> Installing yamllint and pre-commit-hooks in $out/venv"
+    python3 -m venv "$out/venv"
+    "$out/venv/bin/pip" install --quiet yamllint pre-commit-hooks
+  fi
+fi
+
+results="$out/results"
+rm -rf "$results" && mkdir -p "$results"
+# A command's peak resident memory in KiB (one run).
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+measure() { # name runs command...
+  local name=$1 count=$2; shift 2
+  hyperfine -N --warmup "$warmup" --runs "$count" --export-json "$results/$name.json" -- "$*" >/dev/null 2>&1 || \
+    hyperfine -N --warmup "$warmup" --runs "$count" -i --export-json "$results/$name.json" -- "$*" >/dev/null
+  rss "$@" > "$results/$name.rss" || true
+}
+
+for size in $sizes; do
+  tree="$out/projects-$size"
+  if [ ! -f "$tree/.complete" ]; then
+    echo "==> Generating $size projects"
+    rm -rf "$tree" && python3 "$here/generate.py" projects "$size" "$tree" && touch "$tree/.complete"
+  fi
+  runs=$(runs_for "$size")
+  echo "==> $size projects"
+  measure "$size-manifest-lint" "$runs" "$lint" check "$tree" --quiet --exit-zero
+  measure "$size-find" "$runs" find "$tree" -name Pulumi.yaml
+  if [ "$size" = 1000 ] && [ "$smoke" = no ]; then
+    find "$tree" \( -name '*.yaml' -o -name '*.yml' \) > "$out/yaml-files"
+    find "$tree" -name '*.json' > "$out/json-files"
+    measure "$size-yamllint" 3 "$out/venv/bin/yamllint" -d relaxed "$tree"
+    measure "$size-check-yaml" 3 xargs -a "$out/yaml-files" "$out/venv/bin/check-yaml"
+    measure "$size-check-json" 3 xargs -a "$out/json-files" "$out/venv/bin/check-json"
+  fi
+done
+
+if [ "$smoke" = no ]; then
+  big="$out/bigrepo"
+  if [ ! -f "$big/.complete" ]; then
+    echo "==> Generating a git repository of 10,000 tracked files"
+    rm -rf "$big" && python3 "$here/generate.py" bigrepo "$big" && touch "$big/.complete"
+  fi
+  echo "==> Staged mode on it"
+  (cd "$big" && measure "bigrepo-staged" 30 "$lint" check --staged --quiet --exit-zero)
+  (cd "$big" && measure "bigrepo-working-tree" 30 "$lint" check --quiet --exit-zero)
+fi
+
+python3 "$here/report.py" "$results"
