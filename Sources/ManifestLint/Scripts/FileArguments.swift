@@ -110,12 +110,11 @@ extension ShellWord {
     /// The part of the word after its first `count` bytes (`--config=x` gives `x`), with its positions.
     func suffix(after count: Int) -> ShellWord {
         let bytes = Array(text.utf8)
-        guard count <= bytes.count, count < offsets.count else { return self }
+        guard count <= bytes.count else { return self }
         var word = self
         word.text = String(decoding: bytes[count...], as: UTF8.self)
-        word.offsets = Array(offsets[count...])
-        word.ends = count < ends.count ? Array(ends[count...]) : []
-        word.span = Span(offsets[count], span.end)
+        word.origins = origins.slice(count..<bytes.count)
+        word.span = Span(origins.start(count), span.end)
         word.assignmentEquals = nil
         return word
     }

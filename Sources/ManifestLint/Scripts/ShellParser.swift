@@ -21,8 +21,7 @@ struct ShellParser {
     }
 
     private let bytes: [UInt8]
-    private let offsets: [Int]
-    private let ends: [Int]
+    private let origins: ByteOrigins
     private let nesting: Int
     private var position = 0
     private var tokens: [Token] = []
@@ -33,7 +32,7 @@ struct ShellParser {
 
     /// Parses `text`; commands start in `directory` (relative to the script's own start).
     static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
-        var parser = ShellParser(bytes: text.bytes, offsets: text.offsets, ends: text.ends, nesting: nesting)
+        var parser = ShellParser(bytes: text.bytes, origins: text.origins, nesting: nesting)
         do {
             try parser.tokenize()
             var cwd = directory
@@ -42,26 +41,24 @@ struct ShellParser {
         } catch let error as SyntaxError {
             return ShellScript(commands: parser.commands, error: (error.message, error.offset))
         } catch {
-            return ShellScript(commands: parser.commands, error: ("cannot parse", text.offsets.first ?? 0))
+            return ShellScript(commands: parser.commands, error: ("cannot parse", text.origins.start(0)))
         }
     }
 
-    private init(bytes: [UInt8], offsets: [Int], ends: [Int], nesting: Int) {
+    private init(bytes: [UInt8], origins: ByteOrigins, nesting: Int) {
         self.bytes = bytes
-        self.offsets = offsets
-        self.ends = ends
+        self.origins = origins
         self.nesting = nesting
     }
 
     /// Where the byte at `index` starts in the file.
     private func offset(_ index: Int) -> Int {
-        offsets[min(max(index, 0), offsets.count - 1)]
+        origins.start(min(max(index, 0), bytes.count))
     }
 
     /// Where the byte at `index` ends in the file.
     private func endOffset(_ index: Int) -> Int {
-        guard !ends.isEmpty else { return offset(index + 1) }
-        return ends[min(max(index, 0), ends.count - 1)]
+        origins.end(index)
     }
 
     // MARK: Lexing
@@ -132,7 +129,7 @@ struct ShellParser {
             while position < bytes.count, (bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")) || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            tokens.append(.word(ShellWord(text: "", offsets: [offset(position)], ends: [], span: Span(offset(position), offset(position)))))
+            tokens.append(.word(ShellWord(text: "", origins: ByteOrigins(base: offset(position)), span: Span(offset(position), offset(position)))))
         }
     }
 
@@ -148,12 +145,11 @@ struct ShellParser {
 
     private mutating func lexWord() throws -> ShellWord {
         let start = position
-        var word = ShellWord(text: "", offsets: [], ends: [], span: Span(offset(start), offset(start)))
+        var word = ShellWord(text: "", origins: ByteOrigins(base: offset(start)), span: Span(offset(start), offset(start)))
         var text: [UInt8] = []
         func append(_ byte: UInt8, from index: Int) {
             text.append(byte)
-            word.offsets.append(offset(index))
-            word.ends.append(endOffset(index))
+            word.origins.append(start: offset(index), end: endOffset(index))
         }
         while position < bytes.count, !Self.isWordEnd(bytes[position]) {
             let byte = bytes[position]
@@ -206,7 +202,7 @@ struct ShellParser {
                 position += 1
             }
         }
-        word.offsets.append(endOffset(position - 1))
+        word.origins.finish(at: endOffset(position - 1))
         word.text = String(decoding: text, as: UTF8.self)
         word.span = Span(offset(start), endOffset(position - 1))
         return word
@@ -248,8 +244,7 @@ struct ShellParser {
         }
         for index in start..<position {
             text.append(bytes[index])
-            word.offsets.append(offset(index))
-            word.ends.append(endOffset(index))
+            word.origins.append(start: offset(index), end: endOffset(index))
         }
     }
 
@@ -282,7 +277,7 @@ struct ShellParser {
 
     private mutating func parseSubstitution(from start: Int, to end: Int) throws {
         guard nesting < Self.maximumNesting else { return }
-        let inner = SourceText(bytes: Array(bytes[start..<end]), offsets: Array(offsets[start...end]), ends: Array(ends[start..<end]))
+        let inner = SourceText(bytes: Array(bytes[start..<end]), origins: origins.slice(start..<end))
         let script = Self.parse(inner, directory: nil, nesting: nesting + 1)
         if let error = script.error { throw SyntaxError(message: error.message, offset: error.offset) }
         substituted.append(contentsOf: script.commands)
@@ -317,7 +312,7 @@ struct ShellParser {
                 tokenIndex += 1
             }
         }
-        if let closer { throw SyntaxError(message: "missing `\(closer)`", offset: offsets.last ?? 0) }
+        if let closer { throw SyntaxError(message: "missing `\(closer)`", offset: origins.start(bytes.count)) }
     }
 
     private mutating func parsePipeline(directory: inout String?) throws {

@@ -2,10 +2,8 @@
 struct ShellWord: Sendable, Equatable {
     /// The word as the shell passes it on (expansions kept as written).
     var text: String
-    /// The file offset where each byte of `text` comes from, and one more for its end.
-    var offsets: [Int]
-    /// The file offset where each byte's source ends.
-    var ends: [Int] = []
+    /// Where each byte of `text` comes from in the file.
+    var origins: ByteOrigins
     /// Where the word is written, quotes included.
     var span: Span
     /// It holds a parameter expansion, a command substitution or a tilde:
@@ -20,7 +18,7 @@ struct ShellWord: Sendable, Equatable {
 
     /// The word's text as a script of its own (for `sh -c`), with its positions.
     var source: SourceText {
-        SourceText(bytes: Array(text.utf8), offsets: offsets, ends: ends)
+        SourceText(bytes: Array(text.utf8), origins: origins)
     }
 
     var isAssignment: Bool {

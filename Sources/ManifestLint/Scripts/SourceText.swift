@@ -3,37 +3,34 @@
 /// inside a package.json script points at the right line and column.
 struct SourceText: Sendable {
     var bytes: [UInt8]
-    /// The file offset where each byte's source starts, and one more entry for the end.
-    var offsets: [Int]
-    /// The file offset where each byte's source ends (after `\u0061`, say).
-    var ends: [Int]
+    var origins: ByteOrigins
 
     /// Text whose bytes are their own source, at `base`.
     init(bytes: [UInt8], base: Int = 0) {
         self.bytes = bytes
-        offsets = Array(base...(base + bytes.count))
-        ends = Array((base + 1)..<(base + bytes.count + 1))
+        origins = .contiguous(at: base, count: bytes.count)
     }
 
-    init(bytes: [UInt8], offsets: [Int], ends: [Int]) {
+    init(bytes: [UInt8], origins: ByteOrigins) {
         self.bytes = bytes
-        self.offsets = offsets
-        self.ends = ends
+        self.origins = origins
     }
 
     /// The decoded contents of the JSON string literal at `span` of `file`.
     static func jsonString(in file: SourceFile, span: Span) -> SourceText? {
         let raw = file.bytes
         guard span.end - span.start >= 2, span.end <= raw.count, raw[span.start] == UInt8(ascii: "\"") else { return nil }
-        var bytes: [UInt8] = []
-        var offsets: [Int] = []
-        var ends: [Int] = []
-        var index = span.start + 1
         let end = span.end - 1
+        // Without escapes the script is the literal's bytes, where they stand.
+        if !raw[(span.start + 1)..<end].contains(UInt8(ascii: "\\")) {
+            return SourceText(bytes: Array(raw[(span.start + 1)..<end]), base: span.start + 1)
+        }
+        var bytes: [UInt8] = []
+        var origins = ByteOrigins(base: span.start + 1)
+        var index = span.start + 1
         func append(_ decoded: [UInt8], at offset: Int, length: Int = 2) {
             bytes.append(contentsOf: decoded)
-            offsets.append(contentsOf: repeatElement(offset, count: decoded.count))
-            ends.append(contentsOf: repeatElement(offset + length, count: decoded.count))
+            for _ in decoded { origins.append(start: offset, end: offset + length) }
         }
         while index < end {
             let byte = raw[index]
@@ -63,8 +60,8 @@ struct SourceText: Sendable {
             default: append([code], at: index); index += 2
             }
         }
-        offsets.append(end)
-        return SourceText(bytes: bytes, offsets: offsets, ends: ends)
+        origins.finish(at: end)
+        return SourceText(bytes: bytes, origins: origins)
     }
 
     private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
