@@ -45,6 +45,15 @@ public final class ProjectGraph {
     private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
 
     private var cache: [String: LoadedDocument] = [:]
+    private var tsconfigs: [String: TSConfig] = [:]
+
+    /// A tsconfig and its bases, read once per graph.
+    func tsconfig(_ path: String) -> TSConfig {
+        if let cached = tsconfigs[path] { return cached }
+        let config = TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
+        tsconfigs[path] = config
+        return config
+    }
 
     public var runtime: String? { project.runtimeName }
     public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
@@ -172,9 +181,7 @@ public final class ProjectGraph {
         }
         if paths.isEmpty || plainTsc { paths.append(Path.join(root, "tsconfig.json")) }
         var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted && tree.isFile($0) }.map { path in
-            TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
-        }
+        return paths.filter { seen.insert($0).inserted && tree.isFile($0) }.map(tsconfig)
     }
 
     private func resolveReferences() {
@@ -232,7 +239,7 @@ public final class ProjectGraph {
         guard runtime == "nodejs" else { return }
         let path = tsconfigOptionReference?.target ?? Path.join(programDirectory, "tsconfig.json")
         guard tree.isFile(path) else { return }
-        runtimeTSConfig = TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
+        runtimeTSConfig = tsconfig(path)
     }
 
     /// `exports` as a string, or `exports["."]` as a string or as an object's

@@ -34,7 +34,37 @@ public struct TypeScriptBuild: Sendable {
     /// The directory tsc mirrors into outDir: rootDir, else the common directory of the inputs.
     private func sourceBase(of config: TSConfig, tree: some FileTree) -> String? {
         if let rootDir = config.rootDir { return rootDir }
-        return sourceDirectories.value(for: config) { Self.commonSourceDirectory(of: config, tree: tree) }
+        return sourceDirectories.value(for: config) {
+            Self.commonSourceDirectoryWithoutWalking(of: config, tree: tree) ?? Self.commonSourceDirectory(of: config, tree: tree)
+        }
+    }
+
+    /// The common source directory when the config's own entries settle it:
+    /// every input lies below the common directory of the include patterns
+    /// (and `files`), and when a file named outright sits right in that
+    /// directory, no input can make it any deeper. Nil when only a walk can tell.
+    static func commonSourceDirectoryWithoutWalking(of config: TSConfig, tree: some FileTree) -> String? {
+        let named = (config.files ?? []) + (config.include ?? []).filter { !$0.contains("*") && !$0.contains("?") && tree.isFile($0) }
+        let emitting = sourceExtensionsEmitted(allowJs: config.allowJs)
+        let anchors = named.filter { path in
+            emitting.contains(Path.pathExtension(path)) && !path.hasSuffix(".d.ts") && tree.isFile(path) && config.compiles(path)
+        }.compactMap { Path.parent($0) }
+        let patternDirectories = (config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])).map { pattern -> String in
+            let wildcard = pattern.firstIndex { $0 == "*" || $0 == "?" }
+            let literal = wildcard.map { String(pattern[..<$0]) } ?? pattern
+            return tree.isDirectory(literal) ? Path.normalize(literal) : (Path.parent(literal) ?? literal)
+        }
+        let all = anchors + patternDirectories
+        guard let first = all.first else { return nil }
+        var common = first.split(separator: "/", omittingEmptySubsequences: false)
+        for path in all.dropFirst() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            var length = 0
+            while length < common.count, length < parts.count, common[length] == parts[length] { length += 1 }
+            common = Array(common.prefix(length))
+        }
+        let directory = common.joined(separator: "/")
+        return anchors.contains(directory) ? directory : nil
     }
 
     public func verdict(for target: String, tree: some FileTree) -> Verdict {

@@ -6,6 +6,11 @@ struct ConfigKey {
     /// nil when Pulumi cannot parse the key: more than one colon outside the
     /// legacy `<ns>:config:<name>` form.
     init?(_ key: String) {
+        guard key.utf8.contains(UInt8(ascii: ":")) else {
+            namespace = nil
+            name = key
+            return
+        }
         let parts = key.split(separator: ":", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
