@@ -32,9 +32,10 @@ public final class GitIndexFileTree: FileTree {
     /// Paths the staged change adds, modifies, deletes or renames (both names), absolute.
     public let changedPaths: Set<String>
     private let disk: DiskFileTree
-    private let entries: [String: IndexEntry]
-    /// Each directory of the index (relative, "" for the top) with its children.
-    private let children: [String: [DirectoryEntry]]
+    /// Index paths (relative to the top level) in byte order, and their entries:
+    /// a directory's contents are a contiguous run, found by binary search.
+    private let paths: [[UInt8]]
+    private let entries: [IndexEntry]
     private let blobs: Mutex<BlobReader>
     /// Untracked, not ignored paths (directories end in "/"), by the directory they were asked for.
     private let untracked = Mutex<[String: Set<String>]>([:])
@@ -62,7 +63,10 @@ public final class GitIndexFileTree: FileTree {
         let listed = try Self.finish(listing, what: "list the index")
         let changed = try Self.finish(diff, what: "list the staged changes")
 
-        var entries: [String: IndexEntry] = [:]
+        // ls-files prints paths in byte order; unmerged paths repeat with stages 1-3: keep stage 0, else ours (2).
+        var paths: [[UInt8]] = []
+        var entries: [IndexEntry] = []
+        paths.reserveCapacity(listed.count / 64)
         entries.reserveCapacity(listed.count / 64)
         var recordStart = 0
         while recordStart < listed.count {
@@ -70,31 +74,23 @@ public final class GitIndexFileTree: FileTree {
             let record = listed[recordStart..<recordEnd]
             recordStart = recordEnd + 1
             guard let (entry, path) = Self.parseStagedRecord(record) else { continue }
-            // Unmerged paths have stages 1-3: keep stage 0, else ours (2).
-            if let existing = entries[path], existing.stage == 0 || (existing.stage == 2 && entry.stage != 0) { continue }
-            entries[path] = entry
-        }
-        self.entries = entries
-
-        var children: [String: [DirectoryEntry]] = ["": []]
-        for (path, entry) in entries {
-            var child = path
-            var kind: FileKind = entry.isSubmodule ? .directory : .file
-            while let parent = Path.parent(child) {
-                let isNew = children[parent] == nil
-                children[parent, default: []].append(DirectoryEntry(name: Path.basename(child), kind: kind))
-                guard isNew, !parent.isEmpty else { break }
-                child = parent
-                kind = .directory
+            if let last = paths.last, last == path {
+                let existing = entries[entries.count - 1]
+                if existing.stage == 0 || (existing.stage == 2 && entry.stage != 0) { continue }
+                entries[entries.count - 1] = entry
+                continue
             }
+            paths.append(path)
+            entries.append(entry)
         }
-        self.children = children.mapValues { $0.sorted { $0.name < $1.name } }
+        self.paths = paths
+        self.entries = entries
         changedPaths = Set(changed.split(separator: 0).map { Path.join(top, String(decoding: $0, as: UTF8.self)) })
     }
 
     /// "100644 <oid> 0\t<path>", as `ls-files --stage` prints an entry: a
     /// six-digit mode, the object id (40 or 64 hex digits), the stage, a tab.
-    private static func parseStagedRecord(_ record: ArraySlice<UInt8>) -> (IndexEntry, String)? {
+    private static func parseStagedRecord(_ record: ArraySlice<UInt8>) -> (IndexEntry, [UInt8])? {
         let start = record.startIndex
         for idLength in [40, 64] {
             let tab = start + 6 + 1 + idLength + 2
@@ -103,7 +99,7 @@ public final class GitIndexFileTree: FileTree {
             let entry = IndexEntry(objectID: String(decoding: record[(start + 7)..<(start + 7 + idLength)], as: UTF8.self),
                                    isSubmodule: record[start..<(start + 6)].elementsEqual("160000".utf8),
                                    stage: record[tab - 1] &- UInt8(ascii: "0"))
-            return (entry, String(decoding: record[(tab + 1)...], as: UTF8.self))
+            return (entry, Array(record[(tab + 1)...]))
         }
         return nil
     }
@@ -138,6 +134,72 @@ public final class GitIndexFileTree: FileTree {
         Path.relative(path, inside: topLevel)
     }
 
+    /// The first index position whose path is not before `key` in byte order.
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0
+        var high = paths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paths[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func entry(_ relative: String) -> IndexEntry? {
+        let key = Array(relative.utf8)
+        let index = lowerBound(key)
+        return index < paths.count && paths[index] == key ? entries[index] : nil
+    }
+
+    /// The index positions of the paths below a directory ("" for the top).
+    private func range(below directory: String) -> Range<Int> {
+        guard !directory.isEmpty else { return 0..<paths.count }
+        let prefix = Array((directory + "/").utf8)
+        let start = lowerBound(prefix)
+        // The run ends at the first path without the prefix ("/" + 1 is "0").
+        var upper = prefix
+        upper[upper.count - 1] = UInt8(ascii: "0")
+        return start..<max(start, lowerBound(upper))
+    }
+
+    private func isIndexDirectory(_ relative: String) -> Bool {
+        relative.isEmpty || !range(below: relative).isEmpty
+    }
+
+    /// The index's entries directly inside a directory.
+    private func indexChildren(_ relative: String) -> [DirectoryEntry] {
+        let run = range(below: relative)
+        let skip = relative.isEmpty ? 0 : relative.utf8.count + 1
+        var result: [DirectoryEntry] = []
+        var lastDirectory: ArraySlice<UInt8>?
+        for index in run {
+            let rest = paths[index][skip...]
+            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                let name = rest[..<slash]
+                if name != lastDirectory {
+                    result.append(DirectoryEntry(name: String(decoding: name, as: UTF8.self), kind: .directory))
+                    lastDirectory = name
+                }
+            } else {
+                result.append(DirectoryEntry(name: String(decoding: rest, as: UTF8.self), kind: entries[index].isSubmodule ? .directory : .file))
+            }
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// Project files straight from the index, without walking its directories.
+    public func projectFiles(below directory: String) -> [String]? {
+        guard let relative = indexPath(directory) else { return nil }
+        let names: [[UInt8]] = ["pulumi.json", "pulumi.yaml", "pulumi.yml"].map { Array($0.utf8) }
+        return range(below: relative).compactMap { index in
+            let path = paths[index]
+            let name = path[(path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)...]
+            // Compared without case, byte by byte: this runs for every file of the index.
+            guard names.contains(where: { $0.count == name.count && zip($0, name).allSatisfy { $0 == ($1 | 0x20) || $0 == $1 } }) else { return nil }
+            return Path.join(topLevel, String(decoding: path, as: UTF8.self))
+        }
+    }
+
     /// Whether a relative path that is on disk but not in the index is
     /// untracked and not ignored: asked of git once per directory.
     private func isUntracked(_ relative: String) -> Bool {
@@ -165,19 +227,19 @@ public final class GitIndexFileTree: FileTree {
 
     public func kind(of path: String) -> FileKind {
         guard let relative = indexPath(path) else { return disk.kind(of: path) }
-        if let entry = entries[relative] { return entry.isSubmodule ? .directory : .file }
-        if children[relative] != nil { return .directory }
+        if let entry = entry(relative) { return entry.isSubmodule ? .directory : .file }
+        if isIndexDirectory(relative) { return .directory }
         let onDisk = disk.kind(of: path)
         return onDisk != .missing && isUntracked(relative) ? .missing : onDisk
     }
 
     public func read(_ path: String) -> [UInt8]? {
         guard let relative = indexPath(path) else { return disk.read(path) }
-        if let entry = entries[relative] {
+        if let entry = entry(relative) {
             guard !entry.isSubmodule else { return nil }
             return blobs.withLock { $0.read(entry.objectID, limit: InputGuard.maximumSize + 1) }
         }
-        if children[relative] != nil || !disk.exists(path) || isUntracked(relative) { return nil }
+        if isIndexDirectory(relative) || !disk.exists(path) || isUntracked(relative) { return nil }
         return disk.read(path)
     }
 
@@ -185,7 +247,7 @@ public final class GitIndexFileTree: FileTree {
     /// (node_modules) lists what is on disk.
     public func list(_ directory: String) -> [DirectoryEntry]? {
         guard let relative = indexPath(directory) else { return disk.list(directory) }
-        if let indexed = children[relative] { return indexed }
+        if isIndexDirectory(relative) { return indexChildren(relative) }
         guard disk.isDirectory(directory), !isUntracked(relative) else { return nil }
         return disk.list(directory)
     }
@@ -196,7 +258,7 @@ public final class GitIndexFileTree: FileTree {
     /// fix computed on the staged content may be written to it).
     public func workingTreeMatchesIndex(_ path: String) -> Bool {
         guard let relative = indexPath(path) else { return true }
-        guard entries[relative] != nil else { return !disk.exists(path) || !isUntracked(relative) }
+        guard entry(relative) != nil else { return !disk.exists(path) || !isUntracked(relative) }
         return read(path) == disk.read(path)
     }
 
@@ -208,7 +270,7 @@ public final class GitIndexFileTree: FileTree {
     }
 
     public func absenceNote(_ path: String) -> String? {
-        guard let relative = indexPath(path), entries[relative] == nil, children[relative] == nil,
+        guard let relative = indexPath(path), entry(relative) == nil, !isIndexDirectory(relative),
               disk.exists(path), isUntracked(relative) else { return nil }
         return "exists but is not staged: this commit would not contain it (git add \(disk.displayPath(path)))"
     }

@@ -64,4 +64,5 @@ final class CachingFileTree: FileTree {
     func read(_ path: String) -> [UInt8]? { base.read(path) }
     func displayPath(_ path: String) -> String { base.displayPath(path) }
     func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
+    func projectFiles(below directory: String) -> [String]? { base.projectFiles(below: directory) }
 }

@@ -68,6 +68,7 @@ public enum Discovery {
     }
 
     private static func projects(below root: String, in tree: some FileTree) -> [ProjectLocation] {
+        if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
         var result: [ProjectLocation] = []
         var pending = [root]
         while let directory = pending.popLast() {
@@ -80,6 +81,22 @@ public enum Discovery {
             }
         }
         return result
+    }
+
+    /// Projects from a list of project files: the directories the walk
+    /// would reach (no skipped directory on the way), the file Pulumi reads first.
+    private static func projects(among files: [String], below root: String) -> [ProjectLocation] {
+        var byDirectory: [String: [String]] = [:]
+        for file in files {
+            guard let directory = Path.parent(file), let relative = Path.relative(directory, inside: root),
+                  !relative.split(separator: "/").contains(where: { isSkipped(directoryName: String($0)) }) else { continue }
+            byDirectory[directory, default: []].append(Path.basename(file))
+        }
+        return byDirectory.compactMap { directory, names in
+            let entries = names.map { DirectoryEntry(name: $0, kind: .file) }
+            guard let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) else { return nil }
+            return ProjectLocation(directory: directory, projectFile: Path.join(directory, name))
+        }
     }
 
     private static func project(above start: String, in tree: some FileTree) -> ProjectLocation? {

@@ -27,10 +27,14 @@ public protocol FileTree: Sendable {
     /// Why a path that is missing here is missing, when there is more to say
     /// than "does not exist" (in the staged snapshot: present but not staged).
     func absenceNote(_ path: String) -> String?
+    /// Every project file (Pulumi.* in any case) below a directory, when the
+    /// tree can tell without walking it (the git index can); nil otherwise.
+    func projectFiles(below directory: String) -> [String]?
 }
 
 extension FileTree {
     public func absenceNote(_ path: String) -> String? { nil }
+    public func projectFiles(below directory: String) -> [String]? { nil }
 
     public func exists(_ path: String) -> Bool { kind(of: path) != .missing }
     public func isFile(_ path: String) -> Bool { kind(of: path) == .file }

@@ -43,4 +43,5 @@ final class RecordingFileTree: FileTree {
 
     func displayPath(_ path: String) -> String { base.displayPath(path) }
     func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
+    func projectFiles(below directory: String) -> [String]? { base.projectFiles(below: directory) }
 }
