@@ -6,7 +6,9 @@ public struct Rule: Sendable {
     public let summary: String
     /// Why it matters: which Pulumi, Node or npm behaviour it mirrors.
     public let rationale: String
-    public let examples: [RuleExample]
+    /// The examples, built when asked for (documentation, tests), not when the rule runs.
+    public var examples: [RuleExample] { makeExamples() }
+    private let makeExamples: @Sendable () -> [RuleExample]
     /// The most its fixes can be (nil: the rule has no fix), from its fix examples
     /// and, for suggestions, its display-only advice.
     public var fixApplicability: Applicability? {
@@ -17,13 +19,14 @@ public struct Rule: Sendable {
     let check: @Sendable (ProjectGraph, inout Findings) -> Void
 
     init(id: String, severity: Severity, summary: String, rationale: String, displayOnlyFix: Bool = false,
-         examples: [RuleExample], check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
+         examples: @autoclosure @escaping @Sendable () -> [RuleExample],
+         check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
         self.displayOnlyFix = displayOnlyFix
-        self.examples = examples
+        self.makeExamples = examples
         self.check = check
     }
 
