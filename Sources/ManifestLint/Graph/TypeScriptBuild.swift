@@ -44,26 +44,39 @@ public struct TypeScriptBuild: Sendable {
     /// (and `files`), and when a file named outright sits right in that
     /// directory, no input can make it any deeper. Nil when only a walk can tell.
     static func commonSourceDirectoryWithoutWalking(of config: TSConfig, tree: some FileTree) -> String? {
-        let named = (config.files ?? []) + (config.include ?? []).filter { !$0.contains("*") && !$0.contains("?") && tree.isFile($0) }
         let emitting = sourceExtensionsEmitted(allowJs: config.allowJs)
-        let anchors = named.filter { path in
-            emitting.contains(Path.pathExtension(path)) && !path.hasSuffix(".d.ts") && tree.isFile(path) && config.compiles(path)
-        }.compactMap { Path.parent($0) }
-        let patternDirectories = (config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])).map { pattern -> String in
-            let wildcard = pattern.firstIndex { $0 == "*" || $0 == "?" }
-            let literal = wildcard.map { String(pattern[..<$0]) } ?? pattern
-            return tree.isDirectory(literal) ? Path.normalize(literal) : (Path.parent(literal) ?? literal)
+        let patterns = config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])
+        var named = config.files ?? []
+        var directories: [String] = []
+        for pattern in patterns {
+            let bytes = pattern.utf8
+            if let wildcard = bytes.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
+                // The directory part before the first wildcard.
+                let literal = bytes[..<wildcard]
+                let slash = literal.lastIndex(of: UInt8(ascii: "/"))
+                directories.append(slash.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? "")
+            } else {
+                named.append(pattern)
+            }
         }
-        let all = anchors + patternDirectories
-        guard let first = all.first else { return nil }
-        var common = first.split(separator: "/", omittingEmptySubsequences: false)
-        for path in all.dropFirst() {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        var anchors: [String] = []
+        for path in named where emitting.contains(Path.pathExtension(path)) && !path.hasSuffix(".d.ts") {
+            if tree.isFile(path) && config.compiles(path), let parent = Path.parent(path) { anchors.append(parent) }
+            else if tree.isDirectory(path) { directories.append(path) }
+        }
+        guard var common = (anchors + directories).first.map({ Array($0.utf8) }) else { return nil }
+        for path in (anchors + directories).dropFirst() {
+            let bytes = Array(path.utf8)
             var length = 0
-            while length < common.count, length < parts.count, common[length] == parts[length] { length += 1 }
-            common = Array(common.prefix(length))
+            while length < common.count, length < bytes.count, common[length] == bytes[length] { length += 1 }
+            // Back to a whole component.
+            if length < common.count || length < bytes.count {
+                let atBoundary = (length == common.count || common[length] == UInt8(ascii: "/")) && (length == bytes.count || bytes[length] == UInt8(ascii: "/"))
+                if !atBoundary { length = common[..<length].lastIndex(of: UInt8(ascii: "/")) ?? 0 }
+            }
+            common = Array(common[..<length])
         }
-        let directory = common.joined(separator: "/")
+        let directory = String(decoding: common, as: UTF8.self)
         return anchors.contains(directory) ? directory : nil
     }
 
