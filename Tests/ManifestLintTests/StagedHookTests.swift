@@ -20,9 +20,11 @@ struct StagedHookTests {
         return repo
     }
 
-    /// The author's fix: the package.json of examples/seed-tap-stack-fixed.
+    /// The author's fix: package.json and the stack of examples/seed-tap-stack-fixed.
     func fixSeed(in repo: String) throws {
-        try sandbox.write(try String(contentsOfFile: GitSandbox.fixedSeed + "/package.json", encoding: .utf8), to: repo + "/package.json")
+        for path in ["package.json", "lib/tap-stack.mjs", "test/tap-stack.unit.test.mjs"] {
+            try sandbox.write(try String(contentsOfFile: GitSandbox.fixedSeed + "/" + path, encoding: .utf8), to: repo + "/" + path)
+        }
     }
 
     @Test func theSeedMismatchIsRefusedAndTheFixGoesThrough() throws {
@@ -33,7 +35,7 @@ struct StagedHookTests {
         #expect(refused.all.contains("error[main-bin-mismatch]"))
         #expect(refused.all.contains("git commit --no-verify"))
         try fixSeed(in: repo)
-        try sandbox.git("add", "package.json", in: repo)
+        try sandbox.git("add", "-A", in: repo)
         let accepted = try sandbox.commit("seed, fixed", in: repo)
         #expect(accepted.status == 0, "\(accepted.all)")
     }

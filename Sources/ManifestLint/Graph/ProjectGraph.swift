@@ -41,6 +41,19 @@ public final class ProjectGraph {
     private(set) var packageScripts: PackageScripts?
     /// Which commands the declared dependencies provide.
     private(set) var commandProviders: CommandProviders?
+    /// The program's JavaScript and TypeScript modules, read when a rule asks.
+    private(set) lazy var programSources = ProgramSources(tree: tree, projectDirectory: location.directory)
+
+    /// The files Node loads first: the entry point (Pulumi.yaml main or what
+    /// the directory resolves to), when it is JavaScript or TypeScript.
+    var programEntryFiles: [String] {
+        switch nodeEntry {
+        case .file(let path)?: return [path]
+        case .directory(let entry)?: return entry.loadedFile.map { [$0] } ?? []
+        default: return []
+        }
+    }
+
     /// The files script commands name that are not there (worked out once, for two rules).
     private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
 

@@ -1,0 +1,184 @@
+/// A JavaScript or TypeScript file, tokenized, with what it imports and the
+/// names it binds to imported modules.
+struct JSModule: Sendable {
+    /// A local name bound to (a member of) a module: `import * as pulumi from
+    /// '@pulumi/pulumi'`, `const aws = require('@pulumi/aws')`, `import { s3 } from '@pulumi/aws'`.
+    struct Binding: Sendable, Equatable {
+        var module: String
+        /// The members of the module the name stands for ([] for the module itself).
+        var path: [String]
+    }
+
+    let file: SourceFile
+    /// The tokens without comments.
+    let tokens: [JSToken]
+    let tokenizerError: (message: String, offset: Int)?
+    private(set) var imports: [(specifier: String, span: Span)] = []
+    private(set) var bindings: [String: Binding] = [:]
+
+    static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
+
+    init(file: SourceFile) {
+        self.file = file
+        let result = JSTokenizer.tokenize(file)
+        tokens = result.tokens.filter { !$0.isComment }
+        tokenizerError = result.error
+        scanImports()
+    }
+
+    func text(_ index: Int) -> String {
+        guard index >= 0, index < tokens.count else { return "" }
+        return file.text(tokens[index].span)
+    }
+
+    func isPunctuator(_ index: Int, _ value: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .punctuator && text(index) == value
+    }
+
+    func isIdentifier(_ index: Int, _ value: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && text(index) == value
+    }
+
+    /// The value of a string token (quotes removed; escapes kept as written).
+    func stringValue(_ index: Int) -> String? {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .string || tokens[index].kind == .template else { return nil }
+        let raw = text(index)
+        return String(raw.dropFirst().dropLast())
+    }
+
+    /// The index of the token that closes the bracket at `open` (`(`, `[`, `{`), or nil.
+    func closing(_ open: Int) -> Int? {
+        let pairs: [String: String] = ["(": ")", "[": "]", "{": "}"]
+        guard let closer = pairs[text(open)] else { return nil }
+        var depth = 0
+        var index = open
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .templateHead { depth += 1 }
+            if token.kind == .templateTail { depth -= 1 }
+            if token.kind == .punctuator {
+                let value = text(index)
+                if pairs[value] != nil { depth += 1 }
+                if value == ")" || value == "]" || value == "}" {
+                    depth -= 1
+                    if depth == 0 { return value == closer ? index : nil }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: Imports
+
+    private mutating func scanImports() {
+        var index = 0
+        while index < tokens.count {
+            if isIdentifier(index, "import") && !isPunctuator(index - 1, ".") {
+                index = scanImport(at: index)
+                continue
+            }
+            if isIdentifier(index, "export"), let from = (index..<min(tokens.count, index + 64)).first(where: { isIdentifier($0, "from") }),
+               let specifier = stringValue(from + 1), !(index + 1..<from).contains(where: { isPunctuator($0, ";") }) {
+                imports.append((specifier, tokens[from + 1].span))
+            }
+            if isIdentifier(index, "require"), isPunctuator(index + 1, "("), let specifier = stringValue(index + 2), isPunctuator(index + 3, ")") {
+                imports.append((specifier, tokens[index + 2].span))
+                bindRequire(at: index, specifier: specifier)
+            }
+            index += 1
+        }
+    }
+
+    /// `import ... from 'x'`, `import 'x'`, `import('x')`.
+    private mutating func scanImport(at start: Int) -> Int {
+        if isPunctuator(start + 1, "("), let specifier = stringValue(start + 2) {
+            imports.append((specifier, tokens[start + 2].span))
+            return start + 3
+        }
+        if let specifier = stringValue(start + 1) {
+            imports.append((specifier, tokens[start + 1].span))
+            return start + 2
+        }
+        var index = start + 1
+        if isIdentifier(index, "type") && !isIdentifier(index + 1, "from") { index += 1 } // `import type ...`
+        var names: [(local: String, path: [String])] = []
+        while index < tokens.count && !isIdentifier(index, "from") && !isPunctuator(index, ";") {
+            if isPunctuator(index, "*") && isIdentifier(index + 1, "as") {
+                names.append((text(index + 2), []))
+                index += 3
+            } else if isPunctuator(index, "{"), let close = closing(index) {
+                var member = index + 1
+                while member < close {
+                    if tokens[member].kind == .identifier || tokens[member].kind == .string {
+                        let imported = tokens[member].kind == .string ? (stringValue(member) ?? "") : text(member)
+                        if isIdentifier(member + 1, "as") {
+                            names.append((text(member + 2), [imported]))
+                            member += 3
+                        } else {
+                            if imported != "type" { names.append((imported, [imported])) }
+                            member += 1
+                        }
+                    } else {
+                        member += 1
+                    }
+                }
+                index = close + 1
+            } else {
+                if tokens[index].kind == .identifier { names.append((text(index), ["default"])) }
+                index += 1
+            }
+        }
+        guard isIdentifier(index, "from"), let specifier = stringValue(index + 1) else { return index + 1 }
+        imports.append((specifier, tokens[index + 1].span))
+        for name in names {
+            // A default import of a @pulumi package is its namespace (CommonJS interop).
+            bindings[name.local] = Binding(module: specifier, path: name.path == ["default"] ? [] : name.path)
+        }
+        return index + 2
+    }
+
+    /// `const x = require('m')`, `const { a, b: c } = require('m')`.
+    private mutating func bindRequire(at index: Int, specifier: String) {
+        guard isPunctuator(index - 1, "=") else { return }
+        if tokens.indices.contains(index - 2), tokens[index - 2].kind == .identifier {
+            bindings[text(index - 2)] = Binding(module: specifier, path: [])
+        } else if isPunctuator(index - 2, "}") {
+            var open = index - 2
+            while open >= 0 && !isPunctuator(open, "{") { open -= 1 }
+            var member = open + 1
+            while member < index - 2 {
+                if tokens[member].kind == .identifier {
+                    if isPunctuator(member + 1, ":") {
+                        bindings[text(member + 2)] = Binding(module: specifier, path: [text(member)])
+                        member += 3
+                        continue
+                    }
+                    bindings[text(member)] = Binding(module: specifier, path: [text(member)])
+                }
+                member += 1
+            }
+        }
+    }
+
+    /// The file a relative specifier names, resolved as Node and TypeScript
+    /// do (extensions, index files, `.js` written for a `.ts` source); nil for
+    /// packages and for what cannot be found.
+    func resolve(_ specifier: String, tree: some FileTree) -> String? {
+        guard specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." else { return nil }
+        let base = Path.join(Path.parent(file.path) ?? "", specifier)
+        var candidates = [base]
+        let ext = Path.pathExtension(base)
+        if [".js", ".mjs", ".cjs", ".jsx"].contains(ext) {
+            let stem = Path.removingExtension(base)
+            candidates += [stem + ".ts", stem + ".tsx", stem + ".mts", stem + ".cts"]
+        }
+        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"] {
+            candidates.append(base + ext)
+        }
+        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"] {
+            candidates.append(Path.join(base, "index" + ext))
+        }
+        return candidates.first { tree.isFile($0) }
+    }
+}

@@ -1,0 +1,68 @@
+/// The program's source modules, read and tokenized once: those reachable
+/// from the entry point through relative imports, and the test files (jest's
+/// default patterns, or package.json's jest.testMatch) with what they import.
+final class ProgramSources {
+    static let maximumModules = 2_000
+
+    private let tree: any FileTree
+    private let projectDirectory: String
+    private var modules: [String: JSModule?] = [:]
+
+    init(tree: any FileTree, projectDirectory: String) {
+        self.tree = tree
+        self.projectDirectory = projectDirectory
+    }
+
+    /// The module at a path (nil when it is not a JavaScript/TypeScript file that can be read).
+    func module(_ path: String) -> JSModule? {
+        if let cached = modules[path] { return cached }
+        var module: JSModule?
+        if JSModule.extensions.contains(Path.pathExtension(path)), !path.hasSuffix(".d.ts"), let bytes = tree.read(path),
+           bytes.count <= InputGuard.maximumSize, !bytes.contains(0) {
+            module = JSModule(file: SourceFile(path: path, bytes: bytes))
+        }
+        modules[path] = .some(module)
+        return module
+    }
+
+    /// Every module reachable from `roots` through relative imports, roots first.
+    func reachable(from roots: [String]) -> [JSModule] {
+        var result: [JSModule] = []
+        var seen = Set<String>()
+        var pending = roots
+        while let path = pending.first, result.count < Self.maximumModules {
+            pending.removeFirst()
+            guard seen.insert(path).inserted, let module = module(path) else { continue }
+            result.append(module)
+            for (specifier, _) in module.imports {
+                if let target = module.resolve(specifier, tree: tree), !seen.contains(target) { pending.append(target) }
+            }
+        }
+        return result
+    }
+
+    /// Test files below the project: `__tests__/` or `*.test.*` / `*.spec.*` with a
+    /// JavaScript or TypeScript extension (jest's default testMatch).
+    func testFiles() -> [String] {
+        var result: [String] = []
+        var pending = [projectDirectory]
+        var visited = 0
+        while let directory = pending.popLast(), visited < 20_000 {
+            for entry in tree.list(directory) ?? [] {
+                visited += 1
+                let path = Path.join(directory, entry.name)
+                if entry.kind == .directory {
+                    if entry.isWalkableDirectory { pending.append(path) }
+                    continue
+                }
+                guard JSModule.extensions.contains(Path.pathExtension(entry.name)) else { continue }
+                let stem = Path.removingExtension(entry.name)
+                if stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
+                    || directory.split(separator: "/").contains("__tests__") {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,57 @@
+extension Rule {
+    static let nondeterministicResourceName = Rule(
+        id: "nondeterministic-resource-name",
+        severity: .error,
+        summary: "A resource's name changes on every run (Date.now(), Math.random(), a UUID).",
+        rationale: """
+            Pulumi identifies a resource by its logical name (the first argument) and the cloud by its \
+            physical name (`bucket`, `name`, `functionName` ...). A value that differs on every run \
+            (Date.now(), new Date(), Math.random(), crypto.randomUUID(), uuid(), process.hrtime, \
+            performance.now()) in either makes every deploy see a new name: the resource is replaced (or a new \
+            one is created and the old one orphaned). The value is followed through template literals, \
+            concatenation and consts of the module; one in a tag, a description or an output is fine.
+            """,
+        displayOnlyFix: true,
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "index.mjs": "import * as aws from '@pulumi/aws';\nconst env = 'dev';\nconst bucket = new aws.s3.Bucket('code', {\n  bucket: ↓`code-${env}-${Date.now()}`,\n  tags: { Created: Date.now().toString() },\n});\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"app\", \"main\": \"index.ts\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "index.ts": "import * as aws from \"@pulumi/aws\";\nimport { Stack } from \"./stack\";\nnew Stack(\"main\", {});\nconst stamp = new Date().toISOString();\nconst suffix = stamp;\nexport const q = new aws.sqs.Queue(↓\"jobs-\" + suffix);\n",
+                "stack.ts": "import * as pulumi from \"@pulumi/pulumi\";\nexport class Stack extends pulumi.ComponentResource {\n  constructor(name: string, args: {}) {\n    super(\"app:Stack\", name, {}, {});\n    const id = Math.random().toString(36);\n    new pulumi.ComponentResource(\"x\", `child-${name}`, {});\n  }\n}\nexport const make = () => new Stack(↓`s-${Date.now()}`, {});\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "index.mjs": "import * as pulumi from '@pulumi/pulumi';\nimport * as aws from '@pulumi/aws';\n// new aws.s3.Bucket(`x-${Date.now()}`) in a comment\nconst config = new pulumi.Config();\nconsole.log(`deploying at ${Date.now()}`);\nconst bucket = new aws.s3.Bucket('code', {\n  bucket: `code-${config.require('env')}-bucket`,\n  tags: { DeployedAt: new Date().toISOString() },\n  description: 'Date.now() is not used here',\n});\nexport const deployedAt = Date.now();\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"app\", \"main\": \"index.js\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "index.js": "const pulumi = require('@pulumi/pulumi');\nconst random = require('./random');\nconst cfg = new pulumi.Config(`cfg-${Date.now()}`);\nconst name = random.pick();\nmodule.exports.when = new Date().getTime();\n",
+                "random.js": "exports.pick = () => 'fixed';\n",
+            ]),
+        ],
+        check: { graph, findings in
+            guard graph.isNodeRuntime else { return }
+            let entries = graph.programEntryFiles
+            guard !entries.isEmpty else { return }
+            let modules = graph.programSources.reachable(from: entries)
+            for construction in ResourceNames.constructions(in: modules, tree: graph.tree) {
+                var places: [(String, Range<Int>)] = construction.nameArgument.map { [("the logical name", $0)] } ?? []
+                places += construction.properties.filter { ResourceNames.physicalNameProperties.contains($0.key) }.map { ("`\($0.key)`", $0.value) }
+                let module = construction.module
+                for (place, range) in places {
+                    guard let changing = ResourceNames.changingValue(in: range, of: module) else { continue }
+                    let span = Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
+                    let fix = Fix(.displayOnly, "Build the name from values that stay the same (the stack name, config), or leave it out and let Pulumi add a random suffix once", [])
+                    findings.report("\(place) of \(construction.callee) changes on every run (\(changing.what)): every deploy sees a new name and replaces the resource",
+                                    in: module.file, at: span, fix: fix)
+                }
+            }
+        })
+}
