@@ -30,12 +30,16 @@ struct FixtureTests {
     @Test func seedReportsMainBinMismatchOnTheBinLine() throws {
         let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack")
         let finding = try #require(result.diagnostics.first { $0.ruleID == "main-bin-mismatch" })
-        // Besides: the bucket's name changes on every run, the format script's globs match
-        // nothing, localstack:start runs a missing file.
+        // The seed's three mistakes (README): the bin, the bucket's name that changes on every
+        // run, the mock without `all`; besides, the format script's globs match nothing and
+        // localstack:start runs a missing file.
         #expect(result.diagnostics.map(\.ruleID) == ["nondeterministic-resource-name", "main-bin-mismatch", "script-glob-unmatched",
-                                                     "script-glob-unmatched", "script-file-missing"])
+                                                     "script-glob-unmatched", "script-file-missing", "incomplete-pulumi-mock"])
         let bucket = try #require(result.diagnostics.first)
         #expect(bucket.path.hasSuffix("lib/tap-stack.mjs") && bucket.start.line == 14)
+        let mock = try #require(result.diagnostics.last)
+        #expect(mock.path.hasSuffix("test/tap-stack.unit.test.mjs") && mock.start.line == 2)
+        #expect(mock.message.contains("lacks all (examples/seed-tap-stack/lib/tap-stack.mjs:27)") || mock.message.contains("lacks all ("))
         #expect(finding.severity == .error)
         #expect(finding.path.hasSuffix("examples/seed-tap-stack/package.json"))
         #expect(finding.start == LineColumn(line: 5, column: 12))

@@ -39,7 +39,7 @@ public struct Rule: Sendable {
         .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
         .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
-        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .unusedSuppression,
+        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .incompletePulumiMock, .unusedSuppression,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }

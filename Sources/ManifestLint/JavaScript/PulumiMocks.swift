@@ -1,0 +1,96 @@
+/// `jest.mock('@pulumi/pulumi', () => ({ ... }))` in a test file: the members
+/// the factory's object literal provides, and what the modules under test use.
+struct PulumiMock {
+    var module: JSModule
+    /// The `jest` token of the call, and the mocked package.
+    var callToken: Int
+    var package: String
+    /// The object literal the factory returns: its `{` and `}` tokens.
+    var objectOpen: Int
+    var objectClose: Int
+    /// Member paths the literal provides ("all", "s3.Bucket"); nested objects give their own members.
+    var members: Set<String>
+    /// Paths whose value is an object literal (their members are listed one by one).
+    var namespaces: Set<String>
+
+    /// The mocks of @pulumi/* packages in a test file whose factory is a plain object literal
+    /// (one that spreads anything, such as jest.requireActual, is complete by construction).
+    static func mocks(in module: JSModule) -> [PulumiMock] {
+        var result: [PulumiMock] = []
+        for index in module.tokens.indices where module.isIdentifier(index, "jest") && module.isPunctuator(index + 1, ".")
+            && (module.isIdentifier(index + 2, "mock") || module.isIdentifier(index + 2, "unstable_mockModule")) && module.isPunctuator(index + 3, "(") {
+            guard let package = module.stringValue(index + 4), package.hasPrefix("@pulumi/") || package.hasPrefix("@pulumiverse/"),
+                  module.isPunctuator(index + 5, ","), let (open, close) = factoryObject(after: index + 6, in: module) else { continue }
+            var mock = PulumiMock(module: module, callToken: index, package: package, objectOpen: open, objectClose: close, members: [], namespaces: [])
+            guard mock.collect(open: open, close: close, prefix: "") else { continue }
+            result.append(mock)
+        }
+        return result
+    }
+
+    /// The object literal returned by `() => ({...})`, `() => { return {...} }` or `function () { return {...} }`.
+    private static func factoryObject(after start: Int, in module: JSModule) -> (Int, Int)? {
+        var index = start
+        if module.isIdentifier(index, "function") {
+            while index < module.tokens.count && !module.isPunctuator(index, "{") { index += 1 }
+        } else {
+            guard module.isPunctuator(index, "("), let close = module.closing(index), module.isPunctuator(close + 1, "=>") else { return nil }
+            index = close + 2
+            if module.isPunctuator(index, "("), module.isPunctuator(index + 1, "{") {
+                guard let end = module.closing(index + 1) else { return nil }
+                return (index + 1, end)
+            }
+        }
+        guard module.isPunctuator(index, "{"), let blockEnd = module.closing(index) else { return nil }
+        // A block body: the object its single `return` gives.
+        let returns = (index..<blockEnd).filter { module.isIdentifier($0, "return") }
+        guard returns.count == 1, let returned = returns.first, module.isPunctuator(returned + 1, "{"),
+              let end = module.closing(returned + 1) else { return nil }
+        return (returned + 1, end)
+    }
+
+    /// Collects the members of an object literal; false when it spreads something.
+    private mutating func collect(open: Int, close: Int, prefix: String) -> Bool {
+        for member in ResourceNames.topLevelSplit(module, from: open + 1, to: close) {
+            let key = member.lowerBound
+            if module.isPunctuator(key, "...") { return false }
+            let name: String
+            switch module.tokens[key].kind {
+            case .identifier: name = module.text(key)
+            case .string: name = module.stringValue(key) ?? ""
+            case .punctuator where module.text(key) == "[": return false // a computed key: cannot tell
+            default: continue
+            }
+            let path = prefix.isEmpty ? name : prefix + "." + name
+            members.insert(path)
+            if module.isPunctuator(key + 1, ":"), module.isPunctuator(key + 2, "{"), let end = module.closing(key + 2), end + 1 == member.upperBound {
+                namespaces.insert(path)
+                guard collect(open: key + 2, close: end, prefix: path) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The members of the mocked package that `module` uses, with the first token of each use.
+    func uses(in user: JSModule) -> [(path: String, token: Int)] {
+        var result: [(String, Int)] = []
+        for (local, binding) in user.bindings where binding.module == package {
+            for index in user.tokens.indices where user.isIdentifier(index, local) && !user.isPunctuator(index - 1, ".") {
+                var path = binding.path
+                var next = index
+                // Follow `.member` while the mock lists the path as a namespace (or for the first member).
+                while user.isPunctuator(next + 1, "."), user.tokens.indices.contains(next + 2), user.tokens[next + 2].kind == .identifier {
+                    let joined = path.joined(separator: ".")
+                    guard path.isEmpty || namespaces.contains(joined) else { break }
+                    path.append(user.text(next + 2))
+                    next += 2
+                }
+                guard !path.isEmpty, !(index > 0 && user.isIdentifier(index - 1, "import")) else { continue }
+                // The binding's own declaration (`import { all } from`) is not a use.
+                if binding.path.count == path.count, user.isPunctuator(index + 1, ",") || user.isPunctuator(index + 1, "}") || user.isIdentifier(index + 1, "as") { continue }
+                result.append((path.joined(separator: "."), index))
+            }
+        }
+        return result
+    }
+}
