@@ -12,6 +12,8 @@ struct JSModule: Sendable {
     let file: SourceFile
     /// The tokens without comments.
     let tokens: [JSToken]
+    /// The comments, for suppressions.
+    let comments: [JSToken]
     let tokenizerError: (message: String, offset: Int)?
     private(set) var imports: [(specifier: String, span: Span)] = []
     private(set) var bindings: [String: Binding] = [:]
@@ -22,6 +24,7 @@ struct JSModule: Sendable {
         self.file = file
         let result = JSTokenizer.tokenize(file)
         tokens = result.tokens.filter { !$0.isComment }
+        comments = result.tokens.filter(\.isComment)
         tokenizerError = result.error
         scanImports()
     }

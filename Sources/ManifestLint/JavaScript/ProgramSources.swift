@@ -25,6 +25,11 @@ final class ProgramSources {
         return module
     }
 
+    /// The modules read so far, by path.
+    var loadedModules: [JSModule] {
+        modules.values.compactMap { $0 }.sorted { $0.file.path < $1.file.path }
+    }
+
     /// Every module reachable from `roots` through relative imports, roots first.
     func reachable(from roots: [String]) -> [JSModule] {
         var result: [JSModule] = []

@@ -1,6 +1,8 @@
-/// Inline suppressions in YAML files: `# manifest-lint: ignore[rule-id, ...]`
+/// Inline suppressions. In YAML files: `# manifest-lint: ignore[rule-id, ...]`
 /// at the end of a line (that line), alone on a line (the next line), and
-/// `# manifest-lint: ignore-file[rule-id]` (the whole file).
+/// `# manifest-lint: ignore-file[rule-id]` (the whole file). In JavaScript and
+/// TypeScript: `// manifest-lint-ignore rule-id, ...` (or in a block comment),
+/// at the end of a line or alone on the line before.
 struct Suppression {
     var file: SourceFile
     /// The line it covers; nil for the whole file.
@@ -35,6 +37,30 @@ struct Suppression {
             lineNumber += 1
         }
         return result
+    }
+
+    static let sourceMarker = "manifest-lint-ignore"
+
+    /// The suppressions written in a JavaScript or TypeScript module's comments;
+    /// text after ` -- ` is a reason.
+    static func scan(_ module: JSModule) -> [Suppression] {
+        let file = module.file
+        return module.comments.compactMap { comment -> Suppression? in
+            let isLine = file.bytes[comment.span.start + 1] == UInt8(ascii: "/")
+            let bodyEnd = isLine ? comment.span.end : max(comment.span.start + 2, comment.span.end - 2)
+            var body = String(decoding: file.bytes[(comment.span.start + 2)..<bodyEnd], as: UTF8.self).trimmingBlanks()
+            guard body.hasPrefix(sourceMarker) else { return nil }
+            body = String(body.dropFirst(sourceMarker.count))
+            guard body.isEmpty || body.first == " " || body.first == "\t" else { return nil }
+            if let reason = body.firstRange(of: " -- ") { body = String(body[..<reason.lowerBound]) }
+            let ids = body.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map(String.init)
+            guard !ids.isEmpty else { return nil }
+            let line = file.position(of: comment.span.start).line
+            let lineStart = file.offset(of: LineColumn(line: line, column: 1))
+            let alone = file.bytes[lineStart..<comment.span.start].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let span = Span(comment.span.start, isLine && file.bytes[comment.span.end - 1] == UInt8(ascii: "\r") ? comment.span.end - 1 : comment.span.end)
+            return Suppression(file: file, line: alone ? file.position(of: comment.span.end).line + 1 : line, ruleIDs: ids, span: span)
+        }
     }
 
     /// The offset of the `#` that starts a comment on a line, outside quotes.
@@ -73,7 +99,12 @@ extension Linter {
     /// Drops the findings that a suppression covers, and reports each
     /// suppression of a rule that ran that covered nothing (or names no rule).
     func applySuppressions(_ diagnostics: [Diagnostic], graph: ProjectGraph) -> [Diagnostic] {
+        // Findings in source files not yet read (bin-shebang) read them, so their suppressions count.
+        for diagnostic in diagnostics where JSModule.extensions.contains(Path.pathExtension(diagnostic.path)) {
+            _ = graph.programSources.module(diagnostic.path)
+        }
         let suppressions = graph.documents.filter { $0.format == .yaml }.flatMap { Suppression.scan($0.document.file) }
+            + graph.programSources.loadedModules.flatMap { Suppression.scan($0) }
         guard !suppressions.isEmpty else { return diagnostics }
         var used = Array(repeating: Set<String>(), count: suppressions.count)
         let kept = diagnostics.filter { diagnostic in
@@ -104,12 +135,14 @@ extension Rule {
     static let unusedSuppression = Rule(
         id: "unused-suppression",
         severity: .warning,
-        summary: "A `# manifest-lint: ignore[...]` comment that suppresses nothing.",
+        summary: "A `# manifest-lint: ignore[...]` or `// manifest-lint-ignore ...` comment that suppresses nothing.",
         rationale: """
             A suppression outlives the finding it was written for: once the mistake is fixed (or the line \
             moved), it hides the next real one. Suppressions are `# manifest-lint: ignore[rule-id]` at the end \
-            of a line or alone on the line above, and `# manifest-lint: ignore-file[rule-id]`; package.json \
-            cannot hold comments, so its findings are silenced per path in .manifest-lint.yaml.
+            of a line or alone on the line above, and `# manifest-lint: ignore-file[rule-id]`; in JavaScript and \
+            TypeScript, `// manifest-lint-ignore rule-id` at the end of a line or alone on the line above (a \
+            reason may follow ` -- `). package.json cannot hold comments, so its findings are silenced per \
+            path in .manifest-lint.yaml.
             """,
         examples: [
             .triggering([
@@ -119,6 +152,16 @@ extension Rule {
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓# manifest-lint: ignore-file[config-namespace, no-such-rule]\n",
                 "index.js": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "index.js": "const aws = require('@pulumi/aws');\n↓// manifest-lint-ignore nondeterministic-resource-name\nnew aws.s3.Bucket('b');\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "index.js": "const aws = require('@pulumi/aws');\n// manifest-lint-ignore nondeterministic-resource-name -- a scratch bucket, replaced on purpose\nnew aws.s3.Bucket(`scratch-${Date.now()}`);\nnew aws.s3.Bucket(`logs-${Date.now()}`); /* manifest-lint-ignore nondeterministic-resource-name */\n",
             ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n# manifest-lint: ignore[main-missing]\nmain: gone.js\n",
