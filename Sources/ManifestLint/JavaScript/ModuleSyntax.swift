@@ -1,0 +1,59 @@
+/// Which module system a file's own syntax commits it to, as Node sees it:
+/// static `import`/`export` and `import.meta` only parse in an ES module;
+/// `require`, `module.exports`, `exports`, `__dirname` and `__filename` only
+/// exist in a CommonJS module.
+extension JSModule {
+    /// The first static import or export declaration, or `import.meta`.
+    var firstESMSyntax: Int? {
+        let exportStarts: Set<String> = ["{", "*", "default", "const", "let", "var", "function", "class", "async"]
+        for index in tokens.indices where tokens[index].kind == .identifier && !isPunctuator(index - 1, ".") && !isPunctuator(index - 1, "?.") {
+            let name = text(index)
+            if name == "import" {
+                let next = index + 1
+                if isPunctuator(next, ".") && isIdentifier(next + 1, "meta") { return index }
+                guard next < tokens.count else { continue }
+                switch tokens[next].kind {
+                case .identifier where !isIdentifier(next, "from") || isIdentifier(next + 1, "from"): return index
+                case .string: return index
+                case .punctuator where isPunctuator(next, "{") || isPunctuator(next, "*"): return index
+                default: continue
+                }
+            }
+            if name == "export", index + 1 < tokens.count, exportStarts.contains(text(index + 1)),
+               tokens[index + 1].kind != .string {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// The first use of a CommonJS-only name that the file does not declare
+    /// itself (`const require = createRequire(import.meta.url)`), nor test
+    /// with `typeof` (a UMD wrapper); with the name, for messages.
+    var firstCommonJSSyntax: (token: Int, name: String)? {
+        let names: Set<String> = ["require", "module", "exports", "__dirname", "__filename"]
+        var declared = Set<String>()
+        for index in tokens.indices where tokens[index].kind == .identifier && names.contains(text(index)) {
+            let previous = text(index - 1)
+            let next = text(index + 1)
+            if ["const", "let", "var", "function", "class", "typeof"].contains(previous)
+                || ["(", ","].contains(previous) && [",", ")", "="].contains(next) {
+                declared.insert(text(index))
+            }
+        }
+        for index in tokens.indices where tokens[index].kind == .identifier {
+            let name = text(index)
+            guard names.contains(name), !declared.contains(name), !isPunctuator(index - 1, "."), !isPunctuator(index - 1, "?."),
+                  !isPunctuator(index + 1, ":") else { continue }
+            switch name {
+            case "require" where isPunctuator(index + 1, "(") || isPunctuator(index + 1, "."): return (index, name)
+            case "module" where isPunctuator(index + 1, ".") && isIdentifier(index + 2, "exports"): return (index, "module.exports")
+            case "exports" where isPunctuator(index + 1, ".") || isPunctuator(index + 1, "[") || isPunctuator(index + 1, "="):
+                return (index, name)
+            case "__dirname", "__filename": return (index, name)
+            default: continue
+            }
+        }
+        return nil
+    }
+}
