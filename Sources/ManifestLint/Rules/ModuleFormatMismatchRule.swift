@@ -56,7 +56,9 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            for module in graph.nodeLoadedJavaScript {
+            // An ES module entry that an older declared Node cannot require() is esm-entry-require's.
+            let entryReported = graph.esmEntryRequired?.module.file.path
+            for module in graph.nodeLoadedJavaScript where module.file.path != entryReported {
                 guard let format = graph.moduleFormat(of: module.file.path) else { continue }
                 let shown = graph.tree.displayPath(module.file.path)
                 switch format.kind {

@@ -34,7 +34,7 @@ public struct Rule: Sendable {
     public static let all: [Rule] = [
         .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema, .projectName, .runtimeOptions,
         .projectFileCase, .projectFileDuplicate, .pluginBesideProject,
-        .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .binShebang, .moduleFormatMismatch, .packageMainMissing,
+        .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .binShebang, .moduleFormatMismatch, .esmEntryRequire, .packageMainMissing,
         .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
         .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
         .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue,
