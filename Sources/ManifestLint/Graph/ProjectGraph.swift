@@ -42,7 +42,9 @@ public final class ProjectGraph {
     /// Which commands the declared dependencies provide.
     private(set) var commandProviders: CommandProviders?
     /// The program's JavaScript and TypeScript modules, read when a rule asks.
-    private(set) lazy var programSources = ProgramSources(tree: tree, projectDirectory: location.directory)
+    private(set) lazy var programSources = ProgramSources(
+        tree: tree, projectDirectory: location.directory,
+        jest: JestConfiguration.load(package: package, projectDirectory: location.directory, tree: tree))
 
     /// The files Node loads first: the entry point (Pulumi.yaml main or what
     /// the directory resolves to), when it is JavaScript or TypeScript.

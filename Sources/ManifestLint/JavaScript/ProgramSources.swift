@@ -1,16 +1,18 @@
 /// The program's source modules, read and tokenized once: those reachable
 /// from the entry point through relative imports, and the test files (jest's
-/// default patterns, or package.json's jest.testMatch) with what they import.
+/// configuration, or its default patterns) with what they import.
 final class ProgramSources {
     static let maximumModules = 2_000
 
     private let tree: any FileTree
     private let projectDirectory: String
+    private let jest: JestConfiguration
     private var modules: [String: JSModule?] = [:]
 
-    init(tree: any FileTree, projectDirectory: String) {
+    init(tree: any FileTree, projectDirectory: String, jest: JestConfiguration) {
         self.tree = tree
         self.projectDirectory = projectDirectory
+        self.jest = jest
     }
 
     /// The module at a path (nil when it is not a JavaScript/TypeScript file that can be read).
@@ -46,28 +48,24 @@ final class ProgramSources {
         return result
     }
 
-    /// Test files below the project: `__tests__/` or `*.test.*` / `*.spec.*` with a
-    /// JavaScript or TypeScript extension (jest's default testMatch).
+    /// The files jest runs as tests, below the project and jest's roots.
     func testFiles() -> [String] {
         var result: [String] = []
-        var pending = [projectDirectory]
+        var pending = Array(Set([projectDirectory] + jest.roots))
+        var seen = Set<String>()
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {
+            guard seen.insert(directory).inserted else { continue }
             for entry in tree.list(directory) ?? [] {
                 visited += 1
                 let path = Path.join(directory, entry.name)
                 if entry.kind == .directory {
                     if entry.isWalkableDirectory { pending.append(path) }
-                    continue
-                }
-                guard JSModule.extensions.contains(Path.pathExtension(entry.name)) else { continue }
-                let stem = Path.removingExtension(entry.name)
-                if stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
-                    || directory.split(separator: "/").contains("__tests__") {
+                } else if jest.isTest(path) {
                     result.append(path)
                 }
             }
         }
-        return result.sorted()
+        return Array(Set(result)).sorted()
     }
 }

@@ -40,6 +40,21 @@ extension Rule {
                 "lib/stack.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.all([]);\n",
                 "test/stack.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn(), runtime: { setMocks: jest.fn() } }));\n// pulumi.interpolate in a comment is not a use\nimport { s } from '../lib/stack.mjs';\n",
             ]),
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "jest.config.cjs": "/** @type {import('jest').Config} */\nconst config = {\n  testEnvironment: 'node',\n  testMatch: ['<rootDir>/spec/**/*.unit.mjs'],\n  transform: {},\n};\nmodule.exports = config;\n",
+                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
+                "spec/index.unit.mjs": "↓jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"jest\": {\"roots\": [\"<rootDir>/test\"], \"testRegex\": \"\\\\.unit\\\\.mjs$\"}}",
+                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
+                "test/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ output: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "test/old.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "legacy/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+            ]),
         ],
         check: { graph, findings in
             guard graph.isNodeRuntime else { return }

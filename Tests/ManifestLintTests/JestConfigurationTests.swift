@@ -1,0 +1,50 @@
+import Testing
+@testable import ManifestLint
+
+/// jest's test file patterns: micromatch globs as regular expressions, and the
+/// configuration read from package.json or a jest.config.* object literal.
+@Suite struct JestConfigurationTests {
+    @Test(arguments: [
+        ("**/?(*.)+(spec|test).?([mc])[jt]s?(x)", "test/stack.unit.test.mjs", true),
+        ("**/?(*.)+(spec|test).?([mc])[jt]s?(x)", "stack.spec.tsx", true),
+        ("**/?(*.)+(spec|test).?([mc])[jt]s?(x)", "test/stack.mjs", false),
+        ("**/__tests__/**/*.?([mc])[jt]s?(x)", "src/__tests__/deep/a.ts", true),
+        ("**/__tests__/**/*.?([mc])[jt]s?(x)", "src/tests/a.ts", false),
+        ("spec/**/*.unit.{js,mjs}", "spec/a/b.unit.mjs", true),
+        ("spec/**/*.unit.{js,mjs}", "spec/b.unit.mjs", true),
+        ("spec/**/*.unit.{js,mjs}", "other/spec/b.unit.mjs", false),
+        ("test/[!_]*.js", "test/_helper.js", false),
+        ("test/[!_]*.js", "test/a.js", true),
+    ])
+    func globs(_ glob: String, _ path: String, _ matches: Bool) throws {
+        let source = try #require(JestGlob.regex(glob))
+        let regex = try Regex(source)
+        #expect((try regex.wholeMatch(in: path) != nil) == matches, "\(glob) on \(path) via \(source)")
+    }
+
+    @Test func negatedExtglobsAndUnbalancedGlobsAreNotGuessed() {
+        #expect(JestGlob.regex("**/!(fixtures)/*.test.js") == nil)
+        #expect(JestGlob.regex("**/*.test.{js,ts") == nil)
+    }
+
+    @Test func aConfigurationThatIsNotAPlainLiteralFallsBackToTheDefaults() throws {
+        let tree = VirtualFileTree([
+            "jest.config.js": "const base = require('./jest.base');\nmodule.exports = { ...base, testMatch: ['**/*.unit.js'] };\n",
+        ])
+        let jest = JestConfiguration.load(package: nil, projectDirectory: "", tree: tree)
+        #expect(jest.patterns == nil)
+        #expect(jest.isTest("src/a.test.js"))
+        #expect(!jest.isTest("src/a.unit.js"))
+    }
+
+    @Test func testMatchFromATypeScriptConfigurationWithRootsAndNegation() throws {
+        let tree = VirtualFileTree([
+            "jest.config.ts": "import type { Config } from 'jest';\nconst config: Config = {\n  roots: ['<rootDir>/test'],\n  testMatch: [\"**/*.unit.ts\", '!**/fixtures/**'],\n};\nexport default config;\n",
+        ])
+        let jest = JestConfiguration.load(package: nil, projectDirectory: "", tree: tree)
+        #expect(jest.isTest("test/stack.unit.ts"))
+        #expect(!jest.isTest("test/fixtures/stack.unit.ts"))
+        #expect(!jest.isTest("src/stack.unit.ts"))
+        #expect(!jest.isTest("test/stack.test.ts"))
+    }
+}
