@@ -3,6 +3,7 @@
 
     generate.py projects N DIR      N Pulumi projects (one in ten with a mistake)
     generate.py bigrepo DIR         a git repository of 10,000 tracked files holding one project
+    generate.py program DIR         one JavaScript project with 50 source files of 500 lines and their tests
 
 Each project has Pulumi.yaml, two stack files, a package.json with about 20
 scripts, a tsconfig.json, an entry file and a few sources, in the shapes of
@@ -101,10 +102,68 @@ def bigrepo(root, files=10_000):
     subprocess.run(["git", "-C", root, "add", "infra/package.json"], check=True, env=environment)
 
 
+def source_module(index, lines=500):
+    """An ES module of `lines` lines in the shapes Pulumi programs have:
+    resources with names and args, template literals, comments, regular
+    expressions, helper functions; it imports the next module."""
+    out = [
+        "// Synthetic module: resources, helpers and the strings around them.",
+        "import * as pulumi from '@pulumi/pulumi';",
+        "import * as aws from '@pulumi/aws';",
+        f"import {{ helper{index + 1} }} from './module-{index + 1:02d}.mjs';" if index < 49 else "export const last = true;",
+        "const config = new pulumi.Config();",
+        "const env = config.get('environmentSuffix') || pulumi.getStack();",
+        f"export function helper{index}(value) {{",
+        "  return String(value).replace(/[^a-z0-9-]/g, '-') / 1 ? value : `${value}`;",
+        "}",
+    ]
+    block = 0
+    while len(out) < lines - 12:
+        name = f"r{index}x{block}"
+        out += [
+            f"/* {name}: a bucket and its policy; `Date.now()` here is only a comment */",
+            f"const {name} = new aws.s3.Bucket('{name}', {{",
+            f"  bucket: `{name}-${{env}}`,",
+            f"  tags: {{ Name: '{name}', CreatedAt: new Date().toISOString(), Team: 'platform' }},",
+            "});",
+            f"new aws.s3.BucketPolicy('{name}-policy', {{",
+            f"  bucket: {name}.id,",
+            f"  policy: pulumi.all([{name}.arn, env]).apply(([arn, e]) => JSON.stringify({{ Version: '2012-10-17', Resource: `${{arn}}/*`, e }})),",
+            "});",
+            f"export const {name}Url = pulumi.interpolate`https://${{{name}.bucketDomainName}}/index.html`;",
+            f"console.log(`created {name} at ${{Date.now()}}`);",
+        ]
+        block += 1
+    out.append("export default {};")
+    return "\n".join(out[:lines]) + "\n"
+
+
+def program(root, modules=50):
+    write(os.path.join(root, "Pulumi.yaml"), "name: program\nruntime: nodejs\nmain: src/module-00.mjs\n")
+    write(os.path.join(root, "Pulumi.dev.yaml"), "config:\n  program:environmentSuffix: dev\n")
+    write(os.path.join(root, "package.json"), json.dumps({
+        "name": "program", "version": "1.0.0", "type": "module", "scripts": {"test": "jest"},
+        "devDependencies": {"jest": "^29.7.0"},
+        "dependencies": {"@pulumi/pulumi": "^3.130.0", "@pulumi/aws": "^6.50.0"},
+    }, indent=2) + "\n")
+    for index in range(modules):
+        write(os.path.join(root, "src", f"module-{index:02d}.mjs"), source_module(index))
+        write(os.path.join(root, "test", f"module-{index:02d}.test.mjs"),
+              "jest.mock('@pulumi/pulumi', () => ({ ...jest.requireActual('@pulumi/pulumi') }));\n"
+              f"import {{ helper{index} }} from '../src/module-{index:02d}.mjs';\n"
+              f"test('h', () => expect(helper{index}('a')).toBe('a'));\n")
+    # The same check with the rules that read the program's source off, to measure what they add.
+    write(os.path.join(root, "..", "program-rules-off.yaml"), "rules:\n" + "".join(
+        f"  {rule}: off\n" for rule in ["nondeterministic-resource-name", "incomplete-pulumi-mock",
+                                          "module-format-mismatch", "esm-entry-require"]))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "projects":
         projects(int(sys.argv[2]), sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "bigrepo":
         bigrepo(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "program":
+        program(sys.argv[2])
     else:
         sys.exit(__doc__)

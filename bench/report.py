@@ -44,3 +44,10 @@ staged, working = load("bigrepo-staged"), load("bigrepo-working-tree")
 if staged and working:
     row("git repo, 10,000 files", "manifest-lint check --staged", staged, f"{staged['median'] / working['median']:.2f} × working tree")
     row("git repo, 10,000 files", "manifest-lint check", working, "-")
+
+everything, without = load("program-all-rules"), load("program-source-rules-off")
+if everything and without:
+    added = everything["median"] - without["median"]
+    case = "1 project, 50 source files × 500 lines"
+    row(case, "manifest-lint check", everything, f"+{added:.1f} ms for the source rules ({everything['median'] / without['median']:.2f} ×)")
+    row(case, "… with those rules off", without, "-")

@@ -3,8 +3,10 @@
 # (find) and against what a pre-commit hook would otherwise run (yamllint,
 # and the check-yaml and check-json hooks of pre-commit-hooks), on synthetic
 # repositories of 1, 100, 1,000 and 10,000 Pulumi projects, plus staged mode
-# on a git repository of 10,000 tracked files. Prints medians, ratios and
-# peak memory as a table.
+# on a git repository of 10,000 tracked files, plus what the rules that read
+# the program's source add on one project of 50 source files of 500 lines
+# (the same check with those rules off). Prints medians, ratios and peak
+# memory as a table.
 #
 #   bench/run.sh            the whole benchmark (about 5 minutes here)
 #   bench/run.sh --smoke    1 and 100 projects, one run each (CI: the bench cannot rot)
@@ -68,6 +70,16 @@ for size in $sizes; do
     measure "$size-check-json" 3 xargs -a "$out/json-files" "$out/venv/bin/check-json"
   fi
 done
+
+program="$out/program/program"
+if [ ! -f "$out/program/.complete" ]; then
+  echo "==> Generating a project of 50 source files of 500 lines"
+  rm -rf "$out/program" && python3 "$here/generate.py" program "$program" && touch "$out/program/.complete"
+fi
+echo "==> The program's source rules on it"
+program_runs=$([ "$smoke" = yes ] && echo 1 || echo 30)
+measure "program-all-rules" "$program_runs" "$lint" check "$program" --quiet --exit-zero
+measure "program-source-rules-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/program-rules-off.yaml"
 
 if [ "$smoke" = no ]; then
   big="$out/bigrepo"

@@ -127,6 +127,11 @@ public struct Configuration: Sendable {
         return level
     }
 
+    /// Whether a rule is off for every path, so it need not run at all.
+    public func isOffEverywhere(_ ruleID: String) -> Bool {
+        levels[ruleID] == .off && perPath.allSatisfy { ($0.levels[ruleID] ?? .off) == .off }
+    }
+
     /// The findings as configured: off ones dropped, severities overridden, excluded files left out.
     public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in

@@ -17,6 +17,9 @@ struct JSModule: Sendable {
     let tokenizerError: (message: String, offset: Int)?
     private(set) var imports: [(specifier: String, span: Span)] = []
     private(set) var bindings: [String: Binding] = [:]
+    /// The initializer of each name a `const`, `let` or `var` declares exactly
+    /// once in the module (declared twice, which one applies is a matter of scope).
+    private(set) var declarations: [String: Range<Int>] = [:]
 
     static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
 
@@ -27,6 +30,7 @@ struct JSModule: Sendable {
         comments = result.tokens.filter(\.isComment)
         tokenizerError = result.error
         scanImports()
+        scanDeclarations()
     }
 
     func text(_ index: Int) -> String {
@@ -34,12 +38,32 @@ struct JSModule: Sendable {
         return file.text(tokens[index].span)
     }
 
-    func isPunctuator(_ index: Int, _ value: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .punctuator && text(index) == value
+    func isPunctuator(_ index: Int, _ value: StaticString) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .punctuator && spells(index, value)
     }
 
-    func isIdentifier(_ index: Int, _ value: String) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && text(index) == value
+    func isIdentifier(_ index: Int, _ value: StaticString) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && spells(index, value)
+    }
+
+    func isIdentifier(_ index: Int, named name: String) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && text(index) == name
+    }
+
+    /// Whether a token's bytes are `value`, without making a String (the rules ask this of every token).
+    private func spells(_ index: Int, _ value: StaticString) -> Bool {
+        let span = tokens[index].span
+        guard span.end - span.start == value.utf8CodeUnitCount else { return false }
+        return value.withUTF8Buffer { expected in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < expected.count {
+                    if bytes[span.start + offset] != expected[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
+        }
     }
 
     /// The value of a string token (quotes removed; escapes kept as written).
@@ -51,18 +75,25 @@ struct JSModule: Sendable {
 
     /// The index of the token that closes the bracket at `open` (`(`, `[`, `{`), or nil.
     func closing(_ open: Int) -> Int? {
-        let pairs: [String: String] = ["(": ")", "[": "]", "{": "}"]
-        guard let closer = pairs[text(open)] else { return nil }
+        guard open >= 0, open < tokens.count, tokens[open].kind == .punctuator,
+              tokens[open].span.end - tokens[open].span.start == 1 else { return nil }
+        let closer: UInt8
+        switch file.bytes[tokens[open].span.start] {
+        case UInt8(ascii: "("): closer = UInt8(ascii: ")")
+        case UInt8(ascii: "["): closer = UInt8(ascii: "]")
+        case UInt8(ascii: "{"): closer = UInt8(ascii: "}")
+        default: return nil
+        }
         var depth = 0
         var index = open
         while index < tokens.count {
             let token = tokens[index]
             if token.kind == .templateHead { depth += 1 }
             if token.kind == .templateTail { depth -= 1 }
-            if token.kind == .punctuator {
-                let value = text(index)
-                if pairs[value] != nil { depth += 1 }
-                if value == ")" || value == "]" || value == "}" {
+            if token.kind == .punctuator, token.span.end - token.span.start == 1 {
+                let value = file.bytes[token.span.start]
+                if value == UInt8(ascii: "(") || value == UInt8(ascii: "[") || value == UInt8(ascii: "{") { depth += 1 }
+                if value == UInt8(ascii: ")") || value == UInt8(ascii: "]") || value == UInt8(ascii: "}") {
                     depth -= 1
                     if depth == 0 { return value == closer ? index : nil }
                 }
@@ -162,6 +193,50 @@ struct JSModule: Sendable {
                 member += 1
             }
         }
+    }
+
+    // MARK: Declarations
+
+    private mutating func scanDeclarations() {
+        var seen = Set<String>()
+        for index in tokens.indices where isIdentifier(index, "const") || isIdentifier(index, "let") || isIdentifier(index, "var") {
+            guard index + 2 < tokens.count, tokens[index + 1].kind == .identifier, isPunctuator(index + 2, "=") else { continue }
+            let name = text(index + 1)
+            guard seen.insert(name).inserted else {
+                declarations[name] = nil
+                continue
+            }
+            declarations[name] = initializer(from: index + 3)
+        }
+    }
+
+    /// The tokens of an initializer: up to a `;` or `,` at its own level, the
+    /// bracket that closes around it, or a statement keyword on a later line.
+    private func initializer(from start: Int) -> Range<Int> {
+        var end = start
+        var depth = 0
+        while end < tokens.count {
+            let token = tokens[end]
+            if token.kind == .templateHead { depth += 1 }
+            if token.kind == .templateTail { depth -= 1 }
+            if token.kind == .punctuator {
+                if isPunctuator(end, "(") || isPunctuator(end, "[") || isPunctuator(end, "{") {
+                    depth += 1
+                } else if isPunctuator(end, ")") || isPunctuator(end, "]") || isPunctuator(end, "}") {
+                    if depth == 0 { break }
+                    depth -= 1
+                } else if depth == 0 && (isPunctuator(end, ";") || isPunctuator(end, ",")) {
+                    break
+                }
+            }
+            if depth == 0, end > start, token.kind == .identifier,
+               ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"].contains(text(end)),
+               file.line(of: token.span.start) != file.line(of: tokens[end - 1].span.start) {
+                break
+            }
+            end += 1
+        }
+        return start..<end
     }
 
     /// The file a relative specifier names, resolved as Node and TypeScript

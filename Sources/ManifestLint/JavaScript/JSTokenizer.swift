@@ -214,10 +214,19 @@ struct JSTokenizer {
         "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
     ].map { Array($0.utf8) }
 
+    /// The punctuators of more than one byte, by their first byte (longest first).
+    private static let punctuatorsByFirstByte: [[[UInt8]]] = {
+        var table = Array(repeating: [[UInt8]](), count: 256)
+        for punctuator in punctuators { table[Int(punctuator[0])].append(punctuator) }
+        return table
+    }()
+
     private mutating func scanPunctuator(from start: Int) {
-        for punctuator in Self.punctuators where bytes[position...].starts(with: punctuator) {
+        // Every longer punctuator starts with two bytes of one; most punctuators are single bytes.
+        let first = byte(), second = byte(1)
+        for punctuator in Self.punctuatorsByFirstByte[Int(first)] where punctuator[1] == second && hasPrefix(punctuator) {
             // `?.5` is a conditional and a number, not optional chaining.
-            if punctuator == Array("?.".utf8) && Self.isDigit(byte(2)) { continue }
+            if first == UInt8(ascii: "?") && second == UInt8(ascii: ".") && Self.isDigit(byte(2)) { continue }
             position += punctuator.count
             append(.punctuator, from: start)
             return
@@ -227,6 +236,12 @@ struct JSTokenizer {
         if current == UInt8(ascii: "}"), !braces.isEmpty { braces.removeLast() }
         position += 1
         append(.punctuator, from: start)
+    }
+
+    private func hasPrefix(_ expected: [UInt8]) -> Bool {
+        guard position + expected.count <= bytes.count else { return false }
+        for offset in expected.indices where bytes[position + offset] != expected[offset] { return false }
+        return true
     }
 
     /// Whether a `/` here starts a regular expression: at the start, after an

@@ -118,7 +118,7 @@ struct JestConfiguration {
         if let named = exported, module.tokens.indices.contains(named), module.tokens[named].kind == .identifier {
             let name = module.text(named)
             open = module.tokens.indices.first { declaration in
-                ["const", "let", "var"].contains(module.text(declaration)) && module.isIdentifier(declaration + 1, name)
+                ["const", "let", "var"].contains(module.text(declaration)) && module.isIdentifier(declaration + 1, named: name)
             }.flatMap { declaration in
                 (declaration + 2..<min(module.tokens.count, declaration + 40)).first { module.isPunctuator($0, "=") }.map { $0 + 1 }
             }

@@ -7,8 +7,7 @@ extension JSModule {
     var firstESMSyntax: Int? {
         let exportStarts: Set<String> = ["{", "*", "default", "const", "let", "var", "function", "class", "async"]
         for index in tokens.indices where tokens[index].kind == .identifier && !isPunctuator(index - 1, ".") && !isPunctuator(index - 1, "?.") {
-            let name = text(index)
-            if name == "import" {
+            if isIdentifier(index, "import") {
                 let next = index + 1
                 if isPunctuator(next, ".") && isIdentifier(next + 1, "meta") { return index }
                 guard next < tokens.count else { continue }
@@ -19,7 +18,7 @@ extension JSModule {
                 default: continue
                 }
             }
-            if name == "export", index + 1 < tokens.count, exportStarts.contains(text(index + 1)),
+            if isIdentifier(index, "export"), index + 1 < tokens.count, exportStarts.contains(text(index + 1)),
                tokens[index + 1].kind != .string {
                 return index
             }
@@ -31,19 +30,25 @@ extension JSModule {
     /// itself (`const require = createRequire(import.meta.url)`), nor test
     /// with `typeof` (a UMD wrapper); with the name, for messages.
     var firstCommonJSSyntax: (token: Int, name: String)? {
-        let names: Set<String> = ["require", "module", "exports", "__dirname", "__filename"]
+        func commonJSName(_ index: Int) -> String? {
+            guard tokens[index].kind == .identifier else { return nil }
+            for name: StaticString in ["require", "module", "exports", "__dirname", "__filename"] where isIdentifier(index, name) {
+                return name.description
+            }
+            return nil
+        }
         var declared = Set<String>()
-        for index in tokens.indices where tokens[index].kind == .identifier && names.contains(text(index)) {
+        for index in tokens.indices {
+            guard let name = commonJSName(index) else { continue }
             let previous = text(index - 1)
             let next = text(index + 1)
             if ["const", "let", "var", "function", "class", "typeof"].contains(previous)
                 || ["(", ","].contains(previous) && [",", ")", "="].contains(next) {
-                declared.insert(text(index))
+                declared.insert(name)
             }
         }
-        for index in tokens.indices where tokens[index].kind == .identifier {
-            let name = text(index)
-            guard names.contains(name), !declared.contains(name), !isPunctuator(index - 1, "."), !isPunctuator(index - 1, "?."),
+        for index in tokens.indices {
+            guard let name = commonJSName(index), !declared.contains(name), !isPunctuator(index - 1, "."), !isPunctuator(index - 1, "?."),
                   !isPunctuator(index + 1, ":") else { continue }
             switch name {
             case "require" where isPunctuator(index + 1, "(") || isPunctuator(index + 1, "."): return (index, name)

@@ -75,7 +75,7 @@ struct PulumiMock {
     func uses(in user: JSModule) -> [(path: String, token: Int)] {
         var result: [(String, Int)] = []
         for (local, binding) in user.bindings where binding.module == package {
-            for index in user.tokens.indices where user.isIdentifier(index, local) && !user.isPunctuator(index - 1, ".") {
+            for index in user.tokens.indices where user.isIdentifier(index, named: local) && !user.isPunctuator(index - 1, ".") {
                 var path = binding.path
                 var next = index
                 // Follow `.member` while the mock lists the path as a namespace (or for the first member).

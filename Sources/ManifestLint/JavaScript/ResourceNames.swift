@@ -99,11 +99,11 @@ enum ResourceNames {
             switch token.kind {
             case .templateHead: depth += 1
             case .templateTail: depth -= 1
-            case .punctuator:
-                let text = module.text(index)
-                if text == "(" || text == "[" || text == "{" { depth += 1 }
-                if text == ")" || text == "]" || text == "}" { depth -= 1 }
-                if text == "," && depth == 0 {
+            case .punctuator where token.span.end - token.span.start == 1:
+                let byte = module.file.bytes[token.span.start]
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
+                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth -= 1 }
+                if byte == UInt8(ascii: ",") && depth == 0 {
                     if index > partStart { parts.append(partStart..<index) }
                     partStart = index + 1
                 }
@@ -123,8 +123,8 @@ enum ResourceNames {
         while index < range.upperBound {
             if let what = changingCall(at: index, in: module) { return (index, what) }
             if module.tokens[index].kind == .identifier, !module.isPunctuator(index - 1, "."), !module.isPunctuator(index + 1, ":"),
-               let initializer = declaration(of: module.text(index), in: module),
-               changingValue(in: initializer, of: module, depth: depth + 1) != nil,
+               let initializer = module.declarations[module.text(index)],
+               carriesValue(of: initializer, in: module, memberAccess: ["." , "?.", "["].contains { module.isPunctuator(index + 1, $0) }),
                let inner = changingValue(in: initializer, of: module, depth: depth + 1) {
                 return (index, "\(module.text(index)) = … \(inner.what)")
             }
@@ -133,12 +133,27 @@ enum ResourceNames {
         return nil
     }
 
+    /// Whether a name's value is what its initializer computes, so that a changing
+    /// value in it flows on: not for an object it constructs (`new aws.s3.Bucket(…)`,
+    /// whose `.id` is an output, whatever its tags say); and for a member of it
+    /// (`x.id`, `x.toISOString()`), only when the initializer is itself the changing
+    /// value or a string built from one (members of object literals and call results stay silent).
+    private static func carriesValue(of initializer: Range<Int>, in module: JSModule, memberAccess: Bool) -> Bool {
+        guard !initializer.isEmpty else { return false }
+        let first = initializer.lowerBound
+        if changingCall(at: first, in: module) != nil { return true }
+        if module.isIdentifier(first, "new") { return false }
+        guard memberAccess else { return true }
+        let kind = module.tokens[first].kind
+        return kind == .templateHead || kind == .template || kind == .string
+    }
+
     /// `Date.now()`, `new Date()`, `Math.random()`, `crypto.randomUUID()`, `randomBytes(…)`,
     /// `uuid()`, `v4()`, `process.hrtime`, `performance.now()` at `index`.
     private static func changingCall(at index: Int, in module: JSModule) -> String? {
         let word = module.text(index)
         guard module.tokens[index].kind == .identifier else { return nil }
-        func member(_ name: String) -> Bool { module.isPunctuator(index + 1, ".") && module.isIdentifier(index + 2, name) }
+        func member(_ name: StaticString) -> Bool { module.isPunctuator(index + 1, ".") && module.isIdentifier(index + 2, name) }
         switch word {
         case "Date" where member("now"): return "Date.now()"
         case "new" where module.isIdentifier(index + 1, "Date") && (!module.isPunctuator(index + 2, "(") || module.isPunctuator(index + 3, ")")):
@@ -150,40 +165,5 @@ enum ResourceNames {
             return module.isPunctuator(index + 1, "(") ? word + "()" : nil
         default: return nil
         }
-    }
-
-    /// The initializer of the only `const`/`let`/`var` named `name` in the module.
-    private static func declaration(of name: String, in module: JSModule) -> Range<Int>? {
-        var found: Range<Int>?
-        for index in module.tokens.indices where module.isIdentifier(index + 1, name) && module.isPunctuator(index + 2, "=")
-            && (module.isIdentifier(index, "const") || module.isIdentifier(index, "let") || module.isIdentifier(index, "var")) {
-            guard found == nil else { return nil } // declared twice: which one applies is a matter of scope
-            let start = index + 3
-            var end = start
-            var depth = 0
-            loop: while end < module.tokens.count {
-                let token = module.tokens[end]
-                if token.kind == .templateHead { depth += 1 }
-                if token.kind == .templateTail { depth -= 1 }
-                if token.kind == .punctuator {
-                    switch module.text(end) {
-                    case "(", "[", "{": depth += 1
-                    case ")", "]", "}":
-                        if depth == 0 { break loop }
-                        depth -= 1
-                    case ";", ",": if depth == 0 { break loop }
-                    default: break
-                    }
-                }
-                if depth == 0, end > start, token.kind == .identifier,
-                   ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"].contains(module.text(end)),
-                   module.file.line(of: token.span.start) != module.file.line(of: module.tokens[end - 1].span.start) {
-                    break loop
-                }
-                end += 1
-            }
-            found = start..<end
-        }
-        return found
     }
 }

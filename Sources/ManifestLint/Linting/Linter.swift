@@ -20,8 +20,9 @@ public struct Linter: Sendable {
     /// `.manifest-lint.yaml`, when there is one.
     public var configuration: Configuration?
 
+    /// Rules that the configuration turns off for every path do not run.
     public init(rules: [Rule] = Rule.all, configuration: Configuration? = nil) {
-        self.rules = rules
+        self.rules = rules.filter { !(configuration?.isOffEverywhere($0.id) ?? false) }
         self.configuration = configuration
     }
 

@@ -45,7 +45,14 @@ struct Suppression {
     /// text after ` -- ` is a reason.
     static func scan(_ module: JSModule) -> [Suppression] {
         let file = module.file
+        let marker = Array(sourceMarker.utf8)
         return module.comments.compactMap { comment -> Suppression? in
+            // Most comments are not suppressions: look for the marker before making strings.
+            var textStart = comment.span.start + 2
+            while textStart < comment.span.end, file.bytes[textStart] == UInt8(ascii: " ") || file.bytes[textStart] == UInt8(ascii: "\t") {
+                textStart += 1
+            }
+            guard file.bytes[textStart..<min(comment.span.end, textStart + marker.count)].elementsEqual(marker) else { return nil }
             let isLine = file.bytes[comment.span.start + 1] == UInt8(ascii: "/")
             let bodyEnd = isLine ? comment.span.end : max(comment.span.start + 2, comment.span.end - 2)
             var body = String(decoding: file.bytes[(comment.span.start + 2)..<bodyEnd], as: UTF8.self).trimmingBlanks()

@@ -35,6 +35,16 @@ extension Rule {
                 "index.js": "const pulumi = require('@pulumi/pulumi');\nconst random = require('./random');\nconst cfg = new pulumi.Config(`cfg-${Date.now()}`);\nconst name = random.pick();\nmodule.exports.when = new Date().getTime();\n",
                 "random.js": "exports.pick = () => 'fixed';\n",
             ]),
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.js\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "index.js": "const aws = require('@pulumi/aws');\nconst now = new Date();\nnew aws.lambda.Function('fn', { functionName: ↓`fn-${now.getTime()}` });\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "index.mjs": "import * as aws from '@pulumi/aws';\nconst logs = new aws.s3.Bucket('logs', { tags: { CreatedAt: new Date().toISOString() } });\nconst settings = { region: 'us-west-2', stamp: Date.now() };\nnew aws.s3.BucketPolicy('logs-policy', { bucket: logs.id, policy: '{}' });\nnew aws.s3.Bucket('b', { bucket: `b-${settings.region}` });\n",
+            ]),
         ],
         check: { graph, findings in
             guard graph.isNodeRuntime else { return }
