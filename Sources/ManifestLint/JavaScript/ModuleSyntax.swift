@@ -43,7 +43,7 @@ extension JSModule {
             let previous = text(index - 1)
             let next = text(index + 1)
             if ["const", "let", "var", "function", "class", "typeof"].contains(previous)
-                || ["(", ","].contains(previous) && [",", ")", "="].contains(next) {
+                || ["(", ","].contains(previous) && [",", ")", "="].contains(next) && isParameter(index) {
                 declared.insert(name)
             }
         }
@@ -60,5 +60,23 @@ extension JSModule {
             }
         }
         return nil
+    }
+
+    /// Whether the name at `index` is in a parameter list: `function f(a, b)`,
+    /// `(a, b) => …`, a method `m(a) { … }`, not a call's arguments.
+    private func isParameter(_ index: Int) -> Bool {
+        var open = index - 1
+        var depth = 0
+        while open >= 0 {
+            if isPunctuator(open, ")") || isPunctuator(open, "]") || isPunctuator(open, "}") { depth += 1 }
+            if isPunctuator(open, "(") || isPunctuator(open, "[") || isPunctuator(open, "{") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            open -= 1
+        }
+        guard open >= 0, isPunctuator(open, "("), let close = closing(open) else { return false }
+        if isIdentifier(open - 1, "function") || isIdentifier(open - 2, "function") { return true }
+        return isPunctuator(close + 1, "=>") || isPunctuator(close + 1, "{")
     }
 }
