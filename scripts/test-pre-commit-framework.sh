@@ -48,9 +48,9 @@ echo "$out"
 check test "$status" -ne 0
 check grep -q 'error\[main-bin-mismatch\]' <<<"$out"
 
-cp "$here/examples/seed-tap-stack-fixed/package.json" package.json
-cp "$here/examples/seed-tap-stack-fixed/lib/tap-stack.mjs" lib/tap-stack.mjs
-git add package.json lib/tap-stack.mjs
+# The corrected project, file for file (manifests, program and test).
+cp -R "$here/examples/seed-tap-stack-fixed/." .
+git add -A
 out=$(git commit -qm fixed 2>&1) && status=0 || status=$?
 echo "$out"
 check test "$status" -eq 0
