@@ -208,7 +208,7 @@ enum JestGlob {
                 guard let close = characters[(index + 1)...].firstIndex(of: "]") else { return nil }
                 var body = String(characters[(index + 1)..<close])
                 if body.hasPrefix("!") { body = "^" + body.dropFirst() }
-                result += "[" + body.replacingBackslashFreeBrackets() + "]"
+                result += "[" + body.escapingOpenBrackets() + "]"
                 index = close + 1
                 continue
             default:
@@ -250,7 +250,7 @@ private extension String {
     }
 
     /// A class body is copied through; a `[` in it is escaped.
-    func replacingBackslashFreeBrackets() -> String {
+    func escapingOpenBrackets() -> String {
         String(flatMap { $0 == "[" ? ["\\", "["] : [$0] })
     }
 }

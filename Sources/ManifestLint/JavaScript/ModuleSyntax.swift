@@ -12,8 +12,7 @@ extension JSModule {
                 if isPunctuator(next, ".") && isIdentifier(next + 1, "meta") { return index }
                 guard next < tokens.count else { continue }
                 switch tokens[next].kind {
-                case .identifier where !isIdentifier(next, "from") || isIdentifier(next + 1, "from"): return index
-                case .string: return index
+                case .identifier, .string: return index
                 case .punctuator where isPunctuator(next, "{") || isPunctuator(next, "*"): return index
                 default: continue
                 }
