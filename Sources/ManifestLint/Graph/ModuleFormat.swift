@@ -41,7 +41,7 @@ extension ProjectGraph {
     /// and what it imports, and the bin targets. Empty when something else
     /// compiles or loads them: the bun runtime, a loader or require hook in
     /// `nodeargs`, or ts-node with `allowJs`.
-    var nodeLoadedJavaScript: [JSModule] {
+    func findNodeLoadedJavaScript() -> [JSModule] {
         guard runtime == "nodejs" else { return [] }
         let nodeArguments = project.runtimeOption("nodeargs")?.value.string ?? ""
         let hooks = ["--loader", "--experimental-loader", "--import", "--require", "-r"]

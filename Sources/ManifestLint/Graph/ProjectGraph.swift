@@ -58,6 +58,10 @@ public final class ProjectGraph {
 
     /// The files script commands name that are not there (worked out once, for two rules).
     private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
+    /// The JavaScript Node loads itself, untransformed (see ModuleFormat.swift), found once.
+    private(set) lazy var nodeLoadedJavaScript: [JSModule] = findNodeLoadedJavaScript()
+    /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.
+    private(set) lazy var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? = findESMEntryRequired()
 
     private var cache: [String: LoadedDocument] = [:]
     private var tsconfigs: [String: TSConfig] = [:]

@@ -58,7 +58,8 @@ struct JestConfiguration {
 
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {
-        guard JSModule.extensions.contains(Path.pathExtension(path)), !path.split(separator: "/").contains("node_modules"),
+        // The walk that finds candidates never enters node_modules.
+        guard JSModule.extensions.contains(Path.pathExtension(path)),
               roots.contains(where: { Path.relative(path, inside: $0) != nil }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.

@@ -71,7 +71,7 @@ extension Rule {
 extension ProjectGraph {
     /// The entry point, when it is an ES module that Pulumi will require() and the
     /// project declares a Node version that cannot do that.
-    var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? {
+    func findESMEntryRequired() -> (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? {
         guard runtime == "nodejs", package?.isModule != true, let entry = programEntryFiles.first,
               let module = nodeLoadedJavaScript.first(where: { $0.file.path == entry }),
               let format = moduleFormat(of: entry),
