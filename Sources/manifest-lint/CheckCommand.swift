@@ -219,7 +219,9 @@ struct Check: ParsableCommand {
             guard let index, !index.workingTreeMatchesIndex(path) else { return nil }
             return "has unstaged changes, so its staged content cannot be fixed in place (stage or stash them first)"
         }
-        let roots = index.map { [$0.topLevel] } ?? scope.map { disk.isDirectory($0) ? $0 : (ManifestLint.Path.parent($0) ?? $0) }
+        // Fixes write only below these: the repository in the hook; else the paths given and the projects they lie in.
+        let roots = index.map { [$0.topLevel] } ?? (scope.map { disk.isDirectory($0) ? $0 : (ManifestLint.Path.parent($0) ?? $0) }
+            + Discovery.findProjects(from: scope, in: disk).projects.map(\.directory))
         let run = FixRun.run(paths: scope, in: tree, linter: linter, touching: touching, unsafe: unsafeFixes, write: !diff,
                              allowedRoots: roots, editable: editable)
         if !run.outcome.result.unreadablePaths.isEmpty {

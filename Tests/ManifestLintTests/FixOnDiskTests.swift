@@ -102,6 +102,24 @@ struct FixOnDiskTests {
         #expect(try contents(seed + "/package.real.json").contains("\"bin/tap.mjs\""))
     }
 
+    @Test func aFixNeverWritesOutsideTheCheckedPathsAndTheirProjects() throws {
+        let project = sandbox.root + "/outside/project"
+        try sandbox.write("name: demo\nruntime: nodejs\nmain: index.js\n", to: project + "/Pulumi.yaml")
+        try sandbox.write("{\"name\": \"demo\", \"bin\": {\"tool\": \"../shared/cli.js\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                          to: project + "/package.json")
+        try sandbox.write("", to: project + "/index.js")
+        try sandbox.write("require('./lib');\n", to: sandbox.root + "/outside/shared/cli.js")
+        let fix = try sandbox.run([GitSandbox.binary, "check", "--fix", "project"], in: sandbox.root + "/outside")
+        #expect(fix.status == 1, "\(fix.all)")
+        #expect(fix.output.contains("lies outside the checked paths and their projects; not written"), "\(fix.all)")
+        #expect(try contents(sandbox.root + "/outside/shared/cli.js") == "require('./lib');\n")
+        // Checking a path inside a project still fixes the project's own files.
+        try FileManager.default.createDirectory(atPath: sandbox.root + "/outside/seed", withIntermediateDirectories: true)
+        try sandbox.copy(GitSandbox.seed, to: sandbox.root + "/outside/seed")
+        _ = try sandbox.run([GitSandbox.binary, "check", "--fix", "seed/lib"], in: sandbox.root + "/outside")
+        #expect(try contents(sandbox.root + "/outside/seed/package.json").contains("\"bin/tap.mjs\""))
+    }
+
     @Test func unsafeFixesNeedTheFlagAndARenameIsARename() throws {
         let project = sandbox.root + "/yml"
         try sandbox.write("name: demo\nruntime: nodejs\n", to: project + "/Pulumi.yml")

@@ -47,4 +47,16 @@ import Testing
         #expect(!jest.isTest("src/stack.unit.ts"))
         #expect(!jest.isTest("test/stack.test.ts"))
     }
+
+    @Test func rootsOutsideTheProjectAreNeverWalked() {
+        let tree = VirtualFileTree([
+            "repo/infra/jest.config.json": "{\"roots\": [\"<rootDir>/..\", \"<rootDir>/../other\", \"/\"]}",
+            "repo/infra/test/stack.test.js": "",
+            "repo/other/app.test.js": "",
+            "elsewhere/x.test.js": "",
+        ])
+        let jest = JestConfiguration.load(package: nil, projectDirectory: "repo/infra", tree: tree)
+        let sources = ProgramSources(tree: tree, projectDirectory: "repo/infra", jest: jest)
+        #expect(sources.testFiles() == ["repo/infra/test/stack.test.js"])
+    }
 }

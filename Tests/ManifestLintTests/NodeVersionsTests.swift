@@ -17,6 +17,8 @@ import Testing
     @Test func unreadableRangesAreNotJudged() {
         #expect(NodeVersions.rangeAdmitsNodeWithoutRequireESM("latest") == nil)
         #expect(NodeVersions.rangeAdmitsNodeWithoutRequireESM(">=twenty") == nil)
+        #expect(NodeVersions.rangeAdmitsNodeWithoutRequireESM("^9223372036854775807.9223372036854775807") == nil)
+        #expect(NodeVersions.rangeAdmitsNodeWithoutRequireESM("<=9223372036854775807") == nil)
     }
 
     @Test(arguments: [

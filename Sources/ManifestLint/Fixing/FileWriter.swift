@@ -46,8 +46,12 @@ public enum FileWriter {
         roots.contains { Path.relative(path, inside: $0) != nil }
     }
 
-    /// The file to write for `path`: itself, or the target of a link that stays inside the roots.
+    /// The file to write for `path`: itself when its directory is inside the roots, or the
+    /// target of a link that stays inside them.
     private static func writableTarget(_ path: String, roots: [String]) throws -> String {
+        guard isInside(resolved(Path.parent(path) ?? ".") ?? path, roots) else {
+            throw Failure(path: path, reason: "lies outside the checked paths and their projects; not written")
+        }
         var info = stat()
         guard lstat(path, &info) == 0 else { throw Failure(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
         var target = path

@@ -48,10 +48,16 @@ final class ProgramSources {
         return result
     }
 
-    /// The files jest runs as tests, below the project and jest's roots.
+    /// The files jest runs as tests, in jest's roots, within the project: a
+    /// root outside it (`<rootDir>/..`) is never walked, so nothing outside
+    /// the project is read, reported or fixed.
     func testFiles() -> [String] {
         var result: [String] = []
-        var pending = Array(Set([projectDirectory] + jest.roots))
+        let starts = jest.roots.compactMap { root -> String? in
+            if Path.relative(root, inside: projectDirectory) != nil { return root }
+            return Path.relative(projectDirectory, inside: root) != nil ? projectDirectory : nil
+        }
+        var pending = Array(Set(starts))
         var seen = Set<String>()
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {

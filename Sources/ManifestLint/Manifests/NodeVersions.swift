@@ -120,7 +120,8 @@ enum NodeVersions {
         var numbers: [Int] = []
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
             if part == "x" || part == "X" || part == "*" { break }
-            guard let number = Int(part), number >= 0, numbers.count < 3 else { return nil }
+            // Bounded so that the next version up cannot overflow.
+            guard let number = Int(part), number >= 0, number < 1_000_000_000, numbers.count < 3 else { return nil }
             numbers.append(number)
         }
         guard !numbers.isEmpty else { return ((0, 0, 0), nil, 0) }
