@@ -81,4 +81,9 @@ enum NodeResolution {
     static func fileCandidates(_ path: String) -> [String] {
         [path, path + ".js", Path.join(path, "index.js")]
     }
+
+    /// The file that probing finds for `path`, if any.
+    static func file(_ path: String, in tree: some FileTree) -> String? {
+        fileCandidates(path).first { tree.isFile($0) }
+    }
 }

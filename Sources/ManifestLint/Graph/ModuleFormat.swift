@@ -20,21 +20,15 @@ extension ProjectGraph {
         case ".js": break
         default: return nil
         }
-        var current = Path.parent(path)
-        while let directory = current {
-            let manifest = Path.join(directory, "package.json")
-            if tree.isFile(manifest), let document = load(manifest, format: .json) {
-                let type = document.root?["type"]?.string
-                let shown = tree.displayPath(manifest)
-                switch type {
-                case "module": return ModuleFormat(kind: .module, reason: "\"type\": \"module\" in \(shown)", typeless: false)
-                case "commonjs": return ModuleFormat(kind: .commonJS, reason: "\"type\": \"commonjs\" in \(shown)", typeless: false)
-                default: return ModuleFormat(kind: .commonJS, reason: "no \"type\" in \(shown)", typeless: true)
-                }
-            }
-            current = Path.parent(directory)
+        guard let manifest = nearestPackageManifest(from: Path.parent(path)) else {
+            return ModuleFormat(kind: .commonJS, reason: "no package.json with a \"type\"", typeless: true)
         }
-        return ModuleFormat(kind: .commonJS, reason: "no package.json with a \"type\"", typeless: true)
+        let shown = tree.displayPath(manifest.file.path)
+        switch manifest.root?["type"]?.string {
+        case "module": return ModuleFormat(kind: .module, reason: "\"type\": \"module\" in \(shown)", typeless: false)
+        case "commonjs": return ModuleFormat(kind: .commonJS, reason: "\"type\": \"commonjs\" in \(shown)", typeless: false)
+        default: return ModuleFormat(kind: .commonJS, reason: "no \"type\" in \(shown)", typeless: true)
+        }
     }
 
     /// The JavaScript files Node itself loads, untransformed: the entry point
@@ -49,9 +43,7 @@ extension ProjectGraph {
             return []
         }
         if project.typeScriptEnabled, runtimeTSConfig?.allowJs == true { return [] }
-        let bins = binReferences.filter { $0.status == .exists }.compactMap { bin in
-            NodeResolution.fileCandidates(bin.target).first { tree.isFile($0) }
-        }
+        let bins = binReferences.filter { $0.status == .exists }.compactMap { NodeResolution.file($0.target, in: tree) }
         return programSources.reachable(from: programEntryFiles + bins).filter { moduleFormat(of: $0.file.path) != nil }
     }
 }

@@ -168,15 +168,20 @@ public final class ProjectGraph {
 
     /// The nearest package.json walking up from the program directory.
     private func loadPackage() {
-        var current: String? = programDirectory
+        package = nearestPackageManifest(from: programDirectory)
+    }
+
+    /// The package.json in `directory` or the nearest one above it, as Node looks it up.
+    func nearestPackageManifest(from directory: String?) -> PackageManifest? {
+        var current = directory
         while let directory = current {
             let path = Path.join(directory, "package.json")
             if tree.isFile(path), let document = load(path, format: .json) {
-                package = PackageManifest(document: document, directory: directory)
-                return
+                return PackageManifest(document: document, directory: directory)
             }
             current = Path.parent(directory)
         }
+        return nil
     }
 
     /// The tsconfigs the build uses: those `tsc -p X` (or `--project`,

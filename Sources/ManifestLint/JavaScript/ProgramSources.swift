@@ -16,11 +16,13 @@ final class ProgramSources {
     }
 
     /// The module at a path (nil when it is not a JavaScript/TypeScript file that can be read).
-    func module(_ path: String) -> JSModule? {
+    /// With `mentioning`, a file whose bytes lack that text is neither tokenized nor kept.
+    func module(_ path: String, mentioning text: String? = nil) -> JSModule? {
         if let cached = modules[path] { return cached }
         var module: JSModule?
         if JSModule.extensions.contains(Path.pathExtension(path)), !path.hasSuffix(".d.ts"), let bytes = tree.read(path),
            bytes.count <= InputGuard.maximumSize, !bytes.contains(0) {
+            if let text, !bytes.contains(bytesOf: Array(text.utf8)) { return nil }
             module = JSModule(file: SourceFile(path: path, bytes: bytes))
         }
         modules[path] = .some(module)
@@ -57,11 +59,10 @@ final class ProgramSources {
             if Path.relative(root, inside: projectDirectory) != nil { return root }
             return Path.relative(projectDirectory, inside: root) != nil ? projectDirectory : nil
         }
-        var pending = Array(Set(starts))
-        var seen = Set<String>()
+        // A start inside another is walked with it.
+        var pending = Set(starts).filter { start in !starts.contains { $0 != start && Path.relative(start, inside: $0) != nil } }.sorted()
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {
-            guard seen.insert(directory).inserted else { continue }
             for entry in tree.list(directory) ?? [] {
                 visited += 1
                 let path = Path.join(directory, entry.name)
@@ -72,6 +73,19 @@ final class ProgramSources {
                 }
             }
         }
-        return Array(Set(result)).sorted()
+        return result.sorted()
+    }
+}
+
+private extension [UInt8] {
+    /// Whether `needle` occurs somewhere in these bytes.
+    func contains(bytesOf needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
+        var index = startIndex
+        while let at = self[index...].firstIndex(of: first), at + needle.count <= count {
+            if self[at..<(at + needle.count)].elementsEqual(needle) { return true }
+            index = at + 1
+        }
+        return false
     }
 }

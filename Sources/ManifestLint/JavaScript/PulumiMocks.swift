@@ -15,18 +15,6 @@ struct PulumiMock {
 
     /// The mocks of @pulumi/* packages in a test file whose factory is a plain object literal
     /// (one that spreads anything, such as jest.requireActual, is complete by construction).
-    /// Whether a file's bytes hold "@pulumi" (so possibly a mock of a @pulumi or @pulumiverse package).
-    static func mightMock(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("@pulumi".utf8)
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
-        while let at = bytes[index...].firstIndex(of: UInt8(ascii: "@")) {
-            if at + needle.count <= bytes.count, bytes[at..<(at + needle.count)].elementsEqual(needle) { return true }
-            index = at + 1
-        }
-        return false
-    }
-
     static func mocks(in module: JSModule) -> [PulumiMock] {
         var result: [PulumiMock] = []
         for index in module.tokens.indices where module.isIdentifier(index, "jest") && module.isPunctuator(index + 1, ".")

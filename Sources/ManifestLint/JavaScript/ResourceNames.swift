@@ -124,7 +124,7 @@ enum ResourceNames {
             if let what = changingCall(at: index, in: module) { return (index, what) }
             if module.tokens[index].kind == .identifier, !module.isPunctuator(index - 1, "."), !module.isPunctuator(index + 1, ":"),
                let initializer = module.declarations[module.text(index)],
-               carriesValue(of: initializer, in: module, memberAccess: ["." , "?.", "["].contains { module.isPunctuator(index + 1, $0) }),
+               carriesValue(of: initializer, in: module, memberAccess: [".", "?.", "["].contains { module.isPunctuator(index + 1, $0) }),
                let inner = changingValue(in: initializer, of: module, depth: depth + 1) {
                 return (index, "\(module.text(index)) = … \(inner.what)")
             }

@@ -43,7 +43,7 @@ extension Rule {
         check: { graph, findings in
             for bin in graph.binReferences where bin.status == .exists {
                 guard case .bin(let name) = bin.kind,
-                      let path = NodeResolution.fileCandidates(bin.target).first(where: { graph.tree.isFile($0) }),
+                      let path = NodeResolution.file(bin.target, in: graph.tree),
                       let bytes = graph.tree.read(path), !bytes.starts(with: Array("#!".utf8)),
                       !bytes.prefix(4096).contains(0) else { continue }
                 let file = SourceFile(path: path, bytes: bytes)

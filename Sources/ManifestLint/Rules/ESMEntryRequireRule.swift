@@ -54,7 +54,6 @@ extension Rule {
         check: { graph, findings in
             guard let problem = graph.esmEntryRequired else { return }
             let module = problem.module, format = problem.format, entry = module.file.path
-            let esmToken = module.firstESMSyntax
             let shown = graph.tree.displayPath(entry)
             let why = format.kind == .module ? format.reason : "ES module syntax, \(format.reason)"
             let message = "Pulumi loads \(shown) with require() (package.json has no \"type\": \"module\"), and it is an ES module (\(why)): \(problem.declared.description) admits Node versions before 20.19 (or 22 before 22.12), which fail with ERR_REQUIRE_ESM; add \"type\": \"module\" to package.json, or require Node ^20.19.0 || >=22.12.0"
@@ -63,7 +62,7 @@ extension Rule {
             } else if let candidate = graph.packageEntryCandidate, candidate.target == entry {
                 findings.report(message, in: candidate.file, at: candidate.node.span)
             } else {
-                findings.report(message, in: module.file, at: esmToken.map { module.tokens[$0].span } ?? Span(0, 0))
+                findings.report(message, in: module.file, at: module.firstESMSyntax.map { module.tokens[$0].span } ?? Span(0, 0))
             }
         })
 }

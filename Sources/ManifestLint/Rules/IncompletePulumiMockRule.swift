@@ -60,8 +60,7 @@ extension Rule {
             guard graph.isNodeRuntime else { return }
             for testPath in graph.programSources.testFiles() {
                 // A mock names its package: a test without "@pulumi" is not tokenized at all.
-                guard let bytes = graph.tree.read(testPath), PulumiMock.mightMock(bytes),
-                      let test = graph.programSources.module(testPath) else { continue }
+                guard let test = graph.programSources.module(testPath, mentioning: "@pulumi") else { continue }
                 let mocks = PulumiMock.mocks(in: test)
                 guard !mocks.isEmpty else { continue }
                 let underTest = graph.programSources.reachable(from: [testPath])
