@@ -43,7 +43,7 @@ public enum FileWriter {
     }
 
     private static func isInside(_ path: String, _ roots: [String]) -> Bool {
-        roots.contains { Path.relative(path, inside: $0) != nil }
+        roots.contains { Path.isInside(path, $0) }
     }
 
     /// The file to write for `path`: itself when its directory is inside the roots, or the

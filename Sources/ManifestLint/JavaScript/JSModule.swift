@@ -245,18 +245,17 @@ struct JSModule: Sendable {
     func resolve(_ specifier: String, tree: some FileTree) -> String? {
         guard specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." else { return nil }
         let base = Path.join(Path.parent(file.path) ?? "", specifier)
-        var candidates = [base]
-        let ext = Path.pathExtension(base)
-        if [".js", ".mjs", ".cjs", ".jsx"].contains(ext) {
+        if tree.isFile(base) { return base }
+        if [".js", ".mjs", ".cjs", ".jsx"].contains(Path.pathExtension(base)) {
             let stem = Path.removingExtension(base)
-            candidates += [stem + ".ts", stem + ".tsx", stem + ".mts", stem + ".cts"]
+            for ext in [".ts", ".tsx", ".mts", ".cts"] where tree.isFile(stem + ext) { return stem + ext }
         }
-        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"] {
-            candidates.append(base + ext)
-        }
+        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"] where tree.isFile(base + ext) { return base + ext }
+        guard tree.isDirectory(base) else { return nil }
         for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"] {
-            candidates.append(Path.join(base, "index" + ext))
+            let index = Path.join(base, "index" + ext)
+            if tree.isFile(index) { return index }
         }
-        return candidates.first { tree.isFile($0) }
+        return nil
     }
 }

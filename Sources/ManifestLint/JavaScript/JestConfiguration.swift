@@ -60,7 +60,7 @@ struct JestConfiguration {
     func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.
         guard JSModule.extensions.contains(Path.pathExtension(path)),
-              roots.contains(where: { Path.relative(path, inside: $0) != nil }) else { return false }
+              roots.contains(where: { Path.isInside(path, $0) }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
             let stem = Path.removingExtension(Path.basename(path))

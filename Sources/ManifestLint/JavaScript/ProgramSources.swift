@@ -21,8 +21,8 @@ final class ProgramSources {
         if let cached = modules[path] { return cached }
         var module: JSModule?
         if JSModule.extensions.contains(Path.pathExtension(path)), !path.hasSuffix(".d.ts"), let bytes = tree.read(path),
-           bytes.count <= InputGuard.maximumSize, !bytes.contains(0) {
-            if let text, !bytes.contains(bytesOf: Array(text.utf8)) { return nil }
+           bytes.count <= InputGuard.maximumSize, !bytes.containsNUL {
+            if let text, !text.withBytes(bytes.contains(bytesOf:)) { return nil }
             module = JSModule(file: SourceFile(path: path, bytes: bytes))
         }
         modules[path] = .some(module)
@@ -56,11 +56,11 @@ final class ProgramSources {
     func testFiles() -> [String] {
         var result: [String] = []
         let starts = jest.roots.compactMap { root -> String? in
-            if Path.relative(root, inside: projectDirectory) != nil { return root }
-            return Path.relative(projectDirectory, inside: root) != nil ? projectDirectory : nil
+            if Path.isInside(root, projectDirectory) { return root }
+            return Path.isInside(projectDirectory, root) ? projectDirectory : nil
         }
         // A start inside another is walked with it.
-        var pending = Set(starts).filter { start in !starts.contains { $0 != start && Path.relative(start, inside: $0) != nil } }.sorted()
+        var pending = Set(starts).filter { start in !starts.contains { $0 != start && Path.isInside(start, $0) } }.sorted()
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {
             for entry in tree.list(directory) ?? [] {
@@ -74,18 +74,5 @@ final class ProgramSources {
             }
         }
         return result.sorted()
-    }
-}
-
-private extension [UInt8] {
-    /// Whether `needle` occurs somewhere in these bytes.
-    func contains(bytesOf needle: [UInt8]) -> Bool {
-        guard let first = needle.first, count >= needle.count else { return needle.isEmpty }
-        var index = startIndex
-        while let at = self[index...].firstIndex(of: first), at + needle.count <= count {
-            if self[at..<(at + needle.count)].elementsEqual(needle) { return true }
-            index = at + 1
-        }
-        return false
     }
 }

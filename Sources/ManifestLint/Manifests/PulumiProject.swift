@@ -23,7 +23,7 @@ public struct PulumiProject: Sendable {
     /// placeholders are not mistakes, and name-dependent rules stay silent.
     public var isTemplate: Bool {
         guard let scalar = nameNode?.scalar else { return false }
-        return scalar.text.contains("${")
+        return scalar.text.containsBytes(of: "${")
     }
 
     public var runtimeNode: Node? { root?["runtime"] }

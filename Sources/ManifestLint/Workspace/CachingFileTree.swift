@@ -32,7 +32,7 @@ final class CachingFileTree: FileTree {
     }
 
     func kind(of path: String) -> FileKind {
-        let outside = Path.relative(path, inside: projectDirectory) == nil
+        let outside = !Path.isInside(path, projectDirectory)
         if outside {
             if let cached = shared.kinds.withLock({ $0[path] }) { return cached }
         } else if let cached = kinds.withLock({ $0[path] }) {
@@ -55,7 +55,7 @@ final class CachingFileTree: FileTree {
             return entries.first { $0.name == name }?.kind ?? .missing
         }
         // Inside the project a missing directory answers for everything below it.
-        if !outside, Path.relative(parent, inside: projectDirectory).map({ !$0.isEmpty }) == true, kind(of: parent) == .missing {
+        if !outside, parent != projectDirectory, Path.isInside(parent, projectDirectory), kind(of: parent) == .missing {
             return .missing
         }
         return nil

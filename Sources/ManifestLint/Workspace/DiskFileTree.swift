@@ -60,6 +60,8 @@ public struct DiskFileTree: FileTree {
             }
             if got == 0 { break }
             count += got
+            // A file read up to the size fstat gave is taken as whole (saves a read that returns 0).
+            if count == Int(info.st_size) { break }
         }
         bytes.removeSubrange(count...)
         return bytes

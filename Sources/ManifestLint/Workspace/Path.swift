@@ -1,32 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Lexical path operations on `/`-separated strings. Paths in a file tree are
 /// absolute ("/a/b") on disk and relative ("a/b", "" for the root) in a
 /// virtual tree; both are kept normalized (no ".", no "..", no trailing "/").
 public enum Path {
-    public static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") }
+    public static func isAbsolute(_ path: String) -> Bool { path.utf8.first == slash }
+
+    private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
 
     /// `base` joined with `relative` (an absolute `relative` wins), normalized.
     public static func join(_ base: String, _ relative: String) -> String {
         if isAbsolute(relative) || base.isEmpty { return normalize(relative) }
         if relative.isEmpty { return normalize(base) }
         // A relative path without ".", ".." or empty components (the common case) needs no normalizing.
-        if isPlainRelative(relative) {
-            return base.utf8.last == UInt8(ascii: "/") ? base + relative : base + "/" + relative
+        if relative.withBytes(isPlainRelative) {
+            return base.utf8.last == slash ? base + relative : base + "/" + relative
         }
         return normalize(base + "/" + relative)
     }
 
     /// Whether every component of a relative path is a name (not empty, ".", or "..").
-    private static func isPlainRelative(_ path: String) -> Bool {
+    private static func isPlainRelative(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var componentLength = 0
         var dots = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
+        for byte in path {
+            if byte == slash {
                 if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
                 componentLength = 0
                 dots = 0
             } else {
                 componentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+                if byte == dot { dots += 1 }
             }
         }
         return componentLength > 0 && !(componentLength == dots && dots <= 2)
@@ -37,7 +48,9 @@ public enum Path {
     public static func normalize(_ path: String) -> String {
         let absolute = isAbsolute(path)
         // Most paths are normalized already.
-        if path.isEmpty || path == "/" || isPlainRelative(absolute ? String(path.dropFirst()) : path) { return path }
+        if path.isEmpty || path == "/" || path.withBytes({ isPlainRelative(absolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
+            return path
+        }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -55,39 +68,82 @@ public enum Path {
         return absolute ? "/" + joined : joined
     }
 
+    /// The UTF-8 offset of the last "/", if any.
+    private static func lastSlash(_ path: String) -> Int? {
+        path.withBytes { $0.lastIndex(of: slash) }
+    }
+
+    /// `path` from UTF-8 offset `start` up to `end`.
+    private static func slice(_ path: String, from start: Int, to end: Int? = nil) -> String {
+        let bytes = path.utf8
+        let lower = bytes.index(bytes.startIndex, offsetBy: start)
+        let upper = end.map { bytes.index(bytes.startIndex, offsetBy: $0) } ?? bytes.endIndex
+        return String(path[lower..<upper])
+    }
+
     /// The containing directory, or nil at the root ("/" or "").
     public static func parent(_ path: String) -> String? {
         if path.isEmpty || path == "/" { return nil }
-        // Searching the UTF-8 view avoids grapheme breaking (this runs for every index entry).
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        guard let slash = lastSlash(path) else { return "" }
+        if slash == 0 { return "/" }
+        return slice(path, from: 0, to: slash)
     }
 
     public static func basename(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
+        guard let slash = lastSlash(path) else { return path }
+        return slice(path, from: slash + 1)
     }
 
     /// The extension with its dot (".ts"), or "" when there is none.
     public static func pathExtension(_ path: String) -> String {
-        let name = basename(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[dot...])
+        guard let dot = extensionDot(path) else { return "" }
+        return slice(path, from: dot)
     }
 
     /// The path without its extension.
     public static func removingExtension(_ path: String) -> String {
-        let ext = pathExtension(path)
-        return ext.isEmpty ? path : String(path.dropLast(ext.count))
+        guard let dot = extensionDot(path) else { return path }
+        return slice(path, from: 0, to: dot)
+    }
+
+    /// The UTF-8 offset of the extension's dot: the last "." of the basename, unless it starts the name.
+    private static func extensionDot(_ path: String) -> Int? {
+        path.withBytes { bytes in
+            var index = bytes.count - 1
+            while index >= 0 {
+                switch bytes[index] {
+                case slash: return nil
+                case dot: return index == 0 || bytes[index - 1] == slash ? nil : index
+                default: index -= 1
+                }
+            }
+            return nil
+        }
     }
 
     /// `path` relative to `base` when it lies inside it (nil otherwise).
     public static func relative(_ path: String, inside base: String) -> String? {
-        if base.isEmpty { return isAbsolute(path) ? nil : path }
-        if path == base { return "" }
-        let prefix = base == "/" ? "/" : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+        guard let start = startOfRelative(path, inside: base) else { return nil }
+        return start == 0 ? path : slice(path, from: start)
+    }
+
+    /// Whether `path` is `base` or lies below it.
+    public static func isInside(_ path: String, _ base: String) -> Bool {
+        startOfRelative(path, inside: base) != nil
+    }
+
+    /// The UTF-8 offset where `path` relative to `base` starts, when `path`
+    /// lies inside `base`. Compares bytes: this runs for every file-tree question.
+    private static func startOfRelative(_ path: String, inside base: String) -> Int? {
+        if base.isEmpty { return isAbsolute(path) ? nil : 0 }
+        return path.withBytes { pathBytes in
+            base.withBytes { baseBytes -> Int? in
+                guard pathBytes.count >= baseBytes.count, let pathStart = pathBytes.baseAddress, let baseStart = baseBytes.baseAddress,
+                      memcmp(pathStart, baseStart, baseBytes.count) == 0 else { return nil }
+                if pathBytes.count == baseBytes.count || baseBytes.count == 1 && baseBytes[0] == slash { return baseBytes.count }
+                return pathBytes[baseBytes.count] == slash ? baseBytes.count + 1 : nil
+            }
+        }
     }
 
     /// `path` written relative to `base`, climbing with ".." where needed.

@@ -14,13 +14,16 @@ final class RecordingFileTree: FileTree {
 
     /// Whether a change to `path` (added, modified, deleted or renamed) can
     /// change what was seen: the path itself was asked about, or a directory
-    /// that holds it (or held it: a deleted directory is no longer listed) was listed.
+    /// that holds it (or held it: a deleted directory is no longer listed)
+    /// was listed or asked about (a file added below a missing directory
+    /// changes what that directory is).
     func depends(on path: String) -> Bool {
-        if queried.withLock({ $0.contains(path) }) { return true }
+        let queried = queried.withLock { $0 }
+        if queried.contains(path) { return true }
         let listed = listed.withLock { $0 }
         var current = Path.parent(path)
         while let directory = current {
-            if listed.contains(directory) { return true }
+            if listed.contains(directory) || queried.contains(directory) { return true }
             current = Path.parent(directory)
         }
         return false

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level string helpers for the hot paths: the standard library's
+/// generic `contains`, `hasPrefix` and `starts(with:)` work on characters or
+/// iterators and cost tens of times more than comparing bytes.
+extension String {
+    /// Runs `body` over the string's UTF-8 bytes, without a copy for the native strings used here.
+    @inline(__always)
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in this string's.
+    func containsBytes(of needle: String) -> Bool {
+        withBytes { haystack in needle.withBytes { occurs($0, in: haystack) } }
+    }
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs somewhere in these bytes.
+    func contains(bytesOf needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeBufferPointer { occurs(needle, in: $0) }
+    }
+
+    /// Whether a NUL byte occurs (the mark of a binary file).
+    var containsNUL: Bool {
+        withUnsafeBufferPointer { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, 0, bytes.count) != nil
+        }
+    }
+}
+
+private func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard let haystackStart = haystack.baseAddress, let needleStart = needle.baseAddress, haystack.count >= needle.count else { return false }
+    // memchr finds each candidate first byte; memcmp checks the rest (memmem is a GNU extension Swift cannot see).
+    let last = haystackStart + (haystack.count - needle.count)
+    var cursor = haystackStart
+    while cursor <= last, let found = memchr(cursor, Int32(needle[0]), last - cursor + 1) {
+        let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+        if memcmp(candidate, needleStart, needle.count) == 0 { return true }
+        cursor = candidate + 1
+    }
+    return false
+}
