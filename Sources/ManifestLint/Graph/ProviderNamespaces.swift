@@ -19,7 +19,16 @@ public enum ProviderNamespaces {
     /// Namespaces compare without case, hyphens or underscores
     /// (`azure-native`, `pulumi_azure_native`, `Pulumi.AzureNative`).
     public static func normalize(_ namespace: String) -> String {
-        String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
+        let ascii = namespace.withBytes { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        return ascii ?? String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 
     /// The normalized namespaces, or nil when no dependency manifest could be read.
@@ -103,7 +112,7 @@ public enum ProviderNamespaces {
         for scope in ["@pulumi/", "@pulumiverse/"] where name.hasPrefix(scope) {
             return [normalize(String(name.dropFirst(scope.count)))]
         }
-        guard name.lowercased().contains("pulumi") else { return [] }
+        guard name.lowercased().containsBytes(of: "pulumi") else { return [] }
         let words = name.split { !$0.isLetter && !$0.isNumber }.map { normalize(String($0)) }
         return Set(words.filter { $0 != "pulumi" && $0 != "pulumiverse" })
     }

@@ -33,7 +33,8 @@ public struct Linter: Sendable {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
-        let shared = CachingFileTree.Shared()
+        // In staged mode each project's listings are recorded, so none are handed over.
+        let shared = CachingFileTree.Shared(listings: changed == nil ? discovered.listings : [:])
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {

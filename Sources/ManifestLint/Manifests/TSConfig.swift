@@ -79,7 +79,7 @@ public struct TSConfig: Sendable {
         includeGlobs = include.map { pattern in
             // An entry without wildcards or extension names a directory.
             let last = Path.basename(pattern)
-            return Glob(last.contains("*") || last.contains("?") || last.contains(".") ? pattern : pattern + "/**/*")
+            return Glob(last.containsBytes(of: "*") || last.containsBytes(of: "?") || last.containsBytes(of: ".") ? pattern : pattern + "/**/*")
         }
         var exclude = self.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
         if self.exclude == nil, let outDir { exclude.append(outDir) }

@@ -43,7 +43,7 @@ extension Rule {
             let ownCommands = Set(scripts.package.binEntries.map(\.name))
             var reported = Set<Span>()
             for invocation in scripts.invocations {
-                guard let command = invocation.words.first, !command.isDynamic, !command.text.contains("/"),
+                guard let command = invocation.words.first, !command.isDynamic, !command.text.containsBytes(of: "/"),
                       !WellKnownCommands.globals.contains(command.text), !graph.settings.globalBinaries.contains(command.text),
                       !ownCommands.contains(command.text),
                       reported.insert(command.span).inserted else { continue }

@@ -39,7 +39,7 @@ extension Rule {
                 let name = call.target.text
                 if call.requiresScript {
                     if name == "start", graph.tree.isFile(Path.join(scripts.package.directory, "server.js")) { continue }
-                } else if !name.contains(":") {
+                } else if !name.containsBytes(of: ":") {
                     continue
                 }
                 var message = "`\(call.tool)` runs the script '\(name)', which package.json does not define (\"Missing script: \(name)\")"

@@ -51,7 +51,7 @@ struct FileArgument {
         var result: [FileArgument] = []
         let name = Path.basename(command.text)
         let arguments = Array(words.dropFirst())
-        if command.text.contains("/") && !command.text.hasPrefix("/") && !command.text.contains("node_modules/") {
+        if command.text.containsBytes(of: "/") && !command.text.hasPrefix("/") && !command.text.containsBytes(of: "node_modules/") {
             result.append(FileArgument(word: command, kind: .executable))
         }
         switch name {
@@ -67,7 +67,7 @@ struct FileArgument {
                 result.append(FileArgument(word: program, kind: .program(typeScriptLoads: name != "babel-node")))
             }
         case "bash", "sh", "zsh", "dash":
-            guard !arguments.contains(where: { $0.text.hasPrefix("-") && !$0.text.hasPrefix("--") && $0.text.contains("c") }) else { break }
+            guard !arguments.contains(where: { $0.text.hasPrefix("-") && !$0.text.hasPrefix("--") && $0.text.containsBytes(of: "c") }) else { break }
             if let script = firstPositional(arguments, valueOptions: ["-o", "+o"]) {
                 result.append(FileArgument(word: script, kind: .executable))
             }

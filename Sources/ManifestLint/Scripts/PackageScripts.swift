@@ -61,21 +61,21 @@ struct PackageScripts {
             var rest = Array(words.dropFirst())
             switch name {
             case "npx", "pnpx", "bunx":
-                rest = dropOptions(rest, taking: ["-p", "--package", "-c", "--call"])
-            case "npm" where rest.first.map { ["exec", "x"].contains($0.text) } == true,
+                rest = dropOptions(rest, taking: Self.npxValueOptions)
+            case "npm" where rest.first?.text == "exec" || rest.first?.text == "x",
                  "pnpm" where rest.first?.text == "exec",
                  "yarn" where rest.first?.text == "exec":
-                rest = dropOptions(Array(rest.dropFirst()), taking: ["-p", "--package", "-c", "--call", "-w", "--workspace"])
+                rest = dropOptions(Array(rest.dropFirst()), taking: Self.execValueOptions)
             case "cross-env", "cross-env-shell", "env":
                 rest = Array(rest.drop { $0.isAssignment || $0.text.hasPrefix("-") })
             case "dotenv":
                 if let separator = rest.firstIndex(where: { $0.text == "--" }) {
                     rest = Array(rest[(separator + 1)...])
                 } else {
-                    rest = dropOptions(rest, taking: ["-e", "-v", "-c"])
+                    rest = dropOptions(rest, taking: Self.dotenvValueOptions)
                 }
             case "time", "nohup", "nice":
-                rest = dropOptions(rest, taking: ["-n"])
+                rest = dropOptions(rest, taking: Self.niceValueOptions)
             default:
                 if first.text.hasPrefix("node_modules/.bin/") || first.text.hasPrefix("./node_modules/.bin/") {
                     words[0].text = name
@@ -87,6 +87,11 @@ struct PackageScripts {
         }
         return words
     }
+
+    static let npxValueOptions: Set<String> = ["-p", "--package", "-c", "--call"]
+    static let execValueOptions: Set<String> = ["-p", "--package", "-c", "--call", "-w", "--workspace"]
+    static let dotenvValueOptions: Set<String> = ["-e", "-v", "-c"]
+    static let niceValueOptions: Set<String> = ["-n"]
 
     /// Drops leading options (and the values of those in `taking`).
     static func dropOptions(_ words: [ShellWord], taking: Set<String>) -> [ShellWord] {
@@ -113,6 +118,11 @@ struct PackageScripts {
         "unlink", "update", "up", "why", "start",
     ]
 
+    /// Options that point a runner at another package (`--prefix`, `--filter`, ...), alone or with `=value`.
+    static let otherPackageOptions: Set<String> = [
+        "--prefix", "-C", "--dir", "-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--cwd",
+    ]
+
     /// The script a runner call names, when the words are one.
     static func scriptCall(_ words: [ShellWord], in script: Script) -> ScriptCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
@@ -121,8 +131,7 @@ struct PackageScripts {
         let arguments = Array(words.dropFirst())
         // Options that point the runner at another package: not ours to check.
         let elsewhere = arguments.contains { word in
-            ["--prefix", "-C", "--dir", "-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--cwd"]
-                .contains { word.text == $0 || word.text.hasPrefix($0 + "=") }
+            word.text.utf8.first == UInt8(ascii: "-") && otherPackageOptions.contains(String(word.text.prefix { $0 != "=" }))
         }
         let ifPresent = arguments.contains { $0.text == "--if-present" }
         guard !elsewhere else { return nil }

@@ -6,6 +6,8 @@
 /// Expansions are kept as written and mark their word as dynamic.
 struct ShellParser {
     static let maximumNesting = 8
+    /// The shells whose `-c` string is parsed as a script.
+    static let shells: Set<String> = ["sh", "bash", "zsh", "dash"]
 
     private enum Token {
         case word(ShellWord)
@@ -145,6 +147,8 @@ struct ShellParser {
 
     private mutating func lexWord() throws -> ShellWord {
         let start = position
+        // Most words are plain: no quotes, escapes or expansions. Their text is their bytes.
+        if let plain = lexPlainWord() { return plain }
         var word = ShellWord(text: "", origins: ByteOrigins(base: offset(start)), span: Span(offset(start), offset(start)))
         var text: [UInt8] = []
         func append(_ byte: UInt8, from index: Int) {
@@ -205,6 +209,30 @@ struct ShellParser {
         word.origins.finish(at: endOffset(position - 1))
         word.text = String(decoding: text, as: UTF8.self)
         word.span = Span(offset(start), endOffset(position - 1))
+        return word
+    }
+
+    /// The word at `position` when it is plain (no quote, backslash, `$` or
+    /// backquote), read in one pass; nil, with `position` unchanged, otherwise.
+    private mutating func lexPlainWord() -> ShellWord? {
+        let start = position
+        var word = ShellWord(text: "", origins: ByteOrigins(base: offset(start)), span: Span(offset(start), offset(start)))
+        var end = start
+        while end < bytes.count, !Self.isWordEnd(bytes[end]) {
+            switch bytes[end] {
+            case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"): return nil
+            case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): word.hasUnquotedGlob = true
+            case UInt8(ascii: "~") where end == start: word.isDynamic = true
+            case UInt8(ascii: "=") where word.assignmentEquals == nil: word.assignmentEquals = end - start
+            default: break
+            }
+            end += 1
+        }
+        for index in start..<end { word.origins.append(start: offset(index), end: endOffset(index)) }
+        word.origins.finish(at: endOffset(end - 1))
+        word.text = String(decoding: bytes[start..<end], as: UTF8.self)
+        word.span = Span(offset(start), endOffset(end - 1))
+        position = end
         return word
     }
 
@@ -308,7 +336,7 @@ struct ShellParser {
                 try parsePipeline(directory: &directory)
             }
             // After a pipeline: an operator, or the end.
-            if case .control(let text, _) = current, ["&&", "||", ";", "&"].contains(text) {
+            if case .control(let text, _) = current, text == "&&" || text == "||" || text == ";" || text == "&" {
                 tokenIndex += 1
             }
         }
@@ -354,10 +382,10 @@ struct ShellParser {
             }
         }
         // Reserved words that open or continue a compound command are not commands.
-        while let first = words.first, first.isPlain, ["if", "then", "else", "elif", "do", "while", "until", "!"].contains(first.text) {
+        while let first = words.first, first.isPlain, Self.isReservedOpener(first.text) {
             words.removeFirst()
         }
-        if let first = words.first, first.isPlain, ["fi", "done", "for", "case", "esac", "select", "function"].contains(first.text) {
+        if let first = words.first, first.isPlain, Self.isReservedCompound(first.text) {
             words = []
         }
         commands.append(contentsOf: substituted)
@@ -370,6 +398,22 @@ struct ShellParser {
         try parseShellString(words, directory: directory)
     }
 
+    /// A reserved word that opens or continues a compound command before a simple one (`if cmd`, `then cmd`).
+    private static func isReservedOpener(_ word: String) -> Bool {
+        switch word {
+        case "if", "then", "else", "elif", "do", "while", "until", "!": true
+        default: false
+        }
+    }
+
+    /// A reserved word whose command is no simple command (`fi`, `for x in ...`).
+    private static func isReservedCompound(_ word: String) -> Bool {
+        switch word {
+        case "fi", "done", "for", "case", "esac", "select", "function": true
+        default: false
+        }
+    }
+
     /// `cd X`: the directory the next commands of this list run in.
     private static func changeDirectory(_ directory: String?, _ target: ShellWord?) -> String? {
         guard let directory, let target, !target.isDynamic, target.text != "-", !target.text.hasPrefix("/") else { return nil }
@@ -378,11 +422,11 @@ struct ShellParser {
 
     /// `sh -c '...'` and its kin: the string is a script of its own.
     private mutating func parseShellString(_ words: [ShellWord], directory: String?) throws {
-        guard let name = words.first?.text, ["sh", "bash", "zsh", "dash"].contains(Path.basename(name)),
+        guard let name = words.first?.text, Self.shells.contains(Path.basename(name)),
               let flag = words.dropFirst().firstIndex(where: { $0.text == "-c" || ($0.text.hasPrefix("-") && !$0.text.hasPrefix("--") && $0.text.hasSuffix("c")) }),
               flag + 1 < words.count, nesting < Self.maximumNesting else { return }
         let script = words[flag + 1]
-        guard !script.isDynamic || script.text.contains("$(") else { return }
+        guard !script.isDynamic || script.text.containsBytes(of: "$(") else { return }
         let inner = Self.parse(script.source, directory: directory, nesting: nesting + 1)
         if let error = inner.error { throw SyntaxError(message: error.message, offset: error.offset) }
         commands.append(contentsOf: inner.commands)

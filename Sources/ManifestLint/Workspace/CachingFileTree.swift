@@ -9,7 +9,11 @@ final class CachingFileTree: FileTree {
     /// Kinds of paths outside any one project, shared by the whole run (a few per directory level).
     final class Shared: Sendable {
         fileprivate let kinds = Mutex<[String: FileKind]>([:])
-        init() {}
+        /// Listings made before the checks (by discovery's walk), read-only.
+        fileprivate let listings: [String: [DirectoryEntry]]
+        init(listings: [String: [DirectoryEntry]] = [:]) {
+            self.listings = listings
+        }
     }
 
     private let base: any FileTree
@@ -26,7 +30,7 @@ final class CachingFileTree: FileTree {
 
     func list(_ directory: String) -> [DirectoryEntry]? {
         if let cached = listings.withLock({ $0[directory] }) { return cached }
-        let entries = base.list(directory)
+        let entries = shared.listings[directory] ?? base.list(directory)
         listings.withLock { $0[directory] = .some(entries) }
         return entries
     }
@@ -50,7 +54,7 @@ final class CachingFileTree: FileTree {
     /// The answer a listing of the parent gives, or a missing parent.
     private func kindFromParent(of path: String, outside: Bool) -> FileKind? {
         guard let parent = Path.parent(path) else { return nil }
-        if let cached = listings.withLock({ $0[parent] }), let entries = cached {
+        if let entries = listings.withLock({ $0[parent] }) ?? shared.listings[parent] {
             let name = Path.basename(path)
             return entries.first { $0.name == name }?.kind ?? .missing
         }

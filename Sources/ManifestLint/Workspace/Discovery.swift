@@ -18,6 +18,9 @@ public enum Discovery {
         public var projects: [ProjectLocation]
         /// Paths that do not exist or cannot be read.
         public var unreadable: [String]
+        /// The directories the walk listed, with their entries: the checks
+        /// that follow reuse them instead of listing again.
+        var listings: [String: [DirectoryEntry]] = [:]
     }
 
     /// Directories that never hold a project of the user's own.
@@ -43,6 +46,7 @@ public enum Discovery {
     public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
         var found = Set<ProjectLocation>()
         var unreadable: [String] = []
+        var listings: [String: [DirectoryEntry]] = [:]
         for path in paths {
             switch tree.kind(of: path) {
             case .missing:
@@ -52,7 +56,7 @@ public enum Discovery {
                     unreadable.append(path)
                     continue
                 }
-                let below = projects(below: path, in: tree)
+                let below = projects(below: path, in: tree, listings: &listings)
                 if below.isEmpty, let above = project(above: path, in: tree) {
                     found.insert(above)
                 } else {
@@ -64,15 +68,17 @@ public enum Discovery {
                 }
             }
         }
-        return Result(projects: found.sorted(), unreadable: unreadable)
+        return Result(projects: found.sorted(), unreadable: unreadable, listings: listings)
     }
 
-    private static func projects(below root: String, in tree: some FileTree) -> [ProjectLocation] {
+    private static func projects(below root: String, in tree: some FileTree,
+                                 listings: inout [String: [DirectoryEntry]]) -> [ProjectLocation] {
         if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
         var result: [ProjectLocation] = []
         var pending = [root]
         while let directory = pending.popLast() {
             guard let entries = tree.list(directory) else { continue }
+            listings[directory] = entries
             if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
                 result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
             }
