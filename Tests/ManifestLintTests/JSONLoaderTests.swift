@@ -112,6 +112,20 @@ struct JSONLoaderTests {
         #expect(document.root?["a"]?.scalar?.text == "2")
     }
 
+    /// Small objects are compared pairwise, large ones through a table: both find every repeat.
+    @Test(arguments: [3, 16, 17, 40])
+    func everyRepeatedKeyIsReportedAgainstItsFirst(keys: Int) {
+        let names = (0..<keys).map { "k\($0)" }
+        let text = "{" + (names + [names[0], names[keys - 1]]).map { "\"\($0)\": 1" }.joined(separator: ",\n") + "}"
+        let document = Self.load(text)
+        #expect(document.problems.map(\.kind) == [.duplicateKey, .duplicateKey])
+        #expect(document.problems.map { document.file.position(of: $0.span.start).line } == [keys + 1, keys + 2])
+        #expect(document.problems.map(\.message) == [
+            "key 'k0' is already defined at line 1; JSON.parse keeps only this last one",
+            "key 'k\(keys - 1)' is already defined at line \(keys); JSON.parse keeps only this last one",
+        ])
+    }
+
     @Test func depthIsBoundedAtOneThousandWithoutRecursion() {
         let accepted = Self.load(String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000))
         #expect(accepted.parsed)

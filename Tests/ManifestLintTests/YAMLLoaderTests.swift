@@ -71,6 +71,17 @@ struct YAMLLoaderTests {
         #expect(problem.message.contains("line 1"))
     }
 
+    /// Small mappings are compared pairwise, large ones through a table; merge keys never repeat.
+    @Test(arguments: [3, 16, 17, 40])
+    func everyRepeatedKeyIsReportedAgainstItsFirst(keys: Int) {
+        let names = (0..<keys).map { "k\($0)" }
+        let text = (names + [names[0], "<<", "<<"]).map { "\($0): {}" }.joined(separator: "\n") + "\n"
+        let document = Self.load(text)
+        #expect(document.problems.map(\.kind) == [.duplicateKey])
+        #expect(document.problems.map { document.file.position(of: $0.span.start).line } == [keys + 1])
+        #expect(document.problems.first?.message == "mapping key 'k0' is already defined at line 1")
+    }
+
     @Test func aSecondDocumentIsReportedAndIgnored() throws {
         let document = Self.load("name: a\n---\nname: b\n")
         let problem = try #require(document.problems.first)
@@ -109,28 +120,5 @@ struct SourceFileTests {
         #expect(file.position(of: 9) == LineColumn(line: 2, column: 3))
         #expect(file.lineText(2) == "\u{E9}\u{1F600}x")
         #expect(file.lineText(3) == "last")
-    }
-}
-
-struct PathTests {
-    @Test func joinAndNormalize() {
-        #expect(Path.join("/a/b", "../c/./d") == "/a/c/d")
-        #expect(Path.join("", "x/../y") == "y")
-        #expect(Path.join("a", "/abs") == "/abs")
-        #expect(Path.parent("/a") == "/")
-        #expect(Path.parent("a") == "")
-        #expect(Path.parent("") == nil)
-        #expect(Path.relative("/w/x/y", from: "/w/z") == "../x/y")
-        #expect(Path.nameSameProgram("bin/tap.js", "bin/tap.mjs"))
-        #expect(!Path.nameSameProgram("bin/tap.js", "lib/tap.mjs"))
-        #expect(!Path.nameSameProgram("bin/tap.js", "bin/tap.js"))
-    }
-
-    @Test func globsMatchLikeTsconfig() {
-        #expect(Glob.matches("/p/src/**/*", "/p/src/a/b.ts"))
-        #expect(Glob.matches("/p/src/**/*", "/p/src/b.ts"))
-        #expect(Glob.matches("/p/*.ts", "/p/index.ts"))
-        #expect(!Glob.matches("/p/*.ts", "/p/src/index.ts"))
-        #expect(Glob.matches("/p/src/**/*.test.ts", "/p/src/x/a.test.ts"))
     }
 }

@@ -192,18 +192,12 @@ private struct JSONParser {
     /// JSON.parse keeps the last of two equal keys; npm never says so.
     private mutating func reportDuplicateKeys(_ entries: [MappingEntry]) {
         guard entries.count > 1 else { return }
-        var firstSeen: [String: Int] = [:]
-        for entry in entries {
-            guard let name = entry.name else { continue }
-            if let first = firstSeen[name] {
-                let line = file.position(of: first).line
-                problems.append(LoadProblem(
-                    kind: .duplicateKey,
-                    message: "key '\(name)' is already defined at line \(line); JSON.parse keeps only this last one",
-                    span: entry.key.span))
-            } else {
-                firstSeen[name] = entry.key.span.start
-            }
+        for (entry, first) in entries.repeatedNames() {
+            let line = file.position(of: first.key.span.start).line
+            problems.append(LoadProblem(
+                kind: .duplicateKey,
+                message: "key '\(entry.name ?? "")' is already defined at line \(line); JSON.parse keeps only this last one",
+                span: entry.key.span))
         }
     }
 

@@ -24,6 +24,34 @@ public struct MappingEntry: Sendable {
     public var name: String? { key.scalar?.text }
 }
 
+extension [MappingEntry] {
+    /// Each entry whose name an earlier entry already has (names for which
+    /// `ignoring` is true aside), with the first entry of that name.
+    /// Small mappings, the usual kind, are compared pairwise: cheaper than hashing every key.
+    func repeatedNames(ignoring ignored: (String) -> Bool = { _ in false }) -> [(repeated: MappingEntry, first: MappingEntry)] {
+        var result: [(MappingEntry, MappingEntry)] = []
+        if count <= 16 {
+            let names = map(\.name)
+            for index in indices.dropFirst() {
+                guard let name = names[index], !ignored(name),
+                      let first = names[..<index].firstIndex(where: { $0 == name }) else { continue }
+                result.append((self[index], self[first]))
+            }
+            return result
+        }
+        var firstSeen: [String: Int] = [:]
+        for (index, entry) in enumerated() {
+            guard let name = entry.name, !ignored(name) else { continue }
+            if let first = firstSeen[name] {
+                result.append((entry, self[first]))
+            } else {
+                firstSeen[name] = index
+            }
+        }
+        return result
+    }
+}
+
 /// What a scalar resolves to under the YAML 1.2 core schema (as Go's yaml.v3
 /// resolves it), or the JSON type of a JSON value.
 public enum ScalarKind: Sendable, Equatable {

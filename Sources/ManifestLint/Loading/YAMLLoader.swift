@@ -204,17 +204,11 @@ private struct TreeBuilder {
     /// yaml.v3 rejects a mapping whose scalar keys repeat (compared by text).
     private mutating func reportDuplicateKeys(_ entries: [MappingEntry]) {
         guard entries.count > 1 else { return }
-        var firstSeen: [String: Span] = [:]
-        for entry in entries {
-            guard let name = entry.name, name != "<<" else { continue }
-            if let first = firstSeen[name] {
-                problems.append(LoadProblem(
-                    kind: .duplicateKey,
-                    message: "mapping key '\(name)' is already defined at line \(file.position(of: first.start).line)",
-                    span: entry.key.span))
-            } else {
-                firstSeen[name] = entry.key.span
-            }
+        for (entry, first) in entries.repeatedNames(ignoring: { $0 == "<<" }) {
+            problems.append(LoadProblem(
+                kind: .duplicateKey,
+                message: "mapping key '\(entry.name ?? "")' is already defined at line \(file.position(of: first.key.span.start).line)",
+                span: entry.key.span))
         }
     }
 

@@ -1,0 +1,79 @@
+import Testing
+@testable import ManifestLint
+
+/// The lexical path operations, which work on UTF-8 bytes.
+struct PathTests {
+    @Test func extensionsAreTheLastDotOfTheNameUnlessItStartsIt() {
+        #expect(Path.pathExtension("src/index.test.ts") == ".ts")
+        #expect(Path.pathExtension("/a/.eslintrc") == "")
+        #expect(Path.pathExtension(".eslintrc.js") == ".js")
+        #expect(Path.pathExtension("a.b/c") == "")
+        #expect(Path.pathExtension("caf\u{E9}.mjs") == ".mjs")
+        #expect(Path.removingExtension("a.b/c.d.ts") == "a.b/c.d")
+        #expect(Path.removingExtension("a.b/c") == "a.b/c")
+        #expect(Path.removingExtension("/x/.env") == "/x/.env")
+    }
+
+    @Test func parentAndBasename() {
+        #expect(Path.parent("/a/b") == "/a")
+        #expect(Path.parent("/a") == "/")
+        #expect(Path.parent("a") == "")
+        #expect(Path.parent("") == nil)
+        #expect(Path.parent("/") == nil)
+        #expect(Path.basename("/a/b\u{E9}.ts") == "b\u{E9}.ts")
+        #expect(Path.basename("name") == "name")
+    }
+
+    @Test func insideMeansTheSameDirectoryOrBelowIt() {
+        #expect(Path.relative("/a/b/c", inside: "/a/b") == "c")
+        #expect(Path.relative("/a/b", inside: "/a/b") == "")
+        #expect(Path.relative("/a/bc", inside: "/a/b") == nil)
+        #expect(Path.relative("/a", inside: "/a/b") == nil)
+        #expect(Path.relative("/a/b", inside: "/") == "a/b")
+        #expect(Path.relative("a/b", inside: "") == "a/b")
+        #expect(Path.relative("/a/b", inside: "") == nil)
+        #expect(Path.isInside("/a/b/c", "/a/b"))
+        #expect(!Path.isInside("/a/b2/c", "/a/b"))
+    }
+
+    @Test func joinNormalizesOnlyWhatNeedsIt() {
+        #expect(Path.join("/a", "b/c.ts") == "/a/b/c.ts")
+        #expect(Path.join("/a/", "b") == "/a/b")
+        #expect(Path.join("/a/b", "../c/./d") == "/a/c/d")
+        #expect(Path.join("/a", "/x//y") == "/x/y")
+        #expect(Path.join("", "./x") == "x")
+        #expect(Path.join("a", "../../x") == "../x")
+        #expect(Path.join("/a", "..b/.c") == "/a/..b/.c")
+    }
+
+    @Test func byteSearches() {
+        #expect("${PROJECT}".containsBytes(of: "${"))
+        #expect(!"$PROJECT".containsBytes(of: "${"))
+        #expect("abc".containsBytes(of: ""))
+        #expect(!"ab".containsBytes(of: "abc"))
+        #expect("xxabab".containsBytes(of: "abab"))
+        #expect(Array("a\u{0}b".utf8).containsNUL)
+        #expect(!Array("ab".utf8).containsNUL)
+    }
+
+    @Test func joinAndNormalize() {
+        #expect(Path.join("/a/b", "../c/./d") == "/a/c/d")
+        #expect(Path.join("", "x/../y") == "y")
+        #expect(Path.join("a", "/abs") == "/abs")
+        #expect(Path.parent("/a") == "/")
+        #expect(Path.parent("a") == "")
+        #expect(Path.parent("") == nil)
+        #expect(Path.relative("/w/x/y", from: "/w/z") == "../x/y")
+        #expect(Path.nameSameProgram("bin/tap.js", "bin/tap.mjs"))
+        #expect(!Path.nameSameProgram("bin/tap.js", "lib/tap.mjs"))
+        #expect(!Path.nameSameProgram("bin/tap.js", "bin/tap.js"))
+    }
+
+    @Test func globsMatchLikeTsconfig() {
+        #expect(Glob.matches("/p/src/**/*", "/p/src/a/b.ts"))
+        #expect(Glob.matches("/p/src/**/*", "/p/src/b.ts"))
+        #expect(Glob.matches("/p/*.ts", "/p/index.ts"))
+        #expect(!Glob.matches("/p/*.ts", "/p/src/index.ts"))
+        #expect(Glob.matches("/p/src/**/*.test.ts", "/p/src/x/a.test.ts"))
+    }
+}
