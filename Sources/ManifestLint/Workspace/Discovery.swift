@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A directory holding a Pulumi project file.
 public struct ProjectLocation: Hashable, Sendable, Comparable {
     public var directory: String
@@ -52,10 +55,11 @@ public enum Discovery {
             case .missing:
                 unreadable.append(path)
             case .directory:
-                guard tree.list(path) != nil else {
+                guard let entries = tree.list(path) else {
                     unreadable.append(path)
                     continue
                 }
+                listings[path] = entries
                 let below = projects(below: path, in: tree, listings: &listings)
                 if below.isEmpty, let above = project(above: path, in: tree) {
                     found.insert(above)
@@ -71,22 +75,47 @@ public enum Discovery {
         return Result(projects: found.sorted(), unreadable: unreadable, listings: listings)
     }
 
+    /// The walk: the root's subdirectories are walked side by side, each depth first.
     private static func projects(below root: String, in tree: some FileTree,
                                  listings: inout [String: [DirectoryEntry]]) -> [ProjectLocation] {
         if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
         var result: [ProjectLocation] = []
-        var pending = [root]
+        let subdirectories = walk([root], in: tree, into: &result, listings: &listings, descending: false)
+        let merged = Mutex<([ProjectLocation], [String: [DirectoryEntry]])>((result, listings))
+        DispatchQueue.concurrentPerform(iterations: subdirectories.count) { index in
+            var found: [ProjectLocation] = []
+            var listed: [String: [DirectoryEntry]] = [:]
+            _ = walk([subdirectories[index]], in: tree, into: &found, listings: &listed, descending: true)
+            merged.withLock {
+                $0.0 += found
+                $0.1.merge(listed) { first, _ in first }
+            }
+        }
+        (result, listings) = merged.withLock { $0 }
+        return result
+    }
+
+    /// Lists each directory from `pending`, noting projects and listings;
+    /// descending, walks everything below; otherwise returns the subdirectories.
+    private static func walk(_ start: [String], in tree: some FileTree, into result: inout [ProjectLocation],
+                             listings: inout [String: [DirectoryEntry]], descending: Bool) -> [String] {
+        var pending = start
+        var subdirectories: [String] = []
         while let directory = pending.popLast() {
-            guard let entries = tree.list(directory) else { continue }
+            guard let entries = listings[directory] ?? tree.list(directory) else { continue }
             listings[directory] = entries
             if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
                 result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
             }
             for entry in entries where entry.isWalkableDirectory {
-                pending.append(Path.join(directory, entry.name))
+                if descending {
+                    pending.append(Path.join(directory, entry.name))
+                } else {
+                    subdirectories.append(Path.join(directory, entry.name))
+                }
             }
         }
-        return result
+        return subdirectories
     }
 
     /// Projects from a list of project files: the directories the walk
