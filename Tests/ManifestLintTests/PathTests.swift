@@ -44,6 +44,14 @@ struct PathTests {
         #expect(Path.join("", "./x") == "x")
         #expect(Path.join("a", "../../x") == "../x")
         #expect(Path.join("/a", "..b/.c") == "/a/..b/.c")
+        #expect(Path.normalize("a/../..") == "..")
+        #expect(Path.normalize("../a/../b") == "../b")
+        #expect(Path.normalize("/../a") == "/a")
+        #expect(Path.normalize("/a/b/../../..") == "/")
+        #expect(Path.normalize("a/..") == "")
+        #expect(Path.normalize("./") == "")
+        #expect(Path.normalize("a/./b/") == "a/b")
+        #expect(Path.normalize("/caf\u{E9}//./x/../y") == "/caf\u{E9}/y")
     }
 
     @Test func byteSearches() {

@@ -3,20 +3,37 @@
 /// into byte segments, since tsc's include and exclude are matched against
 /// every file of a project.
 struct Glob: Sendable {
+    private let pattern: [UInt8]
     private let absolute: Bool
-    private let segments: [[UInt8]]
-    /// The leading components without wildcards, as a path prefix: a path
-    /// that does not start with it cannot match (most do not).
-    private let literalPrefix: [UInt8]
+    /// How many leading bytes are components without wildcards, up to a
+    /// "/": a path that does not start with them cannot match (most do not).
+    private let literalPrefixLength: Int
+    /// The components after the literal prefix, as ranges of `pattern`.
+    private let segments: [Range<Int>]
 
     init(_ pattern: String) {
         let bytes = Array(pattern.utf8)
+        self.pattern = bytes
         absolute = bytes.first == UInt8(ascii: "/")
-        segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Array.init)
         // Up to the last "/" before the first wildcard (the pattern is normalized: no "//").
         let wildcard = bytes.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? bytes.count
-        let slash = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/"))
-        literalPrefix = slash.map { Array(bytes[...$0]) } ?? []
+        literalPrefixLength = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        segments = Self.components(of: bytes[...], from: literalPrefixLength)
+    }
+
+    /// The ranges of the non-empty `/`-separated components of `bytes` from `start`.
+    private static func components(of bytes: some RandomAccessCollection<UInt8>, from start: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var componentStart = start
+        var index = start
+        while index <= bytes.count {
+            if index == bytes.count || bytes[bytes.index(bytes.startIndex, offsetBy: index)] == UInt8(ascii: "/") {
+                if index > componentStart { result.append(componentStart..<index) }
+                componentStart = index + 1
+            }
+            index += 1
+        }
+        return result
     }
 
     static func matches(_ pattern: String, _ path: String) -> Bool {
@@ -24,31 +41,36 @@ struct Glob: Sendable {
     }
 
     func matches(_ path: String) -> Bool {
-        guard path.hasPrefix("/") == absolute, path.utf8.starts(with: literalPrefix) else { return false }
-        let bytes = Array(path.utf8)
-        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
-        return match(segments[...], parts[...])
+        path.withBytes { bytes in
+            guard (bytes.first == UInt8(ascii: "/")) == absolute, bytes.count >= literalPrefixLength,
+                  bytes[..<literalPrefixLength].elementsEqual(pattern[..<literalPrefixLength]) else { return false }
+            let parts = Self.components(of: bytes, from: literalPrefixLength)
+            return match(0, bytes, parts, 0)
+        }
     }
 
-    private static let globstar: [UInt8] = Array("**".utf8)
+    private func isGlobstar(_ segment: Range<Int>) -> Bool {
+        segment.count == 2 && pattern[segment.lowerBound] == UInt8(ascii: "*") && pattern[segment.lowerBound + 1] == UInt8(ascii: "*")
+    }
 
-    private func match(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<ArraySlice<UInt8>>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == Self.globstar {
-            let rest = pattern.dropFirst()
-            var remaining = path
+    /// Whether the pattern's segments from `segment` match the path's components from `part`.
+    private func match(_ segment: Int, _ path: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>], _ part: Int) -> Bool {
+        guard segment < segments.count else { return part == parts.count }
+        if isGlobstar(segments[segment]) {
+            var remaining = part
             while true {
-                if match(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+                if match(segment + 1, path, parts, remaining) { return true }
+                guard remaining < parts.count else { return false }
+                remaining += 1
             }
         }
-        guard let component = path.first, Self.matchComponent(first[...], component) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        guard part < parts.count,
+              Self.matchComponent(pattern[segments[segment]], path[parts[part]]) else { return false }
+        return match(segment + 1, path, parts, part + 1)
     }
 
     /// `*` and `?` within one component, iteratively (backtracking to the last `*`).
-    private static func matchComponent(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+    private static func matchComponent(_ pattern: ArraySlice<UInt8>, _ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         if !pattern.contains(UInt8(ascii: "*")) && !pattern.contains(UInt8(ascii: "?")) { return pattern.elementsEqual(text) }
         var p = pattern.startIndex
         var t = text.startIndex

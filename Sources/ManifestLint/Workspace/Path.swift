@@ -51,21 +51,34 @@ public enum Path {
         if path.isEmpty || path == "/" || path.withBytes({ isPlainRelative(absolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
             return path
         }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." {
-                    parts.removeLast()
-                } else if !absolute {
-                    parts.append(part)
+        return path.withBytes { bytes in
+            // The output so far, and where each of its components starts (to drop one for "..").
+            var output: [UInt8] = absolute ? [slash] : []
+            output.reserveCapacity(bytes.count)
+            var starts: [Int] = []
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                let length = end - index
+                let isDot = length == 1 && bytes[index] == dot
+                let isDotDot = length == 2 && bytes[index] == dot && bytes[index + 1] == dot
+                if length == 0 || isDot {
+                    // An empty or "." component adds nothing.
+                } else if isDotDot, let last = starts.last, !(output.count - last == 2 && output[last] == dot && output[last + 1] == dot) {
+                    // ".." removes the component before it (and its separator).
+                    starts.removeLast()
+                    output.removeSubrange((last == 0 || absolute && last == 1 ? last : last - 1)...)
+                } else if !isDotDot || !absolute {
+                    // A ".." above a relative root is kept; above "/" it is dropped.
+                    if let lastByte = output.last, lastByte != slash { output.append(slash) }
+                    starts.append(output.count)
+                    output.append(contentsOf: bytes[index..<end])
                 }
-                continue
+                index = end + 1
             }
-            parts.append(part)
+            return String(decoding: output, as: UTF8.self)
         }
-        let joined = parts.joined(separator: "/")
-        return absolute ? "/" + joined : joined
     }
 
     /// The UTF-8 offset of the last "/", if any.
