@@ -54,6 +54,16 @@ struct PathTests {
         #expect(Path.normalize("/caf\u{E9}//./x/../y") == "/caf\u{E9}/y")
     }
 
+    @Test func commonDirectoriesEndAtAComponent() {
+        #expect(Path.commonDirectory("/a/b/c", "/a/bd") == "/a")
+        #expect(Path.commonDirectory("/a/b", "/a/b") == "/a/b")
+        #expect(Path.commonDirectory("/a/b", "/a/b/c") == "/a/b")
+        #expect(Path.commonDirectory("/a", "/b") == "")
+        #expect(Path.commonDirectory("src", "src/x") == "src")
+        #expect(Path.commonDirectory("ab", "ac") == "")
+        #expect(Path.commonDirectory("", "src") == "")
+    }
+
     @Test func byteSearches() {
         #expect("${PROJECT}".containsBytes(of: "${"))
         #expect(!"$PROJECT".containsBytes(of: "${"))

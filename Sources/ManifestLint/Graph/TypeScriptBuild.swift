@@ -151,7 +151,7 @@ public struct TypeScriptBuild: Sendable {
     /// tsc's default rootDir: the longest common directory of the input files
     /// that it emits (declaration files excluded).
     static func commonSourceDirectory(of config: TSConfig, tree: some FileTree) -> String? {
-        var common: [Substring]?
+        var common: String?
         var visited = 0
         var pending = [config.directory]
         while let directory = pending.popLast(), visited < 20_000 {
@@ -167,22 +167,18 @@ public struct TypeScriptBuild: Sendable {
                 let emitsOutput = sourceExtensionsEmitted(allowJs: config.allowJs).contains(ext)
                     && !path.hasSuffix(".d.ts") && !path.hasSuffix(".d.mts") && !path.hasSuffix(".d.cts")
                 guard emitsOutput, isInput(path, of: config) else { continue }
-                let parts = (Path.parent(path) ?? "").split(separator: "/", omittingEmptySubsequences: false)
-                if let current = common {
-                    var length = 0
-                    while length < current.count, length < parts.count, current[length] == parts[length] { length += 1 }
-                    common = Array(current.prefix(length))
-                } else {
-                    common = parts
-                }
+                let parent = Path.parent(path) ?? ""
+                common = common.map { Path.commonDirectory($0, parent) } ?? parent
             }
         }
         guard let common else { return nil }
-        let joined = common.joined(separator: "/")
-        return Path.isAbsolute(config.directory) && !joined.hasPrefix("/") ? "/" + joined : joined
+        return Path.isAbsolute(config.directory) && !common.hasPrefix("/") ? "/" + common : common
     }
 
+    private static let typeScriptSources: Set<String> = [".ts", ".tsx", ".mts", ".cts"]
+    private static let allSources: Set<String> = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]
+
     private static func sourceExtensionsEmitted(allowJs: Bool) -> Set<String> {
-        allowJs ? [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] : [".ts", ".tsx", ".mts", ".cts"]
+        allowJs ? allSources : typeScriptSources
     }
 }

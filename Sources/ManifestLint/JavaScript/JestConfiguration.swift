@@ -65,7 +65,7 @@ struct JestConfiguration {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
             let stem = Path.removingExtension(Path.basename(path))
             return stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
-                || (Path.parent(path) ?? "").split(separator: "/").contains("__tests__")
+                || ("/" + path).containsBytes(of: "/__tests__/")
         }
         guard let relative = Path.relative(path, inside: rootDirectory) else { return false }
         var matched = false

@@ -35,7 +35,7 @@ enum InputGuard {
                                message: "file is larger than 10 MiB; not parsed",
                                span: Span(0, 0))
         }
-        if let nul = file.bytes.firstIndex(of: 0) {
+        if file.bytes.containsNUL, let nul = file.bytes.firstIndex(of: 0) {
             return LoadProblem(kind: .syntax,
                                message: "file contains a NUL byte (binary content); not parsed",
                                span: Span(nul, nul + 1))

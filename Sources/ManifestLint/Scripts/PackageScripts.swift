@@ -1,20 +1,35 @@
 /// The scripts of a package.json, parsed, with every command they run
 /// (wrappers such as npx and cross-env removed) and every script they call.
 struct PackageScripts {
-    struct Script {
-        var name: String
-        var node: Node
-        var parsed: ShellScript
+    /// A script and what parsing it gave. A class, as invocations and calls
+    /// refer to it and rules walk them all: copies share it.
+    final class Script {
+        let name: String
+        let node: Node
+        let parsed: ShellScript
+
+        init(name: String, node: Node, parsed: ShellScript) {
+            self.name = name
+            self.node = node
+            self.parsed = parsed
+        }
     }
 
-    /// A command as the script finally runs it.
-    struct Invocation {
-        var script: Script
+    /// A command as the script finally runs it (a class, for cheap copies).
+    final class Invocation {
+        let script: Script
         /// The command name first; wrappers removed.
-        var words: [ShellWord]
+        let words: [ShellWord]
         /// The tree path of the directory it runs in; nil when a `cd` made it unknown.
-        var directory: String?
-        var name: String { words.first.map { Path.basename($0.text) } ?? "" }
+        let directory: String?
+        let name: String
+
+        init(script: Script, words: [ShellWord], directory: String?) {
+            self.script = script
+            self.words = words
+            self.directory = directory
+            name = words.first.map { Path.basename($0.text) } ?? ""
+        }
     }
 
     /// `npm run X` and the like.

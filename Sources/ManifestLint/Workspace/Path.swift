@@ -159,6 +159,22 @@ public enum Path {
         }
     }
 
+    /// The longest run of leading directories two paths share ("/a/b/c" and "/a/bd" give "/a").
+    public static func commonDirectory(_ first: String, _ second: String) -> String {
+        first.withBytes { a in
+            second.withBytes { b in
+                var boundary = 0
+                var index = 0
+                while index < a.count, index < b.count, a[index] == b[index] {
+                    if a[index] == slash { boundary = index }
+                    index += 1
+                }
+                if (index == a.count || a[index] == slash) && (index == b.count || b[index] == slash) { boundary = index }
+                return String(decoding: UnsafeBufferPointer(rebasing: a[..<boundary]), as: UTF8.self)
+            }
+        }
+    }
+
     /// `path` written relative to `base`, climbing with ".." where needed.
     public static func relative(_ path: String, from base: String) -> String {
         if isAbsolute(path) != isAbsolute(base) { return path }
