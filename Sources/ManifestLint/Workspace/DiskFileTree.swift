@@ -35,9 +35,10 @@ public struct DiskFileTree: FileTree {
         }
     }
 
-    /// Reads without asking fstat for the size first: a buffer that most
-    /// manifests fit, doubled while reads fill it. A read that returns less
-    /// than the space offered has reached the end of a regular file; a
+    /// Reads without asking fstat for the size first: chunks into
+    /// uninitialized buffers (no zeroing), the first one most manifests fit,
+    /// each next one as large as what was read so far. A read that returns
+    /// less than the space offered has reached the end of a regular file; a
     /// directory fails with EISDIR.
     public func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -45,24 +46,30 @@ public struct DiskFileTree: FileTree {
         defer { close(descriptor) }
         // Never read more than one byte past the loaders' size bound.
         let limit = InputGuard.maximumSize + 1
-        var bytes = [UInt8](repeating: 0, count: 16_384)
-        var count = 0
-        while count < limit {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count)))
+        var result: [UInt8] = []
+        var chunkSize = 16_384
+        while result.count < limit {
+            let wanted = min(chunkSize, limit - result.count)
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                var got: Int
+                repeat {
+                    got = Glibc.read(descriptor, buffer.baseAddress, wanted)
+                } while got < 0 && errno == EINTR
+                failed = got < 0
+                initialized = max(got, 0)
             }
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(descriptor, base + count, buffer.count - count)
+            if failed { return nil }
+            if result.isEmpty {
+                // A small file keeps an exact-size copy rather than the whole chunk.
+                result = chunk.count < wanted ? Array(chunk[...]) : chunk
+            } else {
+                result += chunk
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            count += got
-            if count < bytes.count { break }
+            if chunk.count < wanted { break }
+            chunkSize = result.count
         }
-        return Array(bytes[..<count])
+        return result
     }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
