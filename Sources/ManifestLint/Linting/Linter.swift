@@ -35,15 +35,16 @@ public struct Linter: Sendable {
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
         // In staged mode each project's listings are recorded, so none are handed over.
         let shared = CachingFileTree.Shared(listings: changed == nil ? discovered.listings : [:])
+        let scriptParses = ScriptParseCache()
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {
                 let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder, shared: shared)
+                let found = check(project: projects[index], in: recorder, shared: shared, scriptParses: scriptParses)
                 let touched = changed.contains { recorder.depends(on: $0) }
                 diagnostics = touched ? found : nil
             } else {
-                diagnostics = check(project: projects[index], in: tree, shared: shared)
+                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptParses: scriptParses)
             }
             collected.withLock { $0[index] = diagnostics }
         }
@@ -60,9 +61,11 @@ public struct Linter: Sendable {
         check(project: project, in: tree, shared: CachingFileTree.Shared())
     }
 
-    func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared) -> [Diagnostic] {
+    func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
+               scriptParses: ScriptParseCache = ScriptParseCache()) -> [Diagnostic] {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
-        let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings())
+        let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings(),
+                                 scriptParses: scriptParses)
         return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
     }
 }

@@ -57,6 +57,16 @@ struct ByteOrigins: Sendable, Equatable {
         self.terminal = terminal
     }
 
+    /// The same origins, `delta` bytes further into the file.
+    func shifted(by delta: Int) -> ByteOrigins {
+        var result = self
+        result.base += delta
+        result.starts = starts?.map { $0 + delta }
+        result.ends = ends?.map { $0 + delta }
+        result.terminal = terminal.map { $0 + delta }
+        return result
+    }
+
     /// The origins of bytes `range` of the text.
     func slice(_ range: Range<Int>) -> ByteOrigins {
         var result = ByteOrigins(base: start(range.lowerBound))

@@ -47,11 +47,11 @@ struct PackageScripts {
     private(set) var invocations: [Invocation] = []
     private(set) var calls: [ScriptCall] = []
 
-    init(package: PackageManifest) {
+    init(package: PackageManifest, parses: ScriptParseCache = ScriptParseCache()) {
         self.package = package
         for (name, node) in package.scripts {
-            guard let text = SourceText.jsonString(in: package.file, span: node.span) else { continue }
-            let script = Script(name: name, node: node, parsed: ShellParser.parse(text))
+            guard let parsed = parses.script(in: package.file, span: node.span) else { continue }
+            let script = Script(name: name, node: node, parsed: parsed)
             scripts.append(script)
             for command in script.parsed.commands {
                 let words = Self.unwrap(command.words)
