@@ -166,8 +166,7 @@ public final class ProjectGraph {
         guard let bytes = tree.read(path) else { return false }
         let file = SourceFile(path: path, bytes: bytes)
         let document = path.hasSuffix(".json") ? JSONLoader.load(file) : YAMLLoader.load(file)
-        let stackKeys: Set<String> = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"]
-        return document.root?.entries?.contains { stackKeys.contains($0.name ?? "") } ?? false
+        return document.root?.entries?.contains { StackConfig.topLevelKeys.contains($0.name ?? "") } ?? false
     }
 
     /// The nearest package.json walking up from the program directory.

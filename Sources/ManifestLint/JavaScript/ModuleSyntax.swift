@@ -3,9 +3,12 @@
 /// `require`, `module.exports`, `exports`, `__dirname` and `__filename` only
 /// exist in a CommonJS module.
 extension JSModule {
+    /// What may follow `export` in an export declaration.
+    private static let exportStarts: Set<String> = ["{", "*", "default", "const", "let", "var", "function", "class", "async"]
+
     /// The first static import or export declaration, or `import.meta`.
     var firstESMSyntax: Int? {
-        let exportStarts: Set<String> = ["{", "*", "default", "const", "let", "var", "function", "class", "async"]
+        let exportStarts = Self.exportStarts
         for index in tokens.indices where tokens[index].kind == .identifier && !isPunctuator(index - 1, ".") && !isPunctuator(index - 1, "?.") {
             if isIdentifier(index, "import") {
                 let next = index + 1

@@ -1,5 +1,8 @@
 /// A key of the `config:` block of Pulumi.yaml, as Pulumi reads it (reference §7).
 struct ConfigDeclaration {
+    /// The properties a declaration object may have.
+    static let properties: Set<String> = ["type", "items", "description", "secret", "default", "value"]
+
     var entry: MappingEntry
     /// The key as written, and with its namespace ("<project>:name" for a project key).
     var key: String

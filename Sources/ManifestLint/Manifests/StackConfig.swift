@@ -1,5 +1,8 @@
 /// A typed view of a stack file, Pulumi.<stack>.<ext>.
 public struct StackConfig: Sendable {
+    /// The settings a stack file may hold at its top level.
+    static let topLevelKeys: Set<String> = ["secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment"]
+
     public let document: LoadedDocument
     /// The stack's short name, from the file name.
     public let stackName: String

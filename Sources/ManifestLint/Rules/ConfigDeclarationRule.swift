@@ -52,8 +52,7 @@ private struct ConfigDeclarationCheck {
             checkShorthand(&findings)
             return
         }
-        let allowed: Set<String> = ["type", "items", "description", "secret", "default", "value"]
-        for entry in object.entries ?? [] where !allowed.contains(entry.name ?? "") {
+        for entry in object.entries ?? [] where !ConfigDeclaration.properties.contains(entry.name ?? "") {
             findings.report("#/config/\(key): additionalProperties '\(entry.name ?? "?")' not allowed (a bare object must be wrapped as {value: ...})",
                             in: file, at: entry.key.span)
         }

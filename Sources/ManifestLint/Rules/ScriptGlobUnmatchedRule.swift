@@ -1,4 +1,16 @@
 extension Rule {
+    /// The options of the tools that take globs whose next word is a value, not a pattern.
+    static let globToolValueOptions: [String: Set<String>] = [
+        "prettier": ["--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
+                     "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
+                     "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
+                     "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end"],
+        "eslint": ["-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
+                   "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
+                   "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
+                   "--cache-strategy", "--flag", "--stats", "--inspect-config"],
+    ]
+
     static let scriptGlobUnmatched = Rule(
         id: "script-glob-unmatched",
         severity: .error,
@@ -39,18 +51,8 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            let valueOptions: [String: Set<String>] = [
-                "prettier": ["--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
-                             "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
-                             "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
-                             "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end"],
-                "eslint": ["-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
-                           "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
-                           "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
-                           "--cache-strategy", "--flag", "--stats", "--inspect-config"],
-            ]
             for invocation in scripts.invocations {
-                guard let options = valueOptions[invocation.name], let directory = invocation.directory,
+                guard let options = Rule.globToolValueOptions[invocation.name], let directory = invocation.directory,
                       !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
                 var index = 1
                 while index < invocation.words.count {

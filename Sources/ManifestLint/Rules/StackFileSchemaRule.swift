@@ -35,7 +35,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let known: Set<String> = ["secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment"]
+            let known = StackConfig.topLevelKeys
             let backend = graph.project.root?["backend"]?["url"]?.string ?? ""
             let selfManaged = ["file://", "s3://", "gs://", "azblob://"].contains { backend.hasPrefix($0) }
             for stack in graph.stacks where stack.document.parsed {

@@ -3,11 +3,12 @@
 /// Dotfiles match; node_modules is never entered.
 enum FastGlob {
     static func hasMagic(_ pattern: String) -> Bool {
-        pattern.contains { "*?[{".contains($0) }
+        pattern.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
     }
 
     /// `lib/*.{ts,tsx}` gives `lib/*.ts` and `lib/*.tsx` (nested braces too).
     static func expandBraces(_ pattern: String) -> [String] {
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return [pattern] }
         let characters = Array(pattern)
         guard let open = characters.firstIndex(of: "{") else { return [pattern] }
         var depth = 0
