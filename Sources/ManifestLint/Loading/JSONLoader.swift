@@ -28,9 +28,15 @@ private struct JSONSyntaxError: Error {
 }
 
 private struct JSONParser {
-    private enum Frame {
-        case array(start: Int, elements: [Node])
-        case object(start: Int, entries: [MappingEntry], key: Node?)
+    /// An open array or object; a struct, so that the top of the stack is
+    /// extended in place.
+    private struct Frame {
+        var isObject: Bool
+        var start: Int
+        var elements: [Node] = []
+        var entries: [MappingEntry] = []
+        /// In an object, the key whose value is being read.
+        var key: Node?
     }
 
     let file: SourceFile
@@ -75,7 +81,7 @@ private struct JSONParser {
             let start = position
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                try pushFrame(.object(start: start, entries: [], key: nil))
+                try pushFrame(Frame(isObject: true, start: start))
                 position += 1
                 try skipWhitespace()
                 if peek(UInt8(ascii: "}")) {
@@ -87,7 +93,7 @@ private struct JSONParser {
                     continue
                 }
             case UInt8(ascii: "["):
-                try pushFrame(.array(start: start, elements: []))
+                try pushFrame(Frame(isObject: false, start: start))
                 position += 1
                 try skipWhitespace()
                 if peek(UInt8(ascii: "]")) {
@@ -112,30 +118,27 @@ private struct JSONParser {
             }
             // Hand the value to its container; close containers that end here.
             while true {
-                guard let frame = stack.popLast() else { return completed }
-                switch frame {
-                case .array(let arrayStart, var elements):
-                    elements.append(completed)
-                    try skipWhitespace()
-                    if try consumeSeparator(closing: UInt8(ascii: "]")) {
-                        stack.append(.array(start: arrayStart, elements: elements))
-                        break
+                guard let top = stack.indices.last else { return completed }
+                if stack[top].isObject {
+                    if let key = stack[top].key {
+                        stack[top].entries.append(MappingEntry(key: key, value: completed))
+                        stack[top].key = nil
                     }
-                    completed = Node(.sequence(elements), span: Span(arrayStart, position))
-                    continue
-                case .object(let objectStart, var entries, let key):
-                    if let key { entries.append(MappingEntry(key: key, value: completed)) }
                     try skipWhitespace()
                     if try consumeSeparator(closing: UInt8(ascii: "}")) {
-                        stack.append(.object(start: objectStart, entries: entries, key: nil))
                         try readKey()
                         break
                     }
-                    reportDuplicateKeys(entries)
-                    completed = Node(.mapping(entries), span: Span(objectStart, position))
-                    continue
+                    let frame = stack.removeLast()
+                    reportDuplicateKeys(frame.entries)
+                    completed = Node(.mapping(frame.entries), span: Span(frame.start, position))
+                } else {
+                    stack[top].elements.append(completed)
+                    try skipWhitespace()
+                    if try consumeSeparator(closing: UInt8(ascii: "]")) { break }
+                    let frame = stack.removeLast()
+                    completed = Node(.sequence(frame.elements), span: Span(frame.start, position))
                 }
-                break
             }
         }
     }
@@ -177,9 +180,7 @@ private struct JSONParser {
             throw unexpected(at: position, "where `:` was expected")
         }
         position += 1
-        if case .object(let start, let entries, _) = stack.removeLast() {
-            stack.append(.object(start: start, entries: entries, key: key))
-        }
+        if let top = stack.indices.last { stack[top].key = key }
     }
 
     private mutating func pushFrame(_ frame: Frame) throws {

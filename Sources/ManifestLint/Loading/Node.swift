@@ -27,28 +27,42 @@ public struct MappingEntry: Sendable {
 extension [MappingEntry] {
     /// Each entry whose name an earlier entry already has (names for which
     /// `ignoring` is true aside), with the first entry of that name.
-    /// Small mappings, the usual kind, are compared pairwise: cheaper than hashing every key.
+    /// Names are compared by a cheap fingerprint first, pairwise in the
+    /// small mappings of manifests, through a table in large ones.
     func repeatedNames(ignoring ignored: (String) -> Bool = { _ in false }) -> [(repeated: MappingEntry, first: MappingEntry)] {
+        guard count > 1 else { return [] }
+        let names = map(\.name)
         var result: [(MappingEntry, MappingEntry)] = []
-        if count <= 16 {
-            let names = map(\.name)
+        if count <= 32 {
+            let fingerprints = names.map { $0.map(Self.fingerprint) ?? 0 }
             for index in indices.dropFirst() {
-                guard let name = names[index], !ignored(name),
-                      let first = names[..<index].firstIndex(where: { $0 == name }) else { continue }
+                guard let name = names[index] else { continue }
+                let fingerprint = fingerprints[index]
+                guard let first = (0..<index).first(where: { fingerprints[$0] == fingerprint && names[$0] == name }),
+                      !ignored(name) else { continue }
                 result.append((self[index], self[first]))
             }
             return result
         }
         var firstSeen: [String: Int] = [:]
-        for (index, entry) in enumerated() {
-            guard let name = entry.name, !ignored(name) else { continue }
+        for (index, name) in names.enumerated() {
+            guard let name, !ignored(name) else { continue }
             if let first = firstSeen[name] {
-                result.append((entry, self[first]))
+                result.append((self[index], self[first]))
             } else {
                 firstSeen[name] = index
             }
         }
         return result
+    }
+
+    /// FNV-1a over the name's bytes, never 0 (which stands for a key that is not a scalar).
+    private static func fingerprint(_ name: String) -> UInt64 {
+        name.withBytes { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash | 1
+        }
     }
 }
 
