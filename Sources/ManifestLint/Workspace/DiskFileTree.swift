@@ -27,7 +27,7 @@ public struct DiskFileTree: FileTree {
 
     public func kind(of path: String) -> FileKind {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
+        guard stat(systemPath(path), &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
@@ -41,7 +41,7 @@ public struct DiskFileTree: FileTree {
     /// less than the space offered has reached the end of a regular file; a
     /// directory fails with EISDIR.
     public func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(systemPath(path), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // Never read more than one byte past the loaders' size bound.
@@ -73,7 +73,7 @@ public struct DiskFileTree: FileTree {
     }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
-        guard let handle = opendir(directory) else { return nil }
+        guard let handle = opendir(systemPath(directory)) else { return nil }
         defer { closedir(handle) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(handle) {
@@ -89,12 +89,20 @@ public struct DiskFileTree: FileTree {
             default:
                 let path = Path.join(directory, name)
                 var info = stat()
-                isSymbolicLink = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+                isSymbolicLink = lstat(systemPath(path), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
                 kind = self.kind(of: path)
             }
             entries.append(DirectoryEntry(name: name, kind: kind, isSymbolicLink: isSymbolicLink))
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    /// The path handed to the system: relative to the current directory when
+    /// it lies below it, which spares the kernel walking the leading components
+    /// on every call (the process never changes its directory).
+    private func systemPath(_ path: String) -> String {
+        guard currentDirectory != "/", let relative = Path.relative(path, inside: currentDirectory), !relative.isEmpty else { return path }
+        return relative
     }
 
     public func displayPath(_ path: String) -> String {
