@@ -11,17 +11,15 @@ struct ConfigKey {
             name = key
             return
         }
-        let parts = key.split(separator: ":", omittingEmptySubsequences: false)
+        // Split on the bytes: a colon never occurs inside a multi-byte character.
+        let parts = key.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map { String(Substring($0)) }
         switch parts.count {
-        case 1:
-            namespace = nil
-            name = key
         case 2:
-            namespace = String(parts[0])
-            name = String(parts[1])
+            namespace = parts[0]
+            name = parts[1]
         case 3 where parts[1] == "config":
-            namespace = String(parts[0])
-            name = String(parts[2])
+            namespace = parts[0]
+            name = parts[2]
         default:
             return nil
         }

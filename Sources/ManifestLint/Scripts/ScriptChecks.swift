@@ -7,7 +7,10 @@ extension ProjectGraph {
         if case .configuration(let directoryAllowed) = argument.kind, directoryAllowed, tree.isFile(target) || tree.isFile(Path.join(target, "tsconfig.json")) {
             return true
         }
-        if candidates.contains(where: { tree.isFile($0) }) { return true }
+        // Every candidate lies in the target's directory or below it: when that is missing
+        // (a build output before the build), none needs a look.
+        let directoryExists = Path.parent(target).map { tree.kind(of: $0) != .missing } ?? true
+        if directoryExists, candidates.contains(where: { tree.isFile($0) }) { return true }
         var unknown = false
         for candidate in candidates {
             switch typeScriptBuild.verdict(for: candidate, tree: tree) {
