@@ -1,20 +1,30 @@
+import Synchronization
+
 /// The bytes of one file as read, with its path and a line index for turning
 /// byte offsets into lines and columns.
 public final class SourceFile: Sendable {
     /// The path inside the file tree (absolute on disk, relative in a virtual tree).
     public let path: String
     public let bytes: [UInt8]
-    /// Byte offset at which each line starts; line 1 starts at 0.
-    private let lineStarts: [Int]
+    /// Byte offset at which each line starts (line 1 starts at 0), found on
+    /// the first question: most files read are never reported on.
+    private let lineIndex = Mutex<[Int]?>(nil)
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+    }
+
+    private var lineStarts: [Int] {
+        lineIndex.withLock { index in
+            if let index { return index }
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
+            index = starts
+            return starts
         }
-        self.lineStarts = starts
     }
 
     public convenience init(path: String, text: String) {
@@ -23,6 +33,7 @@ public final class SourceFile: Sendable {
 
     /// The 1-based line holding `offset` (offsets past the end map to the last line).
     public func line(of offset: Int) -> Int {
+        let lineStarts = lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -48,6 +59,7 @@ public final class SourceFile: Sendable {
 
     /// The byte offset of a line and column (the inverse of `position(of:)`).
     public func offset(of position: LineColumn) -> Int {
+        let lineStarts = lineStarts
         guard position.line >= 1, position.line <= lineStarts.count else { return bytes.count }
         var index = lineStarts[position.line - 1]
         var column = 1
@@ -61,6 +73,7 @@ public final class SourceFile: Sendable {
 
     /// The text of a 1-based line without its line break.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
