@@ -39,7 +39,7 @@ public final class ProjectGraph {
     public private(set) var workspaceRoots: [PackageManifest] = []
     /// The package's scripts, parsed (nodejs and bun projects).
     private(set) var packageScripts: PackageScripts?
-    private let scriptParses: ScriptParseCache
+    private let scriptCache: ScriptCache
     /// Which commands the declared dependencies provide.
     private(set) var commandProviders: CommandProviders?
     /// The program's JavaScript and TypeScript modules, read when a rule asks.
@@ -80,13 +80,13 @@ public final class ProjectGraph {
     public var runtime: String? { project.runtimeName }
     public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
 
-    /// `scriptParses` is shared by the projects of a run, which often repeat the same scripts.
+    /// `scriptCache` is shared by the projects of a run, which often repeat the same scripts.
     init(location: ProjectLocation, tree: any FileTree, settings: Configuration.Settings = Configuration.Settings(),
-         scriptParses: ScriptParseCache = ScriptParseCache()) {
+         scriptCache: ScriptCache = ScriptCache()) {
         self.tree = tree
         self.location = location
         self.settings = settings
-        self.scriptParses = scriptParses
+        self.scriptCache = scriptCache
         self.programDirectory = location.directory
         let format: FileFormat = location.projectFile.lowercased().hasSuffix(".json") ? .json : .yaml
         let bytes = tree.read(location.projectFile) ?? []
@@ -133,7 +133,7 @@ public final class ProjectGraph {
         }
         guard isNodeRuntime else { return }
         loadPackage()
-        if let package, package.document.parsed { packageScripts = PackageScripts(package: package, parses: scriptParses) }
+        if let package, package.document.parsed { packageScripts = PackageScripts(package: package, cache: scriptCache) }
         typeScriptBuild = TypeScriptBuild(configs: buildConfigs())
         // Statuses that may depend on build outputs are settled now that the build is known.
         if let main = mainReference, main.status == .missing || main.status == .unknown {

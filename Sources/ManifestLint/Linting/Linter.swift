@@ -35,16 +35,16 @@ public struct Linter: Sendable {
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
         // In staged mode each project's listings are recorded, so none are handed over.
         let shared = CachingFileTree.Shared(listings: changed == nil ? discovered.listings : [:])
-        let scriptParses = ScriptParseCache()
+        let scriptCache = ScriptCache()
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {
                 let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder, shared: shared, scriptParses: scriptParses)
+                let found = check(project: projects[index], in: recorder, shared: shared, scriptCache: scriptCache)
                 let touched = changed.contains { recorder.depends(on: $0) }
                 diagnostics = touched ? found : nil
             } else {
-                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptParses: scriptParses)
+                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache)
             }
             collected.withLock { $0[index] = diagnostics }
         }
@@ -62,10 +62,10 @@ public struct Linter: Sendable {
     }
 
     func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
-               scriptParses: ScriptParseCache = ScriptParseCache()) -> [Diagnostic] {
+               scriptCache: ScriptCache = ScriptCache()) -> [Diagnostic] {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings(),
-                                 scriptParses: scriptParses)
+                                 scriptCache: scriptCache)
         return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
     }
 }

@@ -33,12 +33,19 @@ struct PackageScripts {
     }
 
     /// `npm run X` and the like.
-    struct ScriptCall {
-        var script: Script
+    /// What a runner command names, wherever its script stands.
+    struct RunnerCall: Sendable {
         var tool: String
         var target: ShellWord
         /// The runner fails when the script is missing (npm run, pnpm run);
         /// otherwise it may run a binary or a file of that name instead.
+        var requiresScript: Bool
+    }
+
+    struct ScriptCall {
+        var script: Script
+        var tool: String
+        var target: ShellWord
         var requiresScript: Bool
     }
 
@@ -47,18 +54,18 @@ struct PackageScripts {
     private(set) var invocations: [Invocation] = []
     private(set) var calls: [ScriptCall] = []
 
-    init(package: PackageManifest, parses: ScriptParseCache = ScriptParseCache()) {
+    init(package: PackageManifest, cache: ScriptCache = ScriptCache()) {
         self.package = package
         for (name, node) in package.scripts {
-            guard let parsed = parses.script(in: package.file, span: node.span) else { continue }
-            let script = Script(name: name, node: node, parsed: parsed)
+            guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
+            let script = Script(name: name, node: node, parsed: analysis.parsed)
             scripts.append(script)
-            for command in script.parsed.commands {
-                let words = Self.unwrap(command.words)
-                guard !words.isEmpty else { continue }
+            for command in analysis.commands {
                 let directory = command.directory.map { Path.join(package.directory, $0) }
-                invocations.append(Invocation(script: script, words: words, directory: directory))
-                if let call = Self.scriptCall(words, in: script) { calls.append(call) }
+                invocations.append(Invocation(script: script, words: command.words, directory: directory))
+                if let call = command.call {
+                    calls.append(ScriptCall(script: script, tool: call.tool, target: call.target, requiresScript: call.requiresScript))
+                }
             }
         }
     }
@@ -139,7 +146,7 @@ struct PackageScripts {
     ]
 
     /// The script a runner call names, when the words are one.
-    static func scriptCall(_ words: [ShellWord], in script: Script) -> ScriptCall? {
+    static func runnerCall(_ words: [ShellWord]) -> RunnerCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
         let tool = Path.basename(first.text)
         guard tool == "npm" || tool == "pnpm" || tool == "yarn" || tool == "bun" else { return nil }
@@ -157,31 +164,31 @@ struct PackageScripts {
             switch subcommand.text {
             case "run", "run-script", "rum", "urn":
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return ScriptCall(script: script, tool: "npm run", target: positional[1], requiresScript: !ifPresent)
+                return RunnerCall(tool: "npm run", target: positional[1], requiresScript: !ifPresent)
             case "test", "t", "tst", "start", "stop", "restart":
                 var target = subcommand
                 target.text = ["t", "tst"].contains(subcommand.text) ? "test" : subcommand.text
-                return ScriptCall(script: script, tool: "npm \(subcommand.text)", target: target, requiresScript: !ifPresent)
+                return RunnerCall(tool: "npm \(subcommand.text)", target: target, requiresScript: !ifPresent)
             default:
                 return nil
             }
         case "pnpm":
             if subcommand.text == "run" {
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return ScriptCall(script: script, tool: "pnpm run", target: positional[1], requiresScript: !ifPresent)
+                return RunnerCall(tool: "pnpm run", target: positional[1], requiresScript: !ifPresent)
             }
             if pnpmCommands.contains(subcommand.text) { return nil }
-            return ScriptCall(script: script, tool: "pnpm", target: subcommand, requiresScript: false)
+            return RunnerCall(tool: "pnpm", target: subcommand, requiresScript: false)
         case "yarn":
             if subcommand.text == "run" {
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return ScriptCall(script: script, tool: "yarn run", target: positional[1], requiresScript: false)
+                return RunnerCall(tool: "yarn run", target: positional[1], requiresScript: false)
             }
             if yarnCommands.contains(subcommand.text) { return nil }
-            return ScriptCall(script: script, tool: "yarn", target: subcommand, requiresScript: false)
+            return RunnerCall(tool: "yarn", target: subcommand, requiresScript: false)
         case "bun":
             guard subcommand.text == "run", positional.count > 1, !positional[1].isDynamic else { return nil }
-            return ScriptCall(script: script, tool: "bun run", target: positional[1], requiresScript: false)
+            return RunnerCall(tool: "bun run", target: positional[1], requiresScript: false)
         default:
             return nil
         }

@@ -1,0 +1,108 @@
+import Synchronization
+
+/// What a script literal gives, wherever it stands in a package.json: its
+/// parse, and for each command the words it finally runs (wrappers removed),
+/// where it runs and the script it calls through a runner, if any.
+struct ScriptAnalysis: Sendable {
+    struct Command: Sendable {
+        /// The command name first; never empty.
+        var words: [ShellWord]
+        /// Relative to the package directory; nil when a `cd` made it unknown.
+        var directory: String?
+        var call: PackageScripts.RunnerCall?
+    }
+
+    var parsed: ShellScript
+    var commands: [Command]
+
+    init(_ parsed: ShellScript) {
+        self.parsed = parsed
+        commands = parsed.commands.compactMap { command in
+            let words = PackageScripts.unwrap(command.words)
+            guard !words.isEmpty else { return nil }
+            return Command(words: words, directory: command.directory, call: PackageScripts.runnerCall(words))
+        }
+    }
+
+    private init(parsed: ShellScript, commands: [Command]) {
+        self.parsed = parsed
+        self.commands = commands
+    }
+
+    /// The same analysis with every position moved by `delta` bytes.
+    func shifted(by delta: Int) -> ScriptAnalysis {
+        guard delta != 0 else { return self }
+        return ScriptAnalysis(parsed: parsed.shifted(by: delta), commands: commands.map { command in
+            var moved = command
+            moved.words = command.words.map { $0.shifted(by: delta) }
+            if let call = command.call { moved.call?.target = call.target.shifted(by: delta) }
+            return moved
+        })
+    }
+}
+
+/// Script analyses shared by every project of a run: the packages of a
+/// monorepo repeat the same scripts ("build": "tsc -p ."), so each distinct
+/// script literal is parsed and analysed once, and later copies are that
+/// analysis moved to where they stand in their file. Bounded, so that a run
+/// over many distinct scripts holds no more than `capacity` of them.
+final class ScriptCache: Sendable {
+    static let capacity = 4_096
+
+    /// A literal's bytes, hashed in bulk (an array of bytes hashes byte by byte).
+    private struct Literal: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private struct Entry {
+        /// Where the literal started in the file it was first analysed in.
+        var literalStart: Int
+        var analysis: ScriptAnalysis
+    }
+
+    private let entries = Mutex<[Literal: Entry]>([:])
+
+    init() {}
+
+    /// The analysis of the JSON string literal at `span` of `file`, or nil when it is not a string.
+    func analysis(in file: SourceFile, span: Span) -> ScriptAnalysis? {
+        guard span.start >= 0, span.end <= file.bytes.count, span.start < span.end else { return nil }
+        let literal = Literal(bytes: Array(file.bytes[span.start..<span.end]))
+        if let entry = entries.withLock({ $0[literal] }) {
+            return entry.analysis.shifted(by: span.start - entry.literalStart)
+        }
+        guard let text = SourceText.jsonString(in: file, span: span) else { return nil }
+        let analysis = ScriptAnalysis(ShellParser.parse(text))
+        entries.withLock { entries in
+            if entries.count < Self.capacity { entries[literal] = Entry(literalStart: span.start, analysis: analysis) }
+        }
+        return analysis
+    }
+}
+
+extension ShellScript {
+    /// The same commands with every position moved by `delta` bytes.
+    func shifted(by delta: Int) -> ShellScript {
+        guard delta != 0 else { return self }
+        return ShellScript(
+            commands: commands.map { command in
+                ShellCommand(assignments: command.assignments.map { $0.shifted(by: delta) },
+                             words: command.words.map { $0.shifted(by: delta) },
+                             directory: command.directory)
+            },
+            error: error.map { ($0.message, $0.offset + delta) })
+    }
+}
+
+extension ShellWord {
+    func shifted(by delta: Int) -> ShellWord {
+        var word = self
+        word.origins = origins.shifted(by: delta)
+        word.span = Span(span.start + delta, span.end + delta)
+        return word
+    }
+}

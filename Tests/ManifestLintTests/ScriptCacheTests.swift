@@ -1,0 +1,53 @@
+import Testing
+@testable import ManifestLint
+
+/// A script analysed once and reused elsewhere must read exactly as if it had been analysed where it stands.
+struct ScriptCacheTests {
+    /// The literals of a package.json's "scripts", in order, with their spans.
+    static func literals(_ json: String) -> (SourceFile, [Span]) {
+        let document = JSONLoader.load(SourceFile(path: "package.json", text: json))
+        let spans = (document.root?["scripts"]?.entries ?? []).map(\.value.span)
+        return (document.file, spans)
+    }
+
+    static func describe(_ word: ShellWord) -> String {
+        "\(word.text) \(word.span.start)-\(word.span.end) \((0...word.origins.count).map { word.origins.start($0) })"
+    }
+
+    /// Every word with its positions: of the parse, of the commands as run, of the runner calls.
+    static func summary(_ analysis: ScriptAnalysis) -> [String] {
+        var lines: [String] = []
+        for command in analysis.parsed.commands {
+            let directory = command.directory ?? "?"
+            for word in command.assignments + command.words { lines.append(describe(word) + " in " + directory) }
+        }
+        lines.append(analysis.parsed.error.map { "\($0.message) at \($0.offset)" } ?? "no error")
+        for command in analysis.commands {
+            var line = command.words.map(describe).joined(separator: ", ")
+            if let call = command.call { line += " calls \(call.tool) \(describe(call.target)) \(call.requiresScript)" }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func fresh(_ file: SourceFile, _ span: Span) -> ScriptAnalysis? {
+        SourceText.jsonString(in: file, span: span).map { ScriptAnalysis(ShellParser.parse($0)) }
+    }
+
+    @Test(arguments: [
+        #"cd lib && npx cross-env A=1 node \"a b.js\" --x=\u0031 $(tsc -p .) | tee out"#,
+        "npm run build && jest --coverage",
+        #"bash -c 'echo \"unterminated"#,
+    ])
+    func aReusedAnalysisIsTheAnalysisWhereTheScriptStands(script: String) throws {
+        let (first, firstSpans) = Self.literals(#"{"scripts": {"a": "\#(script)"}}"#)
+        let (second, secondSpans) = Self.literals(#"{"name": "other", "scripts": {"x": "y", "b": "\#(script)"}}"#)
+        #expect(secondSpans[1].start != firstSpans[0].start)
+        let cache = ScriptCache()
+        let analysed = try #require(cache.analysis(in: first, span: firstSpans[0]))
+        let reused = try #require(cache.analysis(in: second, span: secondSpans[1]))
+        #expect(Self.summary(analysed) == Self.fresh(first, firstSpans[0]).map(Self.summary))
+        #expect(Self.summary(reused) == Self.fresh(second, secondSpans[1]).map(Self.summary))
+        #expect(Self.summary(reused) != Self.summary(analysed))
+    }
+}
