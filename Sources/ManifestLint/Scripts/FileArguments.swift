@@ -46,38 +46,44 @@ struct FileArgument {
         "tsc": ["-p", "--project"], "ts-node": ["-P", "--project"], "c8": ["--config"], "nyc": ["--nycrc-path"],
     ]
 
+    /// Options after which node and the TypeScript runners run no program file.
+    static let nodeInlineOptions: Set<String> = ["-e", "--eval", "-p", "--print", "--test", "-i", "--interactive"]
+    static let typeScriptRunnerInlineOptions: Set<String> = ["-e", "--eval", "-p", "--print", "-i", "--interactive"]
+    static let shellValueOptions: Set<String> = ["-o", "+o"]
+
     static func arguments(of words: [ShellWord]) -> [FileArgument] {
         guard let command = words.first, !command.isDynamic else { return [] }
         var result: [FileArgument] = []
         let name = Path.basename(command.text)
-        let arguments = Array(words.dropFirst())
+        let arguments = words.dropFirst()
         if command.text.containsBytes(of: "/") && !command.text.hasPrefix("/") && !command.text.containsBytes(of: "node_modules/") {
             result.append(FileArgument(word: command, kind: .executable))
         }
         switch name {
         case "node":
-            if arguments.contains(where: { ["-e", "--eval", "-p", "--print", "--test", "-i", "--interactive"].contains($0.text) }) { break }
+            if arguments.contains(where: { nodeInlineOptions.contains($0.text) }) { break }
             if let program = firstPositional(arguments, valueOptions: nodeValueOptions) {
                 result.append(FileArgument(word: program, kind: .program(typeScriptLoads: false)))
             }
         case "ts-node", "ts-node-esm", "ts-node-script", "tsx", "babel-node":
-            if arguments.contains(where: { ["-e", "--eval", "-p", "--print", "-i", "--interactive"].contains($0.text) }) { break }
-            let rest = name == "tsx" && arguments.first?.text == "watch" ? Array(arguments.dropFirst()) : arguments
+            if arguments.contains(where: { typeScriptRunnerInlineOptions.contains($0.text) }) { break }
+            let rest = name == "tsx" && arguments.first?.text == "watch" ? arguments.dropFirst() : arguments
             if let program = firstPositional(rest, valueOptions: typeScriptRunnerValueOptions) {
                 result.append(FileArgument(word: program, kind: .program(typeScriptLoads: name != "babel-node")))
             }
         case "bash", "sh", "zsh", "dash":
             guard !arguments.contains(where: { $0.text.hasPrefix("-") && !$0.text.hasPrefix("--") && $0.text.containsBytes(of: "c") }) else { break }
-            if let script = firstPositional(arguments, valueOptions: ["-o", "+o"]) {
+            if let script = firstPositional(arguments, valueOptions: shellValueOptions) {
                 result.append(FileArgument(word: script, kind: .executable))
             }
         default:
             break
         }
         if let options = configurationOptions[name] {
-            for (index, word) in arguments.enumerated() {
+            for index in arguments.indices {
+                let word = arguments[index]
                 var value: ShellWord?
-                if options.contains(word.text), index + 1 < arguments.count, !arguments[index + 1].text.hasPrefix("-") {
+                if options.contains(word.text), index + 1 < arguments.endIndex, !arguments[index + 1].text.hasPrefix("-") {
                     value = arguments[index + 1]
                 } else if let equals = word.assignmentEquals ?? word.text.utf8.firstIndex(of: UInt8(ascii: "=")).map({ word.text.utf8.distance(from: word.text.utf8.startIndex, to: $0) }),
                           options.contains(String(decoding: word.text.utf8.prefix(equals), as: UTF8.self)) {
@@ -91,11 +97,11 @@ struct FileArgument {
     }
 
     /// The first word that is not an option or an option's value.
-    static func firstPositional(_ words: [ShellWord], valueOptions: Set<String>) -> ShellWord? {
-        var index = 0
-        while index < words.count {
+    static func firstPositional(_ words: ArraySlice<ShellWord>, valueOptions: Set<String>) -> ShellWord? {
+        var index = words.startIndex
+        while index < words.endIndex {
             let text = words[index].text
-            if text == "--" { return index + 1 < words.count ? words[index + 1] : nil }
+            if text == "--" { return index + 1 < words.endIndex ? words[index + 1] : nil }
             if text.hasPrefix("-") {
                 index += valueOptions.contains(text) ? 2 : 1
                 continue
