@@ -22,7 +22,8 @@ struct JestConfiguration {
         var options: [String: [String]]?
         if let jest = package?.root?["jest"], jest.entries != nil {
             options = Self.options(of: jest)
-        } else if let name = configNames.first(where: { tree.isFile(Path.join(directory, $0)) }),
+        } else if let entries = tree.list(directory),
+                  let name = configNames.first(where: { name in entries.contains { $0.name == name && $0.kind == .file } }),
                   let bytes = tree.read(Path.join(directory, name)), bytes.count <= InputGuard.maximumSize {
             let file = SourceFile(path: Path.join(directory, name), bytes: bytes)
             if name.hasSuffix(".json") {

@@ -54,17 +54,20 @@ public struct Rule: Sendable {
 
 /// Where a rule puts what it finds; it stamps the rule's id and severity.
 struct Findings {
-    let rule: Rule
+    /// The rule's id and severity only: a whole Rule would be copied for every rule on every project.
+    let ruleID: String
+    let ruleSeverity: Severity
     let tree: any FileTree
     private(set) var diagnostics: [Diagnostic] = []
 
     init(rule: Rule, tree: any FileTree) {
-        self.rule = rule
+        ruleID = rule.id
+        ruleSeverity = rule.severity
         self.tree = tree
     }
 
     mutating func report(_ message: String, in file: SourceFile, at span: Span, severity: Severity? = nil, fix: Fix? = nil) {
-        diagnostics.append(Diagnostic(ruleID: rule.id, severity: severity ?? rule.severity, message: message,
+        diagnostics.append(Diagnostic(ruleID: ruleID, severity: severity ?? ruleSeverity, message: message,
                                       file: file, span: span, displayPath: tree.displayPath(file.path), fix: fix))
     }
 }
