@@ -19,8 +19,12 @@ final class CachingFileTree: FileTree {
     private let base: any FileTree
     private let projectDirectory: String
     private let shared: Shared
-    private let listings = Mutex<[String: [DirectoryEntry]?]>([:])
-    private let kinds = Mutex<[String: FileKind]>([:])
+    /// Inside the project, answers are keyed by the path relative to the
+    /// project directory: short keys hash fast, and most questions are asked there.
+    private let insideKinds = Mutex<[String: FileKind]>([:])
+    private let insideListings = Mutex<[String: [DirectoryEntry]?]>([:])
+    /// Listings of directories outside the project, by their tree path.
+    private let outsideListings = Mutex<[String: [DirectoryEntry]?]>([:])
 
     init(_ base: any FileTree, projectDirectory: String, shared: Shared) {
         self.base = base
@@ -29,40 +33,60 @@ final class CachingFileTree: FileTree {
     }
 
     func list(_ directory: String) -> [DirectoryEntry]? {
-        if let cached = listings.withLock({ $0[directory] }) { return cached }
+        if let relative = Path.relative(directory, inside: projectDirectory) {
+            return listing(of: directory, cachedIn: insideListings, as: relative)
+        }
+        return listing(of: directory, cachedIn: outsideListings, as: directory)
+    }
+
+    private func listing(of directory: String, cachedIn cache: borrowing Mutex<[String: [DirectoryEntry]?]>, as key: String) -> [DirectoryEntry]? {
+        if let cached = cache.withLock({ $0[key] }) { return cached }
         let entries = shared.listings[directory] ?? base.list(directory)
-        listings.withLock { $0[directory] = .some(entries) }
+        cache.withLock { $0[key] = .some(entries) }
         return entries
     }
 
     func kind(of path: String) -> FileKind {
-        let outside = !Path.isInside(path, projectDirectory)
-        if outside {
-            if let cached = shared.kinds.withLock({ $0[path] }) { return cached }
-        } else if let cached = kinds.withLock({ $0[path] }) {
-            return cached
+        if let relative = Path.relative(path, inside: projectDirectory) { return kindInside(path, relative: relative) }
+        if let cached = shared.kinds.withLock({ $0[path] }) { return cached }
+        var answer: FileKind?
+        if let parent = Path.parent(path), let entries = outsideListings.withLock({ $0[parent] ?? nil }) ?? shared.listings[parent] {
+            let name = Path.basename(path)
+            answer = entries.first { $0.name == name }?.kind ?? .missing
         }
-        let answer = kindFromParent(of: path, outside: outside) ?? base.kind(of: path)
-        if outside {
-            shared.kinds.withLock { $0[path] = answer }
+        let kind = answer ?? base.kind(of: path)
+        shared.kinds.withLock { $0[path] = kind }
+        return kind
+    }
+
+    /// A path inside the project: the listing of its directory answers when
+    /// there is one, and a missing directory answers for everything below it.
+    private func kindInside(_ path: String, relative: String) -> FileKind {
+        if let cached = insideKinds.withLock({ $0[relative] }) { return cached }
+        let answer: FileKind
+        if let parentRelative = Path.parent(relative), let parent = Path.parent(path) {
+            if let entries = listingMadeInside(parent, relative: parentRelative) {
+                let name = Path.basename(relative)
+                answer = entries.first { $0.name == name }?.kind ?? .missing
+            } else if !parentRelative.isEmpty, kindInside(parent, relative: parentRelative) == .missing {
+                answer = .missing
+            } else {
+                answer = base.kind(of: path)
+            }
         } else {
-            kinds.withLock { $0[path] = answer }
+            answer = base.kind(of: path)
         }
+        insideKinds.withLock { $0[relative] = answer }
         return answer
     }
 
-    /// The answer a listing of the parent gives, or a missing parent.
-    private func kindFromParent(of path: String, outside: Bool) -> FileKind? {
-        guard let parent = Path.parent(path) else { return nil }
-        if let entries = listings.withLock({ $0[parent] }) ?? shared.listings[parent] {
-            let name = Path.basename(path)
-            return entries.first { $0.name == name }?.kind ?? .missing
-        }
-        // Inside the project a missing directory answers for everything below it.
-        if !outside, parent != projectDirectory, Path.isInside(parent, projectDirectory), kind(of: parent) == .missing {
-            return .missing
-        }
-        return nil
+    /// The listing of a directory inside the project, when this check or
+    /// discovery made one (nothing is listed to answer a question about a path).
+    private func listingMadeInside(_ directory: String, relative: String) -> [DirectoryEntry]? {
+        if let cached = insideListings.withLock({ $0[relative] }) { return cached }
+        guard let seeded = shared.listings[directory] else { return nil }
+        insideListings.withLock { $0[relative] = .some(seeded) }
+        return seeded
     }
 
     func read(_ path: String) -> [UInt8]? { base.read(path) }
