@@ -258,11 +258,11 @@ public final class ProjectGraph {
     }
 
     /// Dependencies of the package and of the workspace roots above it.
-    public var declaredDependencies: Set<String> {
+    public private(set) lazy var declaredDependencies: Set<String> = {
         var names = package?.dependencyNames ?? []
         for root in workspaceRoots { names.formUnion(root.dependencyNames) }
         return names
-    }
+    }()
 
     private func loadRuntimeTSConfig() {
         guard runtime == "nodejs" else { return }

@@ -37,9 +37,10 @@ public enum ProviderNamespaces {
         var readAny = false
         if let package = graph.package, package.document.parsed {
             readAny = true
+            let installed = graph.tree.isDirectory(Path.join(package.directory, "node_modules"))
             for name in package.dependencyNames {
                 namespaces.formUnion(fromPackageName(name))
-                namespaces.formUnion(installedDependencies(of: name, below: package.directory, in: graph))
+                if installed { namespaces.formUnion(installedDependencies(of: name, below: package.directory, in: graph)) }
             }
         }
         let directory = graph.location.directory

@@ -47,11 +47,19 @@ public struct PackageManifest: Sendable {
     /// The dependency names of a package.json's top-level object.
     static func dependencyNames(of root: Node) -> Set<String> {
         var names = Set<String>()
-        for field in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
-            for entry in root[field]?.entries ?? [] {
-                if let name = entry.name { names.insert(name) }
+        var fieldsSeen: [String] = []
+        // The last of repeated fields counts, as JSON.parse keeps it.
+        for entry in (root.entries ?? []).reversed() {
+            guard let field = entry.name, dependencyFields.contains(field), !fieldsSeen.contains(field) else { continue }
+            fieldsSeen.append(field)
+            guard let dependencies = entry.value.entries else { continue }
+            names.reserveCapacity(names.count + dependencies.count)
+            for dependency in dependencies {
+                if let name = dependency.name { names.insert(name) }
             }
         }
         return names
     }
+
+    static let dependencyFields: Set<String> = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
 }
