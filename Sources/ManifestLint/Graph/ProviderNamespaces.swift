@@ -113,7 +113,8 @@ public enum ProviderNamespaces {
         for scope in ["@pulumi/", "@pulumiverse/"] where name.hasPrefix(scope) {
             return [normalize(String(name.dropFirst(scope.count)))]
         }
-        guard name.lowercased().containsBytes(of: "pulumi") else { return [] }
+        // npm package names are ASCII (new ones lower case): ASCII case folding is enough.
+        guard name.containsASCIICaseInsensitive("pulumi") else { return [] }
         let words = name.split { !$0.isLetter && !$0.isNumber }.map { normalize(String($0)) }
         return Set(words.filter { $0 != "pulumi" && $0 != "pulumiverse" })
     }

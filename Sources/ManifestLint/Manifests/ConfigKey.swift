@@ -11,15 +11,19 @@ struct ConfigKey {
             name = key
             return
         }
-        // Split on the bytes: a colon never occurs inside a multi-byte character.
-        let parts = key.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map { String(Substring($0)) }
-        switch parts.count {
-        case 2:
-            namespace = parts[0]
-            name = parts[1]
-        case 3 where parts[1] == "config":
-            namespace = parts[0]
-            name = parts[2]
+        // The colons' byte offsets (a colon never occurs inside a multi-byte character).
+        let colons = key.withBytes { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: ":") } }
+        let utf8 = key.utf8
+        func part(_ start: Int, _ end: Int) -> String {
+            String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]))
+        }
+        switch colons.count {
+        case 1:
+            namespace = part(0, colons[0])
+            name = part(colons[0] + 1, utf8.count)
+        case 2 where part(colons[0] + 1, colons[1]) == "config":
+            namespace = part(0, colons[0])
+            name = part(colons[1] + 1, utf8.count)
         default:
             return nil
         }

@@ -18,6 +18,26 @@ extension String {
         return try copy.withUTF8(body)
     }
 
+    /// Whether `needle` (lower-case ASCII) occurs in this string, ASCII letters compared without case.
+    func containsASCIICaseInsensitive(_ needle: StaticString) -> Bool {
+        withBytes { haystack in
+            needle.withUTF8Buffer { needle in
+                guard needle.count <= haystack.count else { return needle.isEmpty }
+                for start in 0...(haystack.count - needle.count) {
+                    var offset = 0
+                    while offset < needle.count {
+                        let byte = haystack[start + offset]
+                        let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        guard folded == needle[offset] else { break }
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur in this string's.
     func containsBytes(of needle: String) -> Bool {
         withBytes { haystack in needle.withBytes { occurs($0, in: haystack) } }
