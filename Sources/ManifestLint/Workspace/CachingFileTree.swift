@@ -21,8 +21,9 @@ final class CachingFileTree: FileTree {
     private let shared: Shared
     /// Inside the project, answers are keyed by the path relative to the
     /// project directory: short keys hash fast, and most questions are asked there.
-    private let insideKinds = Mutex<[String: FileKind]>([:])
-    private let insideListings = Mutex<[String: [DirectoryEntry]?]>([:])
+    /// Sized for a typical project's questions, so that they do not grow table by table.
+    private let insideKinds = Mutex<[String: FileKind]>(Dictionary(minimumCapacity: 64))
+    private let insideListings = Mutex<[String: [DirectoryEntry]?]>(Dictionary(minimumCapacity: 16))
     /// Listings of directories outside the project, by their tree path.
     private let outsideListings = Mutex<[String: [DirectoryEntry]?]>([:])
 

@@ -40,9 +40,13 @@ public enum Discovery {
     /// macOS and Windows, not on Linux. It is checked all the same (and
     /// project-file-case says so).
     public static func projectFileInOtherCase(among entries: [DirectoryEntry]) -> String? {
-        let lowered = Set(projectFileNames.map { $0.lowercased() })
-        return entries.first { $0.kind == .file && lowered.contains($0.name.lowercased()) && !projectFileNames.contains($0.name) }?.name
+        entries.first { entry in
+            entry.kind == .file && entry.name.utf8.count <= 11 && loweredProjectFileNames.contains(entry.name.lowercased())
+                && !projectFileNames.contains(entry.name)
+        }?.name
     }
+
+    private static let loweredProjectFileNames = Set(projectFileNames.map { $0.lowercased() })
 
     /// Every project below each path; for a path with none below it (a file,
     /// or a directory inside a project), the nearest project above it.
