@@ -36,6 +36,9 @@ for size in ["1", "100", "1000", "10000"]:
     row(case, "manifest-lint check", lint, f"{lint['median'] / find['median']:.2f} × find" if find else "-")
     if find:
         row(case, "find -name Pulumi.yaml", find, "1.00 × find")
+    floor = load(f"{size}-read-floor")
+    if floor and find:
+        row(case, "read floor (open, read, close each file; 2 threads)", floor, f"{floor['median'] / find['median']:.2f} × find")
     for tool in ["yamllint", "check-yaml", "check-json"]:
         other = load(f"{size}-{tool}")
         if other:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: manifest-lint against the floor of merely walking the tree
-# (find) and against what a pre-commit hook would otherwise run (yamllint,
+# (find), the floor of reading every file it reads (bench/readfloor.c, two
+# threads) and against what a pre-commit hook would otherwise run (yamllint,
 # and the check-yaml and check-json hooks of pre-commit-hooks), on synthetic
 # repositories of 1, 100, 1,000 and 10,000 Pulumi projects, plus staged mode
 # on a git repository of 10,000 tracked files, plus what the rules that read
@@ -25,7 +26,8 @@ if ! need hyperfine || [ ! -x /usr/bin/time ]; then
   $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time >/dev/null
 fi
 
-echo "==> Building manifest-lint (release, static Swift standard library)"
+echo "==> Building manifest-lint (release, static Swift standard library) and the read floor"
+cc -O2 -pthread -o "$out/readfloor" "$here/readfloor.c"
 (cd "$repo" && swift build -c release --static-swift-stdlib --product manifest-lint >/dev/null)
 lint="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
 
@@ -62,6 +64,9 @@ for size in $sizes; do
   echo "==> $size projects"
   measure "$size-manifest-lint" "$runs" "$lint" check "$tree" --quiet --exit-zero
   measure "$size-find" "$runs" find "$tree" -name Pulumi.yaml
+  # Every file of these trees is one the check reads.
+  find "$tree" -type f ! -name .complete > "$out/files-$size"
+  measure "$size-read-floor" "$runs" "$out/readfloor" "$out/files-$size"
   if [ "$size" = 1000 ] && [ "$smoke" = no ]; then
     find "$tree" \( -name '*.yaml' -o -name '*.yml' \) > "$out/yaml-files"
     find "$tree" -name '*.json' > "$out/json-files"
