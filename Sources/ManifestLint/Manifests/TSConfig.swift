@@ -20,6 +20,8 @@ public struct TSConfig: Sendable {
     /// `files` is given) and exclude (default node_modules and the like, and outDir).
     private(set) var includeGlobs: [Glob] = []
     private(set) var excludeGlobs: [Glob] = []
+    /// Excludes without wildcards (the defaults, outDir): the directory and everything below it.
+    private(set) var excludedDirectories: [String] = []
 
     public var directory: String { Path.parent(path) ?? "" }
 
@@ -83,13 +85,20 @@ public struct TSConfig: Sendable {
         }
         var exclude = self.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
         if self.exclude == nil, let outDir { exclude.append(outDir) }
-        excludeGlobs = exclude.flatMap { [Glob($0), Glob($0 + "/**/*")] }
+        for pattern in exclude {
+            if pattern.containsBytes(of: "*") || pattern.containsBytes(of: "?") {
+                excludeGlobs += [Glob(pattern), Glob(pattern + "/**/*")]
+            } else {
+                excludedDirectories.append(pattern)
+            }
+        }
     }
 
     /// Whether tsc compiles `path` under this config (files, include, exclude).
     func compiles(_ path: String) -> Bool {
         if files?.contains(path) == true { return true }
-        return includeGlobs.contains { $0.matches(path) } && !excludeGlobs.contains { $0.matches(path) }
+        return includeGlobs.contains { $0.matches(path) } && !excludedDirectories.contains { Path.isInside(path, $0) }
+            && !excludeGlobs.contains { $0.matches(path) }
     }
 
     /// A relative or absolute `extends` names a file (".json" may be left
