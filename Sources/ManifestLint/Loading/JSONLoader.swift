@@ -248,6 +248,22 @@ private struct JSONParser {
     private mutating func parseString() throws -> Node {
         let start = position
         position += 1
+        // Most strings are plain ASCII without escapes: find their end in one tight pass.
+        let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = position
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") { return index }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+                index += 1
+            }
+            return nil
+        }
+        if let plainEnd {
+            let text = String(decoding: bytes[position..<plainEnd], as: UTF8.self)
+            position = plainEnd + 1
+            return Node(.scalar(Scalar(text: text, kind: .string, style: .json)), span: Span(start, position))
+        }
         var decoded: [UInt8] = []
         var needsDecoding = false
         var reportedRepair = false
