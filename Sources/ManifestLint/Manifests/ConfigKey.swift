@@ -11,21 +11,20 @@ struct ConfigKey {
             name = key
             return
         }
-        // The colons' byte offsets (a colon never occurs inside a multi-byte character).
-        let colons = key.withBytes { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: ":") } }
-        let utf8 = key.utf8
-        func part(_ start: Int, _ end: Int) -> String {
-            String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]))
+        // Split on the bytes (a colon never occurs inside a multi-byte character), in one pass.
+        let split = key.withBytes { bytes -> (namespace: String, name: String)? in
+            var first = -1
+            var second = -1
+            for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+                if first < 0 { first = index } else if second < 0 { second = index } else { return nil }
+            }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            if second < 0 { return (text(0..<first), text((first + 1)..<bytes.count)) }
+            guard text((first + 1)..<second) == "config" else { return nil }
+            return (text(0..<first), text((second + 1)..<bytes.count))
         }
-        switch colons.count {
-        case 1:
-            namespace = part(0, colons[0])
-            name = part(colons[0] + 1, utf8.count)
-        case 2 where part(colons[0] + 1, colons[1]) == "config":
-            namespace = part(0, colons[0])
-            name = part(colons[1] + 1, utf8.count)
-        default:
-            return nil
-        }
+        guard let split else { return nil }
+        namespace = split.namespace
+        name = split.name
     }
 }

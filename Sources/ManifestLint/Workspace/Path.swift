@@ -21,9 +21,26 @@ public enum Path {
         if relative.isEmpty { return normalize(base) }
         // A relative path without ".", ".." or empty components (the common case) needs no normalizing.
         if relative.withBytes(isPlainRelative) {
-            return base.utf8.last == slash ? base + relative : base + "/" + relative
+            return joined(base, relative)
         }
         return normalize(base + "/" + relative)
+    }
+
+    /// `base` + "/" + `relative` (no second "/" after a base that ends with one), built in one allocation.
+    private static func joined(_ base: String, _ relative: String) -> String {
+        base.withBytes { head in
+            relative.withBytes { tail in
+                let separator = head.last == slash ? 0 : 1
+                return String(unsafeUninitializedCapacity: head.count + separator + tail.count) { buffer in
+                    var index = buffer.initialize(from: head).1
+                    if separator == 1 {
+                        buffer[index] = slash
+                        index += 1
+                    }
+                    return UnsafeMutableBufferPointer(rebasing: buffer[index...]).initialize(from: tail).1 + index
+                }
+            }
+        }
     }
 
     /// Whether every component of a relative path is a name (not empty, ".", or "..").
@@ -88,10 +105,9 @@ public enum Path {
 
     /// `path` from UTF-8 offset `start` up to `end`.
     private static func slice(_ path: String, from start: Int, to end: Int? = nil) -> String {
-        let bytes = path.utf8
-        let lower = bytes.index(bytes.startIndex, offsetBy: start)
-        let upper = end.map { bytes.index(bytes.startIndex, offsetBy: $0) } ?? bytes.endIndex
-        return String(path[lower..<upper])
+        path.withBytes { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(end ?? bytes.count)]), as: UTF8.self)
+        }
     }
 
     /// The containing directory, or nil at the root ("/" or "").
