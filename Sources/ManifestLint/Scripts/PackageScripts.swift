@@ -61,7 +61,7 @@ struct PackageScripts {
             let script = Script(name: name, node: node, parsed: analysis.parsed)
             scripts.append(script)
             for command in analysis.commands {
-                let directory = command.directory.map { Path.join(package.directory, $0) }
+                let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(script: script, words: command.words, directory: directory))
                 if let call = command.call {
                     calls.append(ScriptCall(script: script, tool: call.tool, target: call.target, requiresScript: call.requiresScript))
