@@ -47,7 +47,7 @@ enum FastGlob {
     static func matchesAnyFile(_ pattern: String, base: String, tree: some FileTree, limit: Int = 20_000) -> Bool? {
         var budget = limit
         for expanded in expandBraces(pattern) {
-            var segments = expanded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+            var segments = expanded.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { String(Substring($0)) }
             var directory = base
             while let first = segments.first, first == "." || first == ".." || (!hasMagic(first) && segments.count > 1) {
                 directory = Path.join(directory, first)
