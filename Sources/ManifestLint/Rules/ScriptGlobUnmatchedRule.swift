@@ -1,15 +1,25 @@
 extension Rule {
     /// The options of the tools that take globs whose next word is a value, not a pattern.
-    static let globToolValueOptions: [String: Set<String>] = [
-        "prettier": ["--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
-                     "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
-                     "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
-                     "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end"],
-        "eslint": ["-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
-                   "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
-                   "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
-                   "--cache-strategy", "--flag", "--stats", "--inspect-config"],
+    static let prettierValueOptions: Set<String> = [
+        "--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
+        "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
+        "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
+        "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end",
     ]
+    static let eslintValueOptions: Set<String> = [
+        "-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
+        "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
+        "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
+        "--cache-strategy", "--flag", "--stats", "--inspect-config",
+    ]
+
+    static func globToolValueOptions(_ tool: String) -> Set<String>? {
+        switch tool {
+        case "prettier": prettierValueOptions
+        case "eslint": eslintValueOptions
+        default: nil
+        }
+    }
 
     static let scriptGlobUnmatched = Rule(
         id: "script-glob-unmatched",
@@ -52,7 +62,7 @@ extension Rule {
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
             for invocation in scripts.invocations {
-                guard let options = Rule.globToolValueOptions[invocation.name], let directory = invocation.directory,
+                guard let options = Rule.globToolValueOptions(invocation.name), let directory = invocation.directory,
                       !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
                 var index = 1
                 while index < invocation.words.count {

@@ -1,8 +1,8 @@
 /// The words of a command that name a local file it runs or loads: the
 /// program of `node X`, `ts-node X`, `tsx X`, `bash X`, a command written
 /// as a path (`./X.sh`), and the `-c`/`--config`/`-p` file of well-known tools.
-struct FileArgument {
-    enum Kind {
+struct FileArgument: Sendable {
+    enum Kind: Sendable {
         /// The program of node, ts-node, tsx: Node probes extensions; the
         /// TypeScript runners load .ts files.
         case program(typeScriptLoads: Bool)

@@ -11,7 +11,7 @@ struct MissingScriptFile {
         var result: [MissingScriptFile] = []
         for invocation in scripts.invocations {
             guard let directory = invocation.directory else { continue }
-            for argument in FileArgument.arguments(of: invocation.words) where seen.insert(argument.word.span).inserted {
+            for argument in invocation.fileArguments where seen.insert(argument.word.span).inserted {
                 let target = Path.join(directory, argument.word.text)
                 if graph.isPresent(argument, at: target) == false {
                     result.append(MissingScriptFile(invocation: invocation, argument: argument, target: target))

@@ -23,11 +23,14 @@ struct PackageScripts {
         /// The tree path of the directory it runs in; nil when a `cd` made it unknown.
         let directory: String?
         let name: String
+        /// The local files it runs or loads.
+        let fileArguments: [FileArgument]
 
-        init(script: Script, words: [ShellWord], directory: String?) {
+        init(script: Script, words: [ShellWord], directory: String?, fileArguments: [FileArgument]) {
             self.script = script
             self.words = words
             self.directory = directory
+            self.fileArguments = fileArguments
             name = words.first.map { Path.basename($0.text) } ?? ""
         }
     }
@@ -62,7 +65,7 @@ struct PackageScripts {
             scripts.append(script)
             for command in analysis.commands {
                 let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
-                invocations.append(Invocation(script: script, words: command.words, directory: directory))
+                invocations.append(Invocation(script: script, words: command.words, directory: directory, fileArguments: command.fileArguments))
                 if let call = command.call {
                     calls.append(ScriptCall(script: script, tool: call.tool, target: call.target, requiresScript: call.requiresScript))
                 }

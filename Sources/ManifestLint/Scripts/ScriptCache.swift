@@ -10,6 +10,8 @@ struct ScriptAnalysis: Sendable {
         /// Relative to the package directory; nil when a `cd` made it unknown.
         var directory: String?
         var call: PackageScripts.RunnerCall?
+        /// The local files the command runs or loads.
+        var fileArguments: [FileArgument]
     }
 
     var parsed: ShellScript
@@ -20,7 +22,8 @@ struct ScriptAnalysis: Sendable {
         commands = parsed.commands.compactMap { command in
             let words = PackageScripts.unwrap(command.words)
             guard !words.isEmpty else { return nil }
-            return Command(words: words, directory: command.directory, call: PackageScripts.runnerCall(words))
+            return Command(words: words, directory: command.directory, call: PackageScripts.runnerCall(words),
+                           fileArguments: FileArgument.arguments(of: words))
         }
     }
 
@@ -36,6 +39,7 @@ struct ScriptAnalysis: Sendable {
             var moved = command
             moved.words = command.words.map { $0.shifted(by: delta) }
             if let call = command.call { moved.call?.target = call.target.shifted(by: delta) }
+            moved.fileArguments = command.fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) }
             return moved
         })
     }
