@@ -14,7 +14,7 @@ struct ScriptCacheTests {
         "\(word.text) \(word.span.start)-\(word.span.end) \((0...word.origins.count).map { word.origins.start($0) })"
     }
 
-    /// Every word with its positions: of the parse, of the commands as run, of the runner calls.
+    /// Every word with its positions: of the parse, of the commands as run, of the runner calls and file arguments.
     static func summary(_ analysis: ScriptAnalysis) -> [String] {
         var lines: [String] = []
         for command in analysis.parsed.commands {
@@ -25,6 +25,7 @@ struct ScriptCacheTests {
         for command in analysis.commands {
             var line = command.words.map(describe).joined(separator: ", ")
             if let call = command.call { line += " calls \(call.tool) \(describe(call.target)) \(call.requiresScript)" }
+            for argument in command.fileArguments { line += " file \(describe(argument.word))" }
             lines.append(line)
         }
         return lines
@@ -35,7 +36,7 @@ struct ScriptCacheTests {
     }
 
     @Test(arguments: [
-        #"cd lib && npx cross-env A=1 node \"a b.js\" --x=\u0031 $(tsc -p .) | tee out"#,
+        #"cd lib && npx cross-env A=1 node \"a b.js\" --x=\u0031 $(tsc -p .) | tee out && jest --config=jest.\u0031.js"#,
         "npm run build && jest --coverage",
         #"bash -c 'echo \"unterminated"#,
     ])
