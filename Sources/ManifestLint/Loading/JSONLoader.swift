@@ -81,7 +81,10 @@ private struct JSONParser {
             let start = position
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                try pushFrame(Frame(isObject: true, start: start))
+                var object = Frame(isObject: true, start: start)
+                // Room for a few entries at once: growing one by one reallocates.
+                object.entries.reserveCapacity(8)
+                try pushFrame(object)
                 position += 1
                 try skipWhitespace()
                 if peek(UInt8(ascii: "}")) {

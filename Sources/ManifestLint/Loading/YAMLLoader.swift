@@ -186,6 +186,9 @@ private struct TreeBuilder {
                 span: span))
             return false
         }
+        var frame = frame
+        // Room for a few entries at once: most manifest mappings are small, and growing one by one reallocates.
+        frame.children.reserveCapacity(8)
         stack.append(frame)
         return true
     }
