@@ -37,6 +37,17 @@ import Testing
         #expect(!jest.isTest("src/a.unit.js"))
     }
 
+    /// jest's default testMatch: `**/__tests__/**/*.?([mc])[jt]s?(x)` and `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
+    @Test func theDefaultPatternsMatchTestAndSpecNamesAndTestsDirectories() {
+        let jest = JestConfiguration.load(package: nil, projectDirectory: "", tree: VirtualFileTree([:]))
+        for path in ["a.test.ts", "src/a.spec.mjs", "src/test.js", "spec.tsx", "src/.test.js", "__tests__/a.js", "src/__tests__/deep/b.cts"] {
+            #expect(jest.isTest(path), "\(path)")
+        }
+        for path in ["a.ts", "src/atest.js", "src/a.test.json", "src/a.tests.js", "src/__tests__.js", "my__tests__/a.js", "src/.ts"] {
+            #expect(!jest.isTest(path), "\(path)")
+        }
+    }
+
     @Test func testMatchFromATypeScriptConfigurationWithRootsAndNegation() throws {
         let tree = VirtualFileTree([
             "jest.config.ts": "import type { Config } from 'jest';\nconst config: Config = {\n  roots: ['<rootDir>/test'],\n  testMatch: [\"**/*.unit.ts\", '!**/fixtures/**'],\n};\nexport default config;\n",

@@ -57,6 +57,23 @@ struct JestConfiguration {
         return configuration
     }
 
+    /// Whether the file's name without its extension is `test` or `spec`, or ends with `.test` or `.spec`.
+    private static func hasDefaultTestName(_ path: String) -> Bool {
+        path.withBytes { bytes in
+            let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart else { return false }
+            let stem = UnsafeBufferPointer(rebasing: bytes[nameStart..<dot])
+            for word in ["test", "spec"] as [StaticString] {
+                let matches = word.withUTF8Buffer { word in
+                    stem.count >= word.count && stem[(stem.count - word.count)...].elementsEqual(word)
+                        && (stem.count == word.count || stem[stem.count - word.count - 1] == UInt8(ascii: "."))
+                }
+                if matches { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.
@@ -64,9 +81,7 @@ struct JestConfiguration {
               roots.contains(where: { Path.isInside(path, $0) }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
-            let stem = Path.removingExtension(Path.basename(path))
-            return stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
-                || ("/" + path).containsBytes(of: "/__tests__/")
+            return Self.hasDefaultTestName(path) || path.hasPrefix("__tests__/") || path.containsBytes(of: "/__tests__/")
         }
         guard let relative = Path.relative(path, inside: rootDirectory) else { return false }
         var matched = false
