@@ -22,8 +22,7 @@ struct JestConfiguration {
         var options: [String: [String]]?
         if let jest = package?.root?["jest"], jest.entries != nil {
             options = Self.options(of: jest)
-        } else if let entries = tree.list(directory),
-                  let name = configNames.first(where: { name in entries.contains { $0.name == name && $0.kind == .file } }),
+        } else if let name = tree.list(directory)?.firstFile(named: configNames),
                   let bytes = tree.read(Path.join(directory, name)), bytes.count <= InputGuard.maximumSize {
             let file = SourceFile(path: Path.join(directory, name), bytes: bytes)
             if name.hasSuffix(".json") {
@@ -57,23 +56,6 @@ struct JestConfiguration {
         return configuration
     }
 
-    /// Whether the file's name without its extension is `test` or `spec`, or ends with `.test` or `.spec`.
-    private static func hasDefaultTestName(_ path: String) -> Bool {
-        path.withBytes { bytes in
-            let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
-            guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot > nameStart else { return false }
-            let stem = UnsafeBufferPointer(rebasing: bytes[nameStart..<dot])
-            for word in ["test", "spec"] as [StaticString] {
-                let matches = word.withUTF8Buffer { word in
-                    stem.count >= word.count && stem[(stem.count - word.count)...].elementsEqual(word)
-                        && (stem.count == word.count || stem[stem.count - word.count - 1] == UInt8(ascii: "."))
-                }
-                if matches { return true }
-            }
-            return false
-        }
-    }
-
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.
@@ -81,7 +63,9 @@ struct JestConfiguration {
               roots.contains(where: { Path.isInside(path, $0) }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
-            return Self.hasDefaultTestName(path) || path.hasPrefix("__tests__/") || path.containsBytes(of: "/__tests__/")
+            let stem = Path.removingExtension(Path.basename(path))
+            return stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
+                || path.hasPrefix("__tests__/") || path.containsBytes(of: "/__tests__/")
         }
         guard let relative = Path.relative(path, inside: rootDirectory) else { return false }
         var matched = false

@@ -31,7 +31,7 @@ extension Rule {
         ],
         check: { graph, findings in
             let entries = graph.tree.list(graph.location.directory) ?? []
-            for name in ["PulumiPlugin.yaml", "PulumiPlugin.yml", "PulumiPlugin.json"] where entries.contains(where: { $0.name == name && $0.kind == .file }) {
+            for name in ["PulumiPlugin.yaml", "PulumiPlugin.yml", "PulumiPlugin.json"] where entries.kind(ofEntryNamed: name) == .file {
                 findings.report("detected both \(name) and \(Path.basename(graph.location.projectFile)) in \(graph.describe(graph.location.directory))",
                                 in: graph.projectDirectoryFile(name), at: Span(0, 0))
             }

@@ -34,7 +34,7 @@ extension Rule {
         check: { graph, findings in
             let winner = Path.basename(graph.location.projectFile)
             let entries = graph.tree.list(graph.location.directory) ?? []
-            for name in Discovery.projectFileNames where name != winner && entries.contains(where: { $0.name == name && $0.kind == .file }) {
+            for name in Discovery.projectFileNames where name != winner && entries.kind(ofEntryNamed: name) == .file {
                 findings.report("Pulumi never reads \(name): \(winner) in the same directory comes first", in: graph.projectDirectoryFile(name), at: Span(0, 0))
             }
         })

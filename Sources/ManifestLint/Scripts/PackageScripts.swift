@@ -35,20 +35,12 @@ struct PackageScripts {
         }
     }
 
-    /// `npm run X` and the like.
-    /// What a runner command names, wherever its script stands.
-    struct RunnerCall: Sendable {
+    /// `npm run X` and the like: the script a runner command names.
+    struct ScriptCall: Sendable {
         var tool: String
         var target: ShellWord
         /// The runner fails when the script is missing (npm run, pnpm run);
         /// otherwise it may run a binary or a file of that name instead.
-        var requiresScript: Bool
-    }
-
-    struct ScriptCall {
-        var script: Script
-        var tool: String
-        var target: ShellWord
         var requiresScript: Bool
     }
 
@@ -66,9 +58,7 @@ struct PackageScripts {
             for command in analysis.commands {
                 let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(script: script, words: command.words, directory: directory, fileArguments: command.fileArguments))
-                if let call = command.call {
-                    calls.append(ScriptCall(script: script, tool: call.tool, target: call.target, requiresScript: call.requiresScript))
-                }
+                if let call = command.call { calls.append(call) }
             }
         }
     }
@@ -149,7 +139,7 @@ struct PackageScripts {
     ]
 
     /// The script a runner call names, when the words are one.
-    static func runnerCall(_ words: [ShellWord]) -> RunnerCall? {
+    static func scriptCall(_ words: [ShellWord]) -> ScriptCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
         let tool = Path.basename(first.text)
         guard tool == "npm" || tool == "pnpm" || tool == "yarn" || tool == "bun" else { return nil }
@@ -167,31 +157,31 @@ struct PackageScripts {
             switch subcommand.text {
             case "run", "run-script", "rum", "urn":
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return RunnerCall(tool: "npm run", target: positional[1], requiresScript: !ifPresent)
+                return ScriptCall(tool: "npm run", target: positional[1], requiresScript: !ifPresent)
             case "test", "t", "tst", "start", "stop", "restart":
                 var target = subcommand
                 target.text = ["t", "tst"].contains(subcommand.text) ? "test" : subcommand.text
-                return RunnerCall(tool: "npm \(subcommand.text)", target: target, requiresScript: !ifPresent)
+                return ScriptCall(tool: "npm \(subcommand.text)", target: target, requiresScript: !ifPresent)
             default:
                 return nil
             }
         case "pnpm":
             if subcommand.text == "run" {
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return RunnerCall(tool: "pnpm run", target: positional[1], requiresScript: !ifPresent)
+                return ScriptCall(tool: "pnpm run", target: positional[1], requiresScript: !ifPresent)
             }
             if pnpmCommands.contains(subcommand.text) { return nil }
-            return RunnerCall(tool: "pnpm", target: subcommand, requiresScript: false)
+            return ScriptCall(tool: "pnpm", target: subcommand, requiresScript: false)
         case "yarn":
             if subcommand.text == "run" {
                 guard positional.count > 1, !positional[1].isDynamic else { return nil }
-                return RunnerCall(tool: "yarn run", target: positional[1], requiresScript: false)
+                return ScriptCall(tool: "yarn run", target: positional[1], requiresScript: false)
             }
             if yarnCommands.contains(subcommand.text) { return nil }
-            return RunnerCall(tool: "yarn", target: subcommand, requiresScript: false)
+            return ScriptCall(tool: "yarn", target: subcommand, requiresScript: false)
         case "bun":
             guard subcommand.text == "run", positional.count > 1, !positional[1].isDynamic else { return nil }
-            return RunnerCall(tool: "bun run", target: positional[1], requiresScript: false)
+            return ScriptCall(tool: "bun run", target: positional[1], requiresScript: false)
         default:
             return nil
         }

@@ -9,7 +9,7 @@ struct ScriptAnalysis: Sendable {
         var words: [ShellWord]
         /// Relative to the package directory; nil when a `cd` made it unknown.
         var directory: String?
-        var call: PackageScripts.RunnerCall?
+        var call: PackageScripts.ScriptCall?
         /// The local files the command runs or loads.
         var fileArguments: [FileArgument]
     }
@@ -22,7 +22,7 @@ struct ScriptAnalysis: Sendable {
         commands = parsed.commands.compactMap { command in
             let words = PackageScripts.unwrap(command.words)
             guard !words.isEmpty else { return nil }
-            return Command(words: words, directory: command.directory, call: PackageScripts.runnerCall(words),
+            return Command(words: words, directory: command.directory, call: PackageScripts.scriptCall(words),
                            fileArguments: FileArgument.arguments(of: words))
         }
     }

@@ -199,9 +199,7 @@ struct ShellParser {
                 word.isPlain = false
                 try lexExpansion(into: &word, text: &text)
             default:
-                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") { word.hasUnquotedGlob = true }
-                if byte == UInt8(ascii: "~") && position == start { word.isDynamic = true }
-                if byte == UInt8(ascii: "="), word.assignmentEquals == nil { word.assignmentEquals = text.count }
+                Self.note(unquoted: byte, startsWord: position == start, textOffset: text.count, in: &word)
                 append(byte, from: position)
                 position += 1
             }
@@ -210,6 +208,17 @@ struct ShellParser {
         word.text = String(decoding: text, as: UTF8.self)
         word.span = Span(offset(start), endOffset(position - 1))
         return word
+    }
+
+    /// What an unquoted byte says about its word: a glob character, a tilde
+    /// that starts it, the first `=` (at `textOffset` of the word's text).
+    private static func note(unquoted byte: UInt8, startsWord: Bool, textOffset: Int, in word: inout ShellWord) {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): word.hasUnquotedGlob = true
+        case UInt8(ascii: "~") where startsWord: word.isDynamic = true
+        case UInt8(ascii: "=") where word.assignmentEquals == nil: word.assignmentEquals = textOffset
+        default: break
+        }
     }
 
     /// The word at `position` when it is plain (no quote, backslash, `$` or
@@ -221,10 +230,7 @@ struct ShellParser {
         while end < bytes.count, !Self.isWordEnd(bytes[end]) {
             switch bytes[end] {
             case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"): return nil
-            case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["): word.hasUnquotedGlob = true
-            case UInt8(ascii: "~") where end == start: word.isDynamic = true
-            case UInt8(ascii: "=") where word.assignmentEquals == nil: word.assignmentEquals = end - start
-            default: break
+            default: Self.note(unquoted: bytes[end], startsWord: end == start, textOffset: end - start, in: &word)
             }
             end += 1
         }

@@ -52,8 +52,7 @@ final class CachingFileTree: FileTree {
         if let cached = shared.kinds.withLock({ $0[path] }) { return cached }
         var answer: FileKind?
         if let parent = Path.parent(path), let entries = outsideListings.withLock({ $0[parent] ?? nil }) ?? shared.listings[parent] {
-            let name = Path.basename(path)
-            answer = entries.first { $0.name == name }?.kind ?? .missing
+            answer = entries.kind(ofEntryNamed: Path.basename(path))
         }
         let kind = answer ?? base.kind(of: path)
         shared.kinds.withLock { $0[path] = kind }
@@ -67,8 +66,7 @@ final class CachingFileTree: FileTree {
         let answer: FileKind
         if let parentRelative = Path.parent(relative), let parent = Path.parent(path) {
             if let entries = listingMadeInside(parent, relative: parentRelative) {
-                let name = Path.basename(relative)
-                answer = entries.first { $0.name == name }?.kind ?? .missing
+                answer = entries.kind(ofEntryNamed: Path.basename(relative))
             } else if !parentRelative.isEmpty, kindInside(parent, relative: parentRelative) == .missing {
                 answer = .missing
             } else {

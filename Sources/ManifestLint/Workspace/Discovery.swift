@@ -33,7 +33,7 @@ public enum Discovery {
 
     /// The project file Pulumi would read in a directory with these entries.
     public static func projectFile(among entries: [DirectoryEntry]) -> String? {
-        projectFileNames.first { name in entries.contains { $0.name == name && $0.kind == .file } }
+        entries.firstFile(named: projectFileNames)
     }
 
     /// A project file in other letter case (`pulumi.yaml`): Pulumi finds it on
@@ -83,43 +83,36 @@ public enum Discovery {
     private static func projects(below root: String, in tree: some FileTree,
                                  listings: inout [String: [DirectoryEntry]]) -> [ProjectLocation] {
         if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
-        var result: [ProjectLocation] = []
-        let subdirectories = walk([root], in: tree, into: &result, listings: &listings, descending: false)
-        let merged = Mutex<([ProjectLocation], [String: [DirectoryEntry]])>((result, listings))
+        guard let entries = listings[root] ?? tree.list(root) else { return [] }
+        listings[root] = entries
+        var found: [ProjectLocation] = []
+        let subdirectories = visit(root, entries, into: &found)
+        let merged = Mutex<([ProjectLocation], [String: [DirectoryEntry]])>((found, listings))
         DispatchQueue.concurrentPerform(iterations: subdirectories.count) { index in
-            var found: [ProjectLocation] = []
+            var projects: [ProjectLocation] = []
             var listed: [String: [DirectoryEntry]] = [:]
-            _ = walk([subdirectories[index]], in: tree, into: &found, listings: &listed, descending: true)
+            var pending = [subdirectories[index]]
+            while let directory = pending.popLast() {
+                guard let entries = tree.list(directory) else { continue }
+                listed[directory] = entries
+                pending += visit(directory, entries, into: &projects)
+            }
             merged.withLock {
-                $0.0 += found
+                $0.0 += projects
                 $0.1.merge(listed) { first, _ in first }
             }
         }
+        let result: [ProjectLocation]
         (result, listings) = merged.withLock { $0 }
         return result
     }
 
-    /// Lists each directory from `pending`, noting projects and listings;
-    /// descending, walks everything below; otherwise returns the subdirectories.
-    private static func walk(_ start: [String], in tree: some FileTree, into result: inout [ProjectLocation],
-                             listings: inout [String: [DirectoryEntry]], descending: Bool) -> [String] {
-        var pending = start
-        var subdirectories: [String] = []
-        while let directory = pending.popLast() {
-            guard let entries = listings[directory] ?? tree.list(directory) else { continue }
-            listings[directory] = entries
-            if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
-                result.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
-            }
-            for entry in entries where entry.isWalkableDirectory {
-                if descending {
-                    pending.append(Path.join(directory, entry.name))
-                } else {
-                    subdirectories.append(Path.join(directory, entry.name))
-                }
-            }
+    /// Notes the project a listed directory holds, if any; returns the subdirectories the walk enters.
+    private static func visit(_ directory: String, _ entries: [DirectoryEntry], into found: inout [ProjectLocation]) -> [String] {
+        if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
+            found.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
         }
-        return subdirectories
+        return entries.filter(\.isWalkableDirectory).map { Path.join(directory, $0.name) }
     }
 
     /// Projects from a list of project files: the directories the walk

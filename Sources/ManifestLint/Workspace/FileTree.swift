@@ -14,6 +14,18 @@ public struct DirectoryEntry: Sendable, Equatable {
     }
 }
 
+extension [DirectoryEntry] {
+    /// What the entry called `name` is; `.missing` when there is none.
+    func kind(ofEntryNamed name: String) -> FileKind {
+        first { $0.name == name }?.kind ?? .missing
+    }
+
+    /// The first of `names` that is a file here.
+    func firstFile(named names: [String]) -> String? {
+        names.first { kind(ofEntryNamed: $0) == .file }
+    }
+}
+
 /// The one interface between the linter and the files it checks: the working
 /// tree on disk, or a virtual tree (rule examples, tests).
 public protocol FileTree: Sendable {
