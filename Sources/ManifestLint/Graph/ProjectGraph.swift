@@ -257,9 +257,12 @@ public final class ProjectGraph {
         }
     }
 
+    /// Dependencies of the package (its package.json alone), read once.
+    private(set) lazy var packageDependencyNames: Set<String> = package?.dependencyNames ?? []
+
     /// Dependencies of the package and of the workspace roots above it.
     public private(set) lazy var declaredDependencies: Set<String> = {
-        var names = package?.dependencyNames ?? []
+        var names = packageDependencyNames
         for root in workspaceRoots { names.formUnion(root.dependencyNames) }
         return names
     }()

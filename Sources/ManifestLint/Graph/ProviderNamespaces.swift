@@ -31,6 +31,11 @@ public enum ProviderNamespaces {
         return ascii ?? String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 
+    /// The dependency manifests of other languages, by file name (.NET project files go by extension).
+    static let dependencyManifestNames: Set<String> = [
+        "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
+    ]
+
     /// The normalized namespaces, or nil when no dependency manifest could be read.
     static func known(in graph: ProjectGraph) -> Set<String>? {
         var namespaces = Set<String>()
@@ -38,16 +43,15 @@ public enum ProviderNamespaces {
         if let package = graph.package, package.document.parsed {
             readAny = true
             let installed = graph.tree.isDirectory(Path.join(package.directory, "node_modules"))
-            for name in package.dependencyNames {
-                namespaces.formUnion(fromPackageName(name))
+            for name in graph.packageDependencyNames {
+                addNamespaces(ofPackage: name, to: &namespaces)
                 if installed { namespaces.formUnion(installedDependencies(of: name, below: package.directory, in: graph)) }
             }
         }
         let directory = graph.location.directory
         for entry in graph.tree.list(directory) ?? [] where entry.kind == .file {
             let name = entry.name
-            let isManifest = ["requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml",
-                              "build.gradle", "build.gradle.kts"].contains(name)
+            let isManifest = dependencyManifestNames.contains(name)
                 || name.hasSuffix(".csproj") || name.hasSuffix(".fsproj") || name.hasSuffix(".vbproj")
             guard isManifest, let bytes = graph.tree.read(Path.join(directory, name)) else { continue }
             readAny = true
@@ -75,9 +79,12 @@ public enum ProviderNamespaces {
         let path = Path.join(directory, "node_modules/\(name)/package.json")
         guard graph.tree.isFile(path), let bytes = graph.tree.read(path),
               let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { return [] }
-        return Set(PackageManifest.dependencyNames(of: root).flatMap { dependency in
-            dependency.hasPrefix("@pulumi/") || dependency.hasPrefix("@pulumiverse/") ? fromPackageName(dependency) : []
-        })
+        var namespaces = Set<String>()
+        for dependency in PackageManifest.dependencyNames(of: root)
+        where dependency.hasPrefix("@pulumi/") || dependency.hasPrefix("@pulumiverse/") {
+            addNamespaces(ofPackage: dependency, to: &namespaces)
+        }
+        return namespaces
     }
 
     /// The namespaces of every resource `type` and invoked `function` token
@@ -106,17 +113,24 @@ public enum ProviderNamespaces {
         return namespaces
     }
 
-    /// `@pulumi/aws` gives aws; `@pulumiverse/grafana` gives grafana; a
+    /// Adds the namespaces a package provides: `@pulumi/aws` gives aws; `@pulumiverse/grafana` gives grafana; a
     /// third-party package with "pulumi" in its name gives each word of it,
     /// since its namespace cannot be known for sure.
-    static func fromPackageName(_ name: String) -> Set<String> {
-        for scope in ["@pulumi/", "@pulumiverse/"] where name.hasPrefix(scope) {
-            return [normalize(String(name.dropFirst(scope.count)))]
+    static func addNamespaces(ofPackage name: String, to namespaces: inout Set<String>) {
+        if name.hasPrefix("@pulumi/") {
+            namespaces.insert(normalize(String(name.dropFirst(8))))
+            return
+        }
+        if name.hasPrefix("@pulumiverse/") {
+            namespaces.insert(normalize(String(name.dropFirst(13))))
+            return
         }
         // npm package names are ASCII (new ones lower case): ASCII case folding is enough.
-        guard name.containsASCIICaseInsensitive("pulumi") else { return [] }
-        let words = name.split { !$0.isLetter && !$0.isNumber }.map { normalize(String($0)) }
-        return Set(words.filter { $0 != "pulumi" && $0 != "pulumiverse" })
+        guard name.containsASCIICaseInsensitive("pulumi") else { return }
+        for word in name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let normalized = normalize(String(word))
+            if normalized != "pulumi" && normalized != "pulumiverse" { namespaces.insert(normalized) }
+        }
     }
 
     /// Scans manifest text for `pulumi-X` / `pulumi_X` (Python, Go module

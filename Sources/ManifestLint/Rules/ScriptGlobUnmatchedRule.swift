@@ -61,6 +61,8 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
+            // Scripts often repeat a pattern (lint, format, format:check): each is searched once per directory.
+            var matched: [String: Bool?] = [:]
             for invocation in scripts.invocations {
                 guard let options = Rule.globToolValueOptions(invocation.name), let directory = invocation.directory,
                       !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
@@ -73,7 +75,10 @@ extension Rule {
                         continue
                     }
                     guard !word.isDynamic, FastGlob.hasMagic(word.text), !word.text.hasPrefix("!"), !word.text.hasPrefix("/") else { continue }
-                    guard FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree) == false else { continue }
+                    let key = directory + "\0" + word.text
+                    let matches = matched[key] ?? FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
+                    matched[key] = matches
+                    guard matches == false else { continue }
                     findings.report("\(invocation.name) fails in the script '\(invocation.script.name)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
                                     in: scripts.package.file, at: word.span)
                 }

@@ -19,17 +19,31 @@ public enum Path {
     public static func join(_ base: String, _ relative: String) -> String {
         if isAbsolute(relative) || base.isEmpty { return normalize(relative) }
         if relative.isEmpty { return normalize(base) }
-        // A relative path without ".", ".." or empty components (the common case) needs no normalizing.
-        if relative.withBytes(isPlainRelative) {
-            return joined(base, relative)
+        // A relative path without ".", ".." or empty components (the common case) needs no normalizing,
+        // nor does one that only starts with "./" (an import's usual form) on a normalized base.
+        let leadingDots = relative.withBytes { bytes -> Int? in
+            var start = 0
+            while start + 1 < bytes.count, bytes[start] == dot, bytes[start + 1] == slash { start += 2 }
+            return isPlainRelative(UnsafeBufferPointer(rebasing: bytes[start...])) ? start : nil
+        }
+        if let leadingDots, leadingDots == 0 || base.withBytes(isNormalized) {
+            return joined(base, relative, droppingFirst: leadingDots)
         }
         return normalize(base + "/" + relative)
     }
 
-    /// `base` + "/" + `relative` (no second "/" after a base that ends with one), built in one allocation.
-    private static func joined(_ base: String, _ relative: String) -> String {
+    /// Whether a path is already in normal form ("/" and "" included).
+    private static func isNormalized(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let relative = path.first == slash ? UnsafeBufferPointer(rebasing: path.dropFirst()) : path
+        return relative.isEmpty || isPlainRelative(relative)
+    }
+
+    /// `base` + "/" + `relative` without its first `dropped` bytes (no second "/"
+    /// after a base that ends with one), built in one allocation.
+    private static func joined(_ base: String, _ relative: String, droppingFirst dropped: Int = 0) -> String {
         base.withBytes { head in
-            relative.withBytes { tail in
+            relative.withBytes { whole in
+                let tail = UnsafeBufferPointer(rebasing: whole[dropped...])
                 let separator = head.last == slash ? 0 : 1
                 return String(unsafeUninitializedCapacity: head.count + separator + tail.count) { buffer in
                     var index = buffer.initialize(from: head).1
