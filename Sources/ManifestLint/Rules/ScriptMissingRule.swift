@@ -34,8 +34,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            let names = scripts.scriptNames
-            for call in scripts.calls where !names.contains(call.target.text) {
+            for call in scripts.calls where !scripts.defines(call.target.text) {
                 let name = call.target.text
                 if call.requiresScript {
                     if name == "start", graph.tree.isFile(Path.join(scripts.package.directory, "server.js")) { continue }
@@ -43,7 +42,7 @@ extension Rule {
                     continue
                 }
                 var message = "`\(call.tool)` runs the script '\(name)', which package.json does not define (\"Missing script: \(name)\")"
-                if let suggestion = Suggestion.closest(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = Suggestion.closest(to: name, among: scripts.scripts.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
                 findings.report(message, in: scripts.package.file, at: call.target.span)
             }
         })

@@ -63,7 +63,8 @@ struct PackageScripts {
         }
     }
 
-    var scriptNames: Set<String> { Set(scripts.map(\.name)) }
+    /// Whether package.json defines a script of this name (a search: a manifest has tens of scripts, and a set costs more to build).
+    func defines(_ name: String) -> Bool { scripts.contains { $0.name == name } }
 
     // MARK: Wrappers
 
