@@ -1,6 +1,5 @@
-import CLibYAML
-
-/// Loads YAML through libyaml's event API into a `Node` tree with byte spans.
+/// Loads YAML through libyaml's event API (or, for the plainest files,
+/// `SimpleBlockYAML`) into a `Node` tree with byte spans.
 ///
 /// Scalars resolve as gopkg.in/yaml.v3 (which Pulumi uses) resolves them:
 /// the YAML 1.2 core schema, so `yes`/`no`/`on`/`off` stay strings. Only the
@@ -58,7 +57,7 @@ struct CodePointOffsets {
     }
 }
 
-/// Turns libyaml events into nodes, tracking anchors, depth and duplicate keys.
+/// Turns parser events into nodes, tracking anchors, depth and duplicate keys.
 private struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
@@ -84,38 +83,24 @@ private struct TreeBuilder {
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            problems.append(LoadProblem(kind: .syntax, message: "could not start the YAML parser", span: Span(0, 0)))
+        // Most manifests are plain block mappings, read without libyaml (to the same events).
+        if let events = SimpleBlockYAML.events(buffer) {
+            for event in events {
+                guard handle(event) else { return }
+            }
             return
         }
-        defer { yaml_parser_delete(&parser) }
-        // No yaml_parser_set_encoding: libyaml skips a UTF-8 BOM only while detecting the encoding.
-        if let base = buffer.baseAddress {
-            yaml_parser_set_input_string(&parser, base, buffer.count)
-        } else {
-            var empty: UInt8 = 0
-            yaml_parser_set_input_string(&parser, &empty, 0)
-        }
-        var event = yaml_event_t()
-        while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                reportParserError(parser)
-                return
-            }
-            let keepGoing = handle(event)
-            let finished = event.type == YAML_STREAM_END_EVENT
-            yaml_event_delete(&event)
-            if !keepGoing || finished { return }
+        if let problem = LibYAMLEvents.parse(buffer, offsets: offsets, { handle($0) }) {
+            problems.append(problem)
         }
     }
 
     /// Handles one event; returns false to stop parsing.
-    private mutating func handle(_ event: yaml_event_t) -> Bool {
-        let start = offsets.byteOffset(Int(event.start_mark.index))
-        let end = offsets.byteOffset(Int(event.end_mark.index))
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    private mutating func handle(_ event: YAMLEvent) -> Bool {
+        let start = event.start
+        let end = event.end
+        switch event.kind {
+        case .documentStart:
             documentsSeen += 1
             if documentsSeen > 1 {
                 problems.append(LoadProblem(
@@ -124,17 +109,13 @@ private struct TreeBuilder {
                     span: Span(start, max(end, start + 1))))
                 return false
             }
-        case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            let text = Self.string(data.value, length: data.length)
-            let style = Self.style(data.style)
-            let kind = style == .plain && data.plain_implicit == 1
-                ? ScalarResolver.resolve(text, tag: Self.optionalString(data.tag))
-                : ScalarResolver.resolveQuoted(tag: Self.optionalString(data.tag))
+        case let .scalar(text, style, plainImplicit, tag, anchor):
+            let kind = style == .plain && plainImplicit
+                ? ScalarResolver.resolve(text, tag: tag)
+                : ScalarResolver.resolveQuoted(tag: tag)
             let node = Node(.scalar(Scalar(text: text, kind: kind, style: style)), span: Span(start, end))
-            return add(node, weight: 1, anchor: Self.optionalString(data.anchor))
-        case YAML_ALIAS_EVENT:
-            let name = Self.optionalString(event.data.alias.anchor) ?? ""
+            return add(node, weight: 1, anchor: anchor)
+        case let .alias(name):
             guard let anchored = anchors[name] else {
                 problems.append(LoadProblem(kind: .syntax, message: "unknown anchor '\(name)' referenced", span: Span(start, end)))
                 return false
@@ -150,11 +131,11 @@ private struct TreeBuilder {
             var node = anchored.node
             node.span = Span(start, end)
             return add(node, weight: anchored.weight, anchor: nil)
-        case YAML_SEQUENCE_START_EVENT:
-            return push(Frame(isMapping: false, start: start, anchor: Self.optionalString(event.data.sequence_start.anchor)), at: Span(start, end))
-        case YAML_MAPPING_START_EVENT:
-            return push(Frame(isMapping: true, start: start, anchor: Self.optionalString(event.data.mapping_start.anchor)), at: Span(start, end))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        case let .sequenceStart(anchor):
+            return push(Frame(isMapping: false, start: start, anchor: anchor), at: Span(start, end))
+        case let .mappingStart(anchor):
+            return push(Frame(isMapping: true, start: start, anchor: anchor), at: Span(start, end))
+        case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return false }
             let span = Span(frame.start, end)
             let node: Node
@@ -172,7 +153,7 @@ private struct TreeBuilder {
                 node = Node(.sequence(frame.children), span: span)
             }
             return add(node, weight: frame.weight, anchor: frame.anchor)
-        default:
+        case .streamStart, .streamEnd, .documentEnd:
             break
         }
         return true
@@ -212,49 +193,6 @@ private struct TreeBuilder {
                 kind: .duplicateKey,
                 message: "mapping key '\(entry.name ?? "")' is already defined at line \(file.position(of: first.key.span.start).line)",
                 span: entry.key.span))
-        }
-    }
-
-    private mutating func reportParserError(_ parser: yaml_parser_t) {
-        let problem = Self.optionalString(parser.problem) ?? "invalid YAML"
-        let span: Span
-        if parser.error == YAML_READER_ERROR {
-            // Reader errors carry a byte offset into the input instead of a mark.
-            let offset = Int(parser.problem_offset)
-            span = Span(offset, offset + 1)
-        } else {
-            let offset = offsets.byteOffset(Int(parser.problem_mark.index))
-            span = Span(offset, offset)
-        }
-        var message = problem
-        if let context = Self.optionalString(parser.context) {
-            message += " (\(context))"
-        }
-        problems.append(LoadProblem(kind: .syntax, message: message, span: span))
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    private static func optionalString(_ pointer: UnsafePointer<CChar>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
-    }
-
-    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: UnsafePointer(pointer))
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
         }
     }
 }

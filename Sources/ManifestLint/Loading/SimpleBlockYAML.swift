@@ -1,0 +1,170 @@
+/// Reads the plainest YAML documents without libyaml, giving exactly the
+/// events libyaml gives for them, and declines (nil) everything else.
+///
+/// Pulumi.yaml and stack files are mostly a block mapping of one-line keys
+/// and values, and libyaml spends about 30,000 instructions on each such
+/// small file, a tenth of a whole project's check; this reads one in a few
+/// thousand. Accepted: printable ASCII and line feeds (no tab, no carriage
+/// return); blank and comment lines anywhere; lines `key: value` and `key:`
+/// (then null, or a more indented mapping), the first at column 0; keys and
+/// values that are one-line plain scalars or quoted scalars without escapes,
+/// a value followed by an optional ` # comment`. Declined: sequences, flow
+/// collections, anchors, aliases, tags, block and multi-line scalars,
+/// document markers, directives, escapes and anything malformed. The tests
+/// compare its events with libyaml's on every YAML text they hold and on
+/// thousands of generated documents.
+enum SimpleBlockYAML {
+    static func events(_ bytes: UnsafeBufferPointer<UInt8>) -> [YAMLEvent]? {
+        guard bytes.allSatisfy({ ($0 >= space && $0 <= 0x7E) || $0 == newline }) else { return nil }
+        var events = [YAMLEvent(kind: .streamStart, start: 0, end: 0)]
+        events.reserveCapacity(32)
+        /// The indentation of each open mapping, outermost first.
+        var indents: [Int] = []
+        /// Where the `:` of the last key ends while its value is not known yet (null or a nested mapping).
+        var valuePending: Int?
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            var index = lineStart
+            while index < lineEnd, bytes[index] == space { index += 1 }
+            // Blank and comment lines shape nothing.
+            if index == lineEnd || bytes[index] == hash { continue }
+            let indent = index - lineStart
+            if indents.isEmpty {
+                guard indent == 0 else { return nil }
+                events.append(YAMLEvent(kind: .documentStart, start: index, end: index))
+                events.append(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
+                indents.append(indent)
+            } else if let colonEnd = valuePending {
+                valuePending = nil
+                if let current = indents.last, indent > current {
+                    events.append(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
+                    indents.append(indent)
+                } else {
+                    events.append(nullScalar(at: colonEnd))
+                }
+            }
+            while let current = indents.last, indent < current {
+                events.append(YAMLEvent(kind: .mappingEnd, start: index, end: index))
+                indents.removeLast()
+            }
+            // A line more indented than its mapping, or between two levels, is not a key here.
+            guard indents.last == indent, let key = keyScalar(bytes, from: index, to: lineEnd) else { return nil }
+            events.append(key.event)
+            var valueStart = key.colonEnd
+            while valueStart < lineEnd, bytes[valueStart] == space { valueStart += 1 }
+            if valueStart == lineEnd || bytes[valueStart] == hash {
+                valuePending = key.colonEnd
+            } else {
+                guard let value = valueScalar(bytes, from: valueStart, to: lineEnd) else { return nil }
+                events.append(value)
+            }
+        }
+        guard !indents.isEmpty else { return nil }
+        if let colonEnd = valuePending { events.append(nullScalar(at: colonEnd)) }
+        let end = bytes.count
+        for _ in indents { events.append(YAMLEvent(kind: .mappingEnd, start: end, end: end)) }
+        events.append(YAMLEvent(kind: .documentEnd, start: end, end: end))
+        events.append(YAMLEvent(kind: .streamEnd, start: end, end: end))
+        return events
+    }
+
+    private static let space = UInt8(ascii: " ")
+    private static let newline = UInt8(ascii: "\n")
+    private static let hash = UInt8(ascii: "#")
+    private static let colon = UInt8(ascii: ":")
+    private static let singleQuote = UInt8(ascii: "'")
+    private static let doubleQuote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+
+    /// The empty plain scalar libyaml gives a key without a value, where its `:` ends.
+    private static func nullScalar(at offset: Int) -> YAMLEvent {
+        YAMLEvent(kind: .scalar(text: "", style: .plain, plainImplicit: true, tag: nil, anchor: nil), start: offset, end: offset)
+    }
+
+    /// Whether a plain scalar may start with this byte without it being an
+    /// indicator (`-`, `?` and `:` may, before some bytes; they are declined).
+    private static func startsPlainScalar(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "~"), UInt8(ascii: "("),
+             UInt8(ascii: "+"), UInt8(ascii: "^"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the `:` at `index` is a mapping value indicator (a space or the line end follows).
+    private static func isIndicator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, lineEnd: Int) -> Bool {
+        bytes[index] == colon && (index + 1 == lineEnd || bytes[index + 1] == space)
+    }
+
+    /// A key at `start` and where its `:` ends.
+    private static func keyScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> (event: YAMLEvent, colonEnd: Int)? {
+        if bytes[start] == singleQuote || bytes[start] == doubleQuote {
+            guard let (event, end) = quotedScalar(bytes, from: start, to: lineEnd), end < lineEnd,
+                  isIndicator(bytes, end, lineEnd: lineEnd) else { return nil }
+            return (event, end + 1)
+        }
+        guard startsPlainScalar(bytes[start]) else { return nil }
+        var index = start + 1
+        // libyaml refuses a simple key longer than 1,024 characters; long keys are declined.
+        while index < lineEnd, index - start < 1_000 {
+            if bytes[index] == hash && bytes[index - 1] == space { return nil }
+            if isIndicator(bytes, index, lineEnd: lineEnd) {
+                guard bytes[index - 1] != space else { return nil }
+                return (plainScalar(bytes, from: start, to: index), index + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A value at `start`, alone on the rest of its line but for a comment.
+    private static func valueScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> YAMLEvent? {
+        if bytes[start] == singleQuote || bytes[start] == doubleQuote {
+            guard let (event, end) = quotedScalar(bytes, from: start, to: lineEnd) else { return nil }
+            var index = end
+            while index < lineEnd, bytes[index] == space { index += 1 }
+            // Only spaces, or a comment after at least one of them.
+            guard index == lineEnd || (bytes[index] == hash && index > end) else { return nil }
+            return event
+        }
+        guard startsPlainScalar(bytes[start]) else { return nil }
+        var end = start + 1
+        var index = start + 1
+        while index < lineEnd {
+            let byte = bytes[index]
+            if byte == hash && bytes[index - 1] == space { break }
+            // `a: b: c` is an error, and `a: b:` too.
+            if isIndicator(bytes, index, lineEnd: lineEnd) { return nil }
+            index += 1
+            if byte != space { end = index }
+        }
+        return plainScalar(bytes, from: start, to: end)
+    }
+
+    private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> YAMLEvent {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return YAMLEvent(kind: .scalar(text: text, style: .plain, plainImplicit: true, tag: nil, anchor: nil), start: start, end: end)
+    }
+
+    /// A quoted scalar without escapes on one line, and the offset after its closing quote.
+    private static func quotedScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> (YAMLEvent, Int)? {
+        let quote = bytes[start]
+        var index = start + 1
+        while index < lineEnd, bytes[index] != quote {
+            if bytes[index] == backslash && quote == doubleQuote { return nil }
+            index += 1
+        }
+        guard index < lineEnd else { return nil }
+        let end = index + 1
+        // `''` inside single quotes is an escaped quote.
+        if quote == singleQuote, end < lineEnd, bytes[end] == singleQuote { return nil }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
+        let style: ScalarStyle = quote == singleQuote ? .singleQuoted : .doubleQuoted
+        return (YAMLEvent(kind: .scalar(text: text, style: style, plainImplicit: false, tag: nil, anchor: nil), start: start, end: end), end)
+    }
+}
