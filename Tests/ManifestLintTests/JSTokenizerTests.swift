@@ -21,6 +21,22 @@ struct JSTokenizerTests {
         #expect(Self.texts("a?.b ?? c >>>= d ... e?.5:f").filter { $0.count > 1 } == ["?.", "??", ">>>=", "...", ".5"])
     }
 
+    /// Every punctuator of ECMAScript is one token, the longest that fits.
+    @Test func everyPunctuatorIsOneToken() {
+        let punctuators = [
+            ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
+            "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
+            "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
+        ]
+        // Each after an identifier, so that `/` would be division; `/=` stands after one too.
+        #expect(Self.texts(punctuators.map { "a \($0) " }.joined() + "a /= b").filter { $0 != "a" && $0 != "b" } == punctuators + ["/="])
+        #expect(Self.texts("a>>>==b") == ["a", ">>>=", "=", "b"])
+        #expect(Self.texts("a....b") == ["a", "...", ".", "b"])
+        #expect(Self.texts("a=>=b") == ["a", "=>", "=", "b"])
+        #expect(Self.texts("a+++b") == ["a", "++", "+", "b"])
+        #expect(Self.texts("a?.5:b?.c") == ["a", "?", ".5", ":", "b", "?.", "c"])
+    }
+
     @Test func nestedTemplateLiterals() {
         let source = "`a${b + `c${d}e`}f${ {g: 1}.g }h`"
         #expect(Self.tokens(source).map { "\($0.0):\($0.1)" } == [

@@ -26,8 +26,14 @@ struct JSModule: Sendable {
     init(file: SourceFile) {
         self.file = file
         let result = JSTokenizer.tokenize(file)
-        tokens = result.tokens.filter { !$0.isComment }
-        comments = result.tokens.filter(\.isComment)
+        var tokens: [JSToken] = []
+        var comments: [JSToken] = []
+        tokens.reserveCapacity(result.tokens.count)
+        for token in result.tokens {
+            if token.isComment { comments.append(token) } else { tokens.append(token) }
+        }
+        self.tokens = tokens
+        self.comments = comments
         tokenizerError = result.error
         scanImports()
         scanDeclarations()
@@ -69,8 +75,9 @@ struct JSModule: Sendable {
     /// The value of a string token (quotes removed; escapes kept as written).
     func stringValue(_ index: Int) -> String? {
         guard index >= 0, index < tokens.count, tokens[index].kind == .string || tokens[index].kind == .template else { return nil }
-        let raw = text(index)
-        return String(raw.dropFirst().dropLast())
+        // The quotes (or backquotes) are one byte each.
+        let span = tokens[index].span
+        return span.end - span.start < 2 ? "" : file.text(Span(span.start + 1, span.end - 1))
     }
 
     /// The index of the token that closes the bracket at `open` (`(`, `[`, `{`), or nil.

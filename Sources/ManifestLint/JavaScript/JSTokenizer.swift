@@ -19,6 +19,8 @@ struct JSTokenizer {
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
+        // About one token per four bytes in typical code: growing the array one reallocation at a time costs more.
+        tokens.reserveCapacity(bytes.count / 4 + 8)
     }
 
     private struct Unterminated: Error {
@@ -28,8 +30,8 @@ struct JSTokenizer {
 
     private mutating func run() -> (message: String, offset: Int)? {
         // A byte-order mark and a hashbang line are not code.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        if bytes[position...].starts(with: Array("#!".utf8)) {
+        if byte() == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF { position = 3 }
+        if byte() == UInt8(ascii: "#") && byte(1) == UInt8(ascii: "!") {
             let start = position
             skipToLineEnd()
             tokens.append(JSToken(kind: .lineComment, span: Span(start, position)))
@@ -188,8 +190,8 @@ struct JSTokenizer {
     }
 
     private mutating func scanNumber(from start: Int) {
-        if byte() == UInt8(ascii: "0"), [UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"),
-                                         UInt8(ascii: "b"), UInt8(ascii: "B")].contains(byte(1)) {
+        let radix = byte(1) | 0x20
+        if byte() == UInt8(ascii: "0"), radix == UInt8(ascii: "x") || radix == UInt8(ascii: "o") || radix == UInt8(ascii: "b") {
             position += 2
             while position < bytes.count, Self.isIdentifierPart(bytes[position]) { position += 1 }
         } else {
@@ -209,39 +211,50 @@ struct JSTokenizer {
 
     // MARK: Punctuators
 
-    private static let punctuators: [[UInt8]] = [
-        ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
-        "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
-    ].map { Array($0.utf8) }
-
-    /// The punctuators of more than one byte, by their first byte (longest first).
-    private static let punctuatorsByFirstByte: [[[UInt8]]] = {
-        var table = Array(repeating: [[UInt8]](), count: 256)
-        for punctuator in punctuators { table[Int(punctuator[0])].append(punctuator) }
-        return table
-    }()
-
     private mutating func scanPunctuator(from start: Int) {
-        // Every longer punctuator starts with two bytes of one; most punctuators are single bytes.
-        let first = byte(), second = byte(1)
-        for punctuator in Self.punctuatorsByFirstByte[Int(first)] where punctuator[1] == second && hasPrefix(punctuator) {
-            // `?.5` is a conditional and a number, not optional chaining.
-            if first == UInt8(ascii: "?") && second == UInt8(ascii: ".") && Self.isDigit(byte(2)) { continue }
-            position += punctuator.count
-            append(.punctuator, from: start)
-            return
+        let length = punctuatorLength()
+        if length == 1 {
+            if byte() == UInt8(ascii: "{") { braces.append(nil) }
+            if byte() == UInt8(ascii: "}"), !braces.isEmpty { braces.removeLast() }
         }
-        let current = byte()
-        if current == UInt8(ascii: "{") { braces.append(nil) }
-        if current == UInt8(ascii: "}"), !braces.isEmpty { braces.removeLast() }
-        position += 1
+        position += length
         append(.punctuator, from: start)
     }
 
-    private func hasPrefix(_ expected: [UInt8]) -> Bool {
-        guard position + expected.count <= bytes.count else { return false }
-        for offset in expected.indices where bytes[position + offset] != expected[offset] { return false }
-        return true
+    /// The length of the longest punctuator here (`>>>=`, `...`, `===`, `=>`,
+    /// `?.`, `**=` and the rest of ECMAScript's), 1 for any other byte.
+    private func punctuatorLength() -> Int {
+        let first = byte(), second = byte(1), third = byte(2)
+        let equals = UInt8(ascii: "=")
+        switch first {
+        case UInt8(ascii: ">"):
+            if second == first {
+                if third == first { return byte(3) == equals ? 4 : 3 }
+                return third == equals ? 3 : 2
+            }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "."):
+            return second == first && third == first ? 3 : 1
+        case UInt8(ascii: "="):
+            if second == equals { return third == equals ? 3 : 2 }
+            return second == UInt8(ascii: ">") ? 2 : 1
+        case UInt8(ascii: "!"):
+            if second == equals { return third == equals ? 3 : 2 }
+            return 1
+        case UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "|"):
+            if second == first { return third == equals ? 3 : 2 }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "?"):
+            if second == first { return third == equals ? 3 : 2 }
+            // `?.5` is a conditional and a number, not optional chaining.
+            return second == UInt8(ascii: ".") && !Self.isDigit(third) ? 2 : 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return second == first || second == equals ? 2 : 1
+        case UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "^"):
+            return second == equals ? 2 : 1
+        default:
+            return 1
+        }
     }
 
     /// Whether a `/` here starts a regular expression: at the start, after an
@@ -257,9 +270,13 @@ struct JSTokenizer {
             let word = bytes[previous.span.start..<previous.span.end]
             return Self.expressionKeywords.contains { $0.elementsEqual(word) }
         case .punctuator:
-            let text = bytes[previous.span.start..<previous.span.end]
-            return !(text.elementsEqual([UInt8(ascii: ")")]) || text.elementsEqual([UInt8(ascii: "]")])
-                     || text.elementsEqual(Array("++".utf8)) || text.elementsEqual(Array("--".utf8)))
+            // Not after `)`, `]`, `++` or `--`.
+            let first = bytes[previous.span.start]
+            switch previous.span.end - previous.span.start {
+            case 1: return first != UInt8(ascii: ")") && first != UInt8(ascii: "]")
+            case 2: return !((first == UInt8(ascii: "+") || first == UInt8(ascii: "-")) && bytes[previous.span.start + 1] == first)
+            default: return true
+            }
         case .lineComment, .blockComment:
             return true
         }
