@@ -61,6 +61,13 @@ struct YAMLLoaderTests {
         let document = Self.load(String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000))
         #expect(document.problems.first?.message.contains("deeper than") == true)
         #expect(Self.load(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).parsed)
+        // A plain block mapping too deep: the simple reader gives up and libyaml's reading reports the same bound.
+        let deep = (0..<300).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()
+        let deepDocument = Self.load(deep)
+        #expect(deepDocument.problems.map(\.message) == ["nesting is deeper than \(YAMLLoader.maximumDepth) levels; not loaded"])
+        // The 257th mapping starts at the key k256.
+        let lines = (0..<256).map { $0 + "k\($0):\n".utf8.count }.reduce(0, +)
+        #expect(deepDocument.problems.first?.span.start == lines + 256)
     }
 
     @Test func duplicateKeysAreReportedAtTheSecondKey() throws {

@@ -31,22 +31,23 @@ extension [MappingEntry] {
     /// small mappings of manifests, through a table in large ones.
     func repeatedNames(ignoring ignored: (String) -> Bool = { _ in false }) -> [(repeated: MappingEntry, first: MappingEntry)] {
         guard count > 1 else { return [] }
-        let names = map(\.name)
         var result: [(MappingEntry, MappingEntry)] = []
         if count <= 32 {
-            let fingerprints = names.map { $0.map(Self.fingerprint) ?? 0 }
-            for index in indices.dropFirst() {
-                guard let name = names[index] else { continue }
-                let fingerprint = fingerprints[index]
-                guard let first = (0..<index).first(where: { fingerprints[$0] == fingerprint && names[$0] == name }),
-                      !ignored(name) else { continue }
-                result.append((self[index], self[first]))
+            // Fingerprints on the stack; names are compared only where fingerprints agree.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { fingerprints in
+                for index in indices { fingerprints[index] = self[index].name.map(Self.fingerprint) ?? 0 }
+                for index in indices.dropFirst() where fingerprints[index] != 0 {
+                    let fingerprint = fingerprints[index]
+                    guard let first = (0..<index).first(where: { fingerprints[$0] == fingerprint && self[$0].name == self[index].name }),
+                          let name = self[index].name, !ignored(name) else { continue }
+                    result.append((self[index], self[first]))
+                }
             }
             return result
         }
         var firstSeen: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            guard let name, !ignored(name) else { continue }
+        for (index, entry) in enumerated() {
+            guard let name = entry.name, !ignored(name) else { continue }
             if let first = firstSeen[name] {
                 result.append((self[index], self[first]))
             } else {

@@ -1,5 +1,5 @@
 /// Reads the plainest YAML documents without libyaml, giving exactly the
-/// events libyaml gives for them, and declines (nil) everything else.
+/// events libyaml gives for them, and declines everything else.
 ///
 /// Pulumi.yaml and stack files are mostly a block mapping of one-line keys
 /// and values, and libyaml spends about 30,000 instructions on each such
@@ -14,10 +14,16 @@
 /// compare its events with libyaml's on every YAML text they hold and on
 /// thousands of generated documents.
 enum SimpleBlockYAML {
-    static func events(_ bytes: UnsafeBufferPointer<UInt8>) -> [YAMLEvent]? {
-        guard bytes.allSatisfy({ ($0 >= space && $0 <= 0x7E) || $0 == newline }) else { return nil }
-        var events = [YAMLEvent(kind: .streamStart, start: 0, end: 0)]
-        events.reserveCapacity(32)
+    /// Hands the document's events to `body` in order; false when the text is
+    /// not one this reader takes, or `body` refused an event, and then the
+    /// events handed so far are to be dropped.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (YAMLEvent) -> Bool) -> Bool {
+        guard bytes.allSatisfy({ ($0 >= space && $0 <= 0x7E) || $0 == newline }) else { return false }
+        var accepted = true
+        func emit(_ event: YAMLEvent) {
+            if accepted { accepted = body(event) }
+        }
+        emit(YAMLEvent(kind: .streamStart, start: 0, end: 0))
         /// The indentation of each open mapping, outermost first.
         var indents: [Int] = []
         /// Where the `:` of the last key ends while its value is not known yet (null or a nested mapping).
@@ -32,42 +38,43 @@ enum SimpleBlockYAML {
             if index == lineEnd || bytes[index] == hash { continue }
             let indent = index - lineStart
             if indents.isEmpty {
-                guard indent == 0 else { return nil }
-                events.append(YAMLEvent(kind: .documentStart, start: index, end: index))
-                events.append(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
+                guard indent == 0 else { return false }
+                emit(YAMLEvent(kind: .documentStart, start: index, end: index))
+                emit(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
                 indents.append(indent)
             } else if let colonEnd = valuePending {
                 valuePending = nil
                 if let current = indents.last, indent > current {
-                    events.append(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
+                    emit(YAMLEvent(kind: .mappingStart(anchor: nil), start: index, end: index))
                     indents.append(indent)
                 } else {
-                    events.append(nullScalar(at: colonEnd))
+                    emit(nullScalar(at: colonEnd))
                 }
             }
             while let current = indents.last, indent < current {
-                events.append(YAMLEvent(kind: .mappingEnd, start: index, end: index))
+                emit(YAMLEvent(kind: .mappingEnd, start: index, end: index))
                 indents.removeLast()
             }
             // A line more indented than its mapping, or between two levels, is not a key here.
-            guard indents.last == indent, let key = keyScalar(bytes, from: index, to: lineEnd) else { return nil }
-            events.append(key.event)
+            guard indents.last == indent, let key = keyScalar(bytes, from: index, to: lineEnd) else { return false }
+            emit(key.event)
             var valueStart = key.colonEnd
             while valueStart < lineEnd, bytes[valueStart] == space { valueStart += 1 }
             if valueStart == lineEnd || bytes[valueStart] == hash {
                 valuePending = key.colonEnd
             } else {
-                guard let value = valueScalar(bytes, from: valueStart, to: lineEnd) else { return nil }
-                events.append(value)
+                guard let value = valueScalar(bytes, from: valueStart, to: lineEnd) else { return false }
+                emit(value)
             }
+            guard accepted else { return false }
         }
-        guard !indents.isEmpty else { return nil }
-        if let colonEnd = valuePending { events.append(nullScalar(at: colonEnd)) }
+        guard !indents.isEmpty else { return false }
+        if let colonEnd = valuePending { emit(nullScalar(at: colonEnd)) }
         let end = bytes.count
-        for _ in indents { events.append(YAMLEvent(kind: .mappingEnd, start: end, end: end)) }
-        events.append(YAMLEvent(kind: .documentEnd, start: end, end: end))
-        events.append(YAMLEvent(kind: .streamEnd, start: end, end: end))
-        return events
+        for _ in indents { emit(YAMLEvent(kind: .mappingEnd, start: end, end: end)) }
+        emit(YAMLEvent(kind: .documentEnd, start: end, end: end))
+        emit(YAMLEvent(kind: .streamEnd, start: end, end: end))
+        return accepted
     }
 
     private static let space = UInt8(ascii: " ")

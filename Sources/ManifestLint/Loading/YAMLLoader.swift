@@ -83,11 +83,11 @@ private struct TreeBuilder {
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
-        // Most manifests are plain block mappings, read without libyaml (to the same events).
-        if let events = SimpleBlockYAML.events(buffer) {
-            for event in events {
-                guard handle(event) else { return }
-            }
+        // Most manifests are plain block mappings, read without libyaml (to the same events);
+        // when the reader declines, what it built is dropped and libyaml reads the file.
+        var plain = self
+        if SimpleBlockYAML.read(buffer, { plain.handle($0) }) {
+            self = plain
             return
         }
         if let problem = LibYAMLEvents.parse(buffer, offsets: offsets, { handle($0) }) {
