@@ -72,26 +72,27 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let project = graph.project.name, !graph.project.isTemplate else { return }
-            let candidates = graph.stacks.flatMap { stack in
-                stack.configEntries.compactMap { entry -> (StackConfig, MappingEntry, String)? in
-                    guard let key = entry.name, let namespace = ConfigKey(key)?.namespace,
-                          namespace != project, namespace != "pulumi" else { return nil }
-                    return (stack, entry, namespace)
-                }
-            }
-            guard !candidates.isEmpty, let providers = ProviderNamespaces.known(in: graph) else { return }
+            // Read only once a key under another namespace turns up (nil inside: no manifest to tell).
+            var knownProviders: Set<String>??
             var programNamespaces: Set<String>?
-            for (stack, entry, namespace) in candidates {
-                let normalized = ProviderNamespaces.normalize(namespace)
-                guard !providers.contains(normalized), !graph.settings.knownNamespaces.contains(namespace) else { continue }
-                let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
-                programNamespaces = read
-                guard !read.contains(normalized) else { continue }
-                var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(entry.name ?? "")'"
-                if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
-                    message += " (did you mean '\(project)'? was the project renamed?)"
+            for stack in graph.stacks {
+                for entry in stack.configEntries {
+                    guard let key = entry.name, let namespace = ConfigKey(key)?.namespace,
+                          namespace != project, namespace != "pulumi" else { continue }
+                    let known = knownProviders ?? ProviderNamespaces.known(in: graph)
+                    knownProviders = known
+                    guard let providers = known else { return }
+                    let normalized = ProviderNamespaces.normalize(namespace)
+                    guard !providers.contains(normalized), !graph.settings.knownNamespaces.contains(namespace) else { continue }
+                    let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
+                    programNamespaces = read
+                    guard !read.contains(normalized) else { continue }
+                    var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(entry.name ?? "")'"
+                    if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
+                        message += " (did you mean '\(project)'? was the project renamed?)"
+                    }
+                    findings.report(message, in: stack.file, at: entry.key.span, fix: Self.renameToProject(entry, in: stack, project: project))
                 }
-                findings.report(message, in: stack.file, at: entry.key.span, fix: Self.renameToProject(entry, in: stack, project: project))
             }
         })
 }
