@@ -168,6 +168,27 @@ struct StagedHookTests {
         #expect(refused.all.contains("error[main-bin-mismatch]"))
     }
 
+    /// Each project looks up the same files above it; every one of them must
+    /// see the staged change there, not only the first to ask.
+    @Test func aStagedChangeAboveManyProjectsReachesEachOfThem() throws {
+        let repo = try sandbox.repository()
+        try sandbox.write("{\"name\": \"root\", \"private\": true, \"workspaces\": [\"*\"], \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}\n",
+                          to: repo + "/package.json")
+        let names = ["a", "b", "c", "d", "e", "f"]
+        for name in names {
+            try sandbox.write("name: \(name)\nruntime: nodejs\n", to: repo + "/\(name)/Pulumi.yaml")
+            try sandbox.write("{\"name\": \"\(name)\", \"main\": \"index.js\"}\n", to: repo + "/\(name)/package.json")
+            try sandbox.write("\n", to: repo + "/\(name)/index.js")
+        }
+        try sandbox.git("add", "-A", in: repo)
+        try sandbox.git("commit", "-qm", "init", in: repo)
+        try sandbox.git("rm", "-q", "package.json", in: repo)
+        let staged = try sandbox.run([GitSandbox.binary, "check", "--staged", "--format", "json", "--exit-zero"], in: repo)
+        for name in names {
+            #expect(staged.output.contains("\"\(name)/package.json\""), "\(name) was not checked: \(staged.all)")
+        }
+    }
+
     @Test func aChangeThatTouchesNoProjectPassesAndAllChecksEverything() throws {
         let repo = try sandbox.repository()
         try FileManager.default.createDirectory(atPath: repo + "/infra", withIntermediateDirectories: true)

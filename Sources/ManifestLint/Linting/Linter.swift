@@ -33,14 +33,15 @@ public struct Linter: Sendable {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
-        // In staged mode each project's listings are recorded, so none are handed over.
-        let shared = CachingFileTree.Shared(listings: changed == nil ? discovered.listings : [:])
+        let shared = CachingFileTree.Shared(listings: discovered.listings)
         let scriptCache = ScriptCache()
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {
+                // Every question of the project must reach its recorder: nothing is shared with other projects
+                // (a kind looked up for another project would leave this one blind to a staged change there).
                 let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder, shared: shared, scriptCache: scriptCache)
+                let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache)
                 let touched = changed.contains { recorder.depends(on: $0) }
                 diagnostics = touched ? found : nil
             } else {
