@@ -8,6 +8,8 @@ final class CommandProviders {
     /// node_modules directories from the package up to the root.
     private let nodeModules: [String]
     private var installedBinaries: [String: Set<String>?] = [:]
+    /// The declared dependencies in a fixed order, for looking through the installed ones.
+    private lazy var declaredInOrder = declared.sorted()
 
     init(declared: Set<String>, packageDirectory: String, tree: any FileTree) {
         self.declared = declared
@@ -33,8 +35,10 @@ final class CommandProviders {
     func answer(for command: String) -> Answer {
         let known = WellKnownCommands.packagesByBinary[command] ?? []
         if known.contains(where: declared.contains) { return .provided }
-        for dependency in declared.sorted() where binaries(ofInstalled: dependency)?.contains(command) == true {
-            return .provided
+        if !nodeModules.isEmpty {
+            for dependency in declaredInOrder where binaries(ofInstalled: dependency)?.contains(command) == true {
+                return .provided
+            }
         }
         if !known.isEmpty { return .undeclared(providers: known) }
         if nodeModules.contains(where: { tree.exists(Path.join($0, ".bin/" + command)) }) { return .undeclared(providers: []) }
