@@ -16,6 +16,25 @@ struct GraphTests {
         return nil
     }
 
+    /// The projects of one run share what they find above them: every one of
+    /// them, not only the first to look, gets the workspace root's answer.
+    @Test func everyProjectBelowAWorkspaceRootSeesIt() {
+        func sdkMissing(root: String) -> [String] {
+            var files = ["package.json": root]
+            for name in ["a", "b/c", "b/d", "e/f/g"] {
+                files["\(name)/Pulumi.yaml"] = "name: p\nruntime: nodejs\n"
+                files["\(name)/package.json"] = "{\"name\": \"p\"}"
+                files["\(name)/index.js"] = ""
+                files["\(name)/node_modules/.keep"] = ""
+            }
+            let result = Linter().check(paths: [""], in: VirtualFileTree(files))
+            return result.diagnostics.filter { $0.ruleID == "pulumi-sdk-missing" }.map(\.path).sorted()
+        }
+        #expect(sdkMissing(root: "{\"workspaces\": [\"*\"], \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}").isEmpty)
+        #expect(sdkMissing(root: "{\"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}")
+                == ["a/package.json", "b/c/package.json", "b/d/package.json", "e/f/g/package.json"])
+    }
+
     @Test func commonJSPrefersIndexJSOverIndexTS() {
         let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.js": "", "index.ts": ""])
         #expect(Self.loadedFile(graph) == "index.js")

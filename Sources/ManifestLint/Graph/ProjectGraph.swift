@@ -40,6 +40,7 @@ public final class ProjectGraph {
     /// The package's scripts, parsed (nodejs and bun projects).
     private(set) var packageScripts: PackageScripts?
     private let scriptCache: ScriptCache
+    private let ancestors: AncestorCache
     /// Which commands the declared dependencies provide.
     private(set) var commandProviders: CommandProviders?
     /// The program's JavaScript and TypeScript modules, read when a rule asks.
@@ -80,13 +81,15 @@ public final class ProjectGraph {
     public var runtime: String? { project.runtimeName }
     public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
 
-    /// `scriptCache` is shared by the projects of a run, which often repeat the same scripts.
+    /// `scriptCache` and `ancestors` are shared by the projects of a run, which
+    /// often repeat the same scripts and lie below the same directories.
     init(location: ProjectLocation, tree: any FileTree, settings: Configuration.Settings = Configuration.Settings(),
-         scriptCache: ScriptCache = ScriptCache()) {
+         scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) {
         self.tree = tree
         self.location = location
         self.settings = settings
         self.scriptCache = scriptCache
+        self.ancestors = ancestors
         self.programDirectory = location.directory
         let format: FileFormat = location.projectFile.lowercased().hasSuffix(".json") ? .json : .yaml
         let bytes = tree.read(location.projectFile) ?? []
@@ -143,7 +146,8 @@ public final class ProjectGraph {
         loadRuntimeTSConfig()
         loadWorkspaceRoots()
         if let package, package.document.parsed {
-            commandProviders = CommandProviders(declared: declaredDependencies, packageDirectory: package.directory, tree: tree)
+            commandProviders = CommandProviders(declared: declaredDependencies, packageDirectory: package.directory, tree: tree,
+                                                ancestors: ancestors)
         }
         nodeEntry = EntryPointResolver.resolve(graph: self)
     }
@@ -243,17 +247,12 @@ public final class ProjectGraph {
     }
 
     private func loadWorkspaceRoots() {
-        guard let package else { return }
-        var current = Path.parent(package.directory)
-        while let directory = current {
+        guard let package, let start = Path.parent(package.directory) else { return }
+        workspaceRoots = ancestors.workspaceRoots(from: start) { directory in
             let path = Path.join(directory, "package.json")
-            if tree.isFile(path), let document = load(path, format: .json), document.parsed {
-                let root = PackageManifest(document: document, directory: directory)
-                if root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) {
-                    workspaceRoots.append(root)
-                }
-            }
-            current = Path.parent(directory)
+            guard tree.isFile(path), let document = load(path, format: .json), document.parsed else { return nil }
+            let root = PackageManifest(document: document, directory: directory)
+            return root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) ? root : nil
         }
     }
 

@@ -35,17 +35,19 @@ public struct Linter: Sendable {
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
         let shared = CachingFileTree.Shared(listings: discovered.listings)
         let scriptCache = ScriptCache()
+        let ancestors = AncestorCache()
         DispatchQueue.concurrentPerform(iterations: projects.count) { index in
             var diagnostics: [Diagnostic]?
             if let changed {
                 // Every question of the project must reach its recorder: nothing is shared with other projects
                 // (a kind looked up for another project would leave this one blind to a staged change there).
                 let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache)
+                let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
+                                  ancestors: AncestorCache())
                 let touched = changed.contains { recorder.depends(on: $0) }
                 diagnostics = touched ? found : nil
             } else {
-                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache)
+                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
             }
             collected.withLock { $0[index] = diagnostics }
         }
@@ -63,10 +65,10 @@ public struct Linter: Sendable {
     }
 
     func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
-               scriptCache: ScriptCache = ScriptCache()) -> [Diagnostic] {
+               scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) -> [Diagnostic] {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings(),
-                                 scriptCache: scriptCache)
+                                 scriptCache: scriptCache, ancestors: ancestors)
         return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
     }
 }

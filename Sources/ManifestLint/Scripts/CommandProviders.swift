@@ -11,17 +11,10 @@ final class CommandProviders {
     /// The declared dependencies in a fixed order, for looking through the installed ones.
     private lazy var declaredInOrder = declared.sorted()
 
-    init(declared: Set<String>, packageDirectory: String, tree: any FileTree) {
+    init(declared: Set<String>, packageDirectory: String, tree: any FileTree, ancestors: AncestorCache = AncestorCache()) {
         self.declared = declared
         self.tree = tree
-        var directories: [String] = []
-        var current: String? = packageDirectory
-        while let directory = current {
-            let candidate = Path.join(directory, "node_modules")
-            if tree.isDirectory(candidate) { directories.append(candidate) }
-            current = Path.parent(directory)
-        }
-        nodeModules = directories
+        nodeModules = ancestors.nodeModules(from: packageDirectory) { tree.isDirectory($0) }
     }
 
     enum Answer: Equatable {
