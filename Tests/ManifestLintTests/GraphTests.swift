@@ -35,6 +35,18 @@ struct GraphTests {
                 == ["a/package.json", "b/c/package.json", "b/d/package.json", "e/f/g/package.json"])
     }
 
+    @Test func declaredDependenciesJoinThePackageAndItsWorkspaceRoots() {
+        func declared(_ files: [String: String]) -> Set<String> {
+            let tree = VirtualFileTree(files.merging(["p/Pulumi.yaml": "name: p\nruntime: nodejs\n",
+                                                      "p/package.json": "{\"dependencies\": {\"own\": \"1\"}}"]) { $1 })
+            let location = Discovery.findProjects(from: [""], in: tree).projects[0]
+            return ProjectGraph(location: location, tree: tree).declaredDependencies
+        }
+        #expect(declared([:]) == ["own"])
+        #expect(declared(["package.json": "{\"workspaces\": [\"p\"], \"devDependencies\": {\"root\": \"1\", \"own\": \"2\"}}"]) == ["own", "root"])
+        #expect(declared(["package.json": "{\"devDependencies\": {\"root\": \"1\"}}"]) == ["own"])
+    }
+
     @Test func commonJSPrefersIndexJSOverIndexTS() {
         let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.js": "", "index.ts": ""])
         #expect(Self.loadedFile(graph) == "index.js")

@@ -8,15 +8,29 @@ import Synchronization
 /// Shared by the projects of a run over one tree; in staged mode each project
 /// gets its own, since every question it asks must reach its recorder.
 final class AncestorCache: Sendable {
-    private let workspaceRoots = Mutex<[String: [PackageManifest]]>([:])
+    /// The workspace roots of a directory and above, nearest first, and the names they all depend on.
+    struct WorkspaceRoots: Sendable {
+        var manifests: [PackageManifest] = []
+        var dependencyNames: Set<String> = []
+    }
+
+    private let workspaceRoots = Mutex<[String: WorkspaceRoots]>([:])
     private let nodeModules = Mutex<[String: [String]]>([:])
 
-    /// The workspace roots in `directory` and the directories above it, nearest first.
+    /// The workspace roots in `directory` and the directories above it.
     /// `root` reads one directory's package.json when it is a workspace root.
-    func workspaceRoots(from directory: String, root: (String) -> PackageManifest?) -> [PackageManifest] {
+    func workspaceRoots(from directory: String, root: (String) -> PackageManifest?) -> WorkspaceRoots {
         if let cached = workspaceRoots.withLock({ $0[directory] }) { return cached }
-        var result = root(directory).map { [$0] } ?? []
-        if let parent = Path.parent(directory) { result += workspaceRoots(from: parent, root: root) }
+        var result = WorkspaceRoots()
+        if let manifest = root(directory) {
+            result.manifests = [manifest]
+            result.dependencyNames = manifest.dependencyNames
+        }
+        if let parent = Path.parent(directory) {
+            let above = workspaceRoots(from: parent, root: root)
+            result.manifests += above.manifests
+            result.dependencyNames.formUnion(above.dependencyNames)
+        }
         workspaceRoots.withLock { $0[directory] = result }
         return result
     }

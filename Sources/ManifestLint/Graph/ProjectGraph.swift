@@ -37,6 +37,8 @@ public final class ProjectGraph {
     /// package.json files above the package that declare a workspace
     /// ("workspaces", or a pnpm-workspace.yaml beside them).
     public private(set) var workspaceRoots: [PackageManifest] = []
+    /// What the workspace roots depend on, all together.
+    private var workspaceRootDependencyNames: Set<String> = []
     /// The package's scripts, parsed (nodejs and bun projects).
     private(set) var packageScripts: PackageScripts?
     private let scriptCache: ScriptCache
@@ -248,21 +250,25 @@ public final class ProjectGraph {
 
     private func loadWorkspaceRoots() {
         guard let package, let start = Path.parent(package.directory) else { return }
-        workspaceRoots = ancestors.workspaceRoots(from: start) { directory in
+        let roots = ancestors.workspaceRoots(from: start) { directory in
             let path = Path.join(directory, "package.json")
             guard tree.isFile(path), let document = load(path, format: .json), document.parsed else { return nil }
             let root = PackageManifest(document: document, directory: directory)
             return root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) ? root : nil
         }
+        workspaceRoots = roots.manifests
+        workspaceRootDependencyNames = roots.dependencyNames
     }
 
     /// Dependencies of the package (its package.json alone), read once.
     private(set) lazy var packageDependencyNames: Set<String> = package?.dependencyNames ?? []
 
-    /// Dependencies of the package and of the workspace roots above it.
+    /// Dependencies of the package and of the workspace roots above it (the
+    /// roots' set, shared by the projects below them, takes the package's few names).
     public private(set) lazy var declaredDependencies: Set<String> = {
-        var names = packageDependencyNames
-        for root in workspaceRoots { names.formUnion(root.dependencyNames) }
+        if workspaceRootDependencyNames.isEmpty { return packageDependencyNames }
+        var names = workspaceRootDependencyNames
+        names.formUnion(packageDependencyNames)
         return names
     }()
 
