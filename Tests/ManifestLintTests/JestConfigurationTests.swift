@@ -46,6 +46,15 @@ import Testing
         for path in ["a.ts", "src/atest.js", "src/a.test.json", "src/a.tests.js", "src/__tests__.js", "my__tests__/a.js", "src/.ts"] {
             #expect(!jest.isTest(path), "\(path)")
         }
+        // The walk's shortcut never turns away a test: every test path passes it, and plain sources do not.
+        for path in ["a.test.ts", "src/a.spec.mjs", "src/test.js", "spec.tsx", "src/.test.js", "__tests__/a.js", "src/__tests__/deep/b.cts",
+                     "a.ts", "src/atest.js", "src/a.test.json", "my__tests__/a.js", "x/__tests__/y/z.mts", "test.d.ts"] {
+            let name = Path.basename(path)
+            let directory = Path.parent(path) ?? ""
+            if jest.isTest(path) { #expect(jest.mayBeTest(named: name, in: directory), "\(path)") }
+        }
+        #expect(!jest.mayBeTest(named: "index.ts", in: "src"))
+        #expect(!jest.mayBeTest(named: "network.ts", in: "app/src"))
     }
 
     @Test func testMatchFromATypeScriptConfigurationWithRootsAndNegation() throws {

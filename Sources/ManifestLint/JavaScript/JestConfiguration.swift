@@ -56,6 +56,14 @@ struct JestConfiguration {
         return configuration
     }
 
+    /// False when jest's default patterns cannot match a file of this name in
+    /// this directory (no `.test.`/`.spec.` name, no `__tests__` above it), so
+    /// that a walk need not build its path to ask `isTest`; true otherwise.
+    func mayBeTest(named name: String, in directory: String) -> Bool {
+        patterns != nil || name.containsBytes(of: ".test.") || name.containsBytes(of: ".spec.")
+            || name.hasPrefix("test.") || name.hasPrefix("spec.") || directory.containsBytes(of: "__tests__")
+    }
+
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.

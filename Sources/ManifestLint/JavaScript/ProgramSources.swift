@@ -65,11 +65,11 @@ final class ProgramSources {
         while let directory = pending.popLast(), visited < 20_000 {
             for entry in tree.list(directory) ?? [] {
                 visited += 1
-                let path = Path.join(directory, entry.name)
                 if entry.kind == .directory {
-                    if entry.isWalkableDirectory { pending.append(path) }
-                } else if jest.isTest(path) {
-                    result.append(path)
+                    if entry.isWalkableDirectory { pending.append(Path.join(directory, entry.name)) }
+                } else if jest.mayBeTest(named: entry.name, in: directory) {
+                    let path = Path.join(directory, entry.name)
+                    if jest.isTest(path) { result.append(path) }
                 }
             }
         }
