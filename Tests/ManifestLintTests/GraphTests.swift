@@ -47,6 +47,31 @@ struct GraphTests {
         #expect(declared(["package.json": "{\"devDependencies\": {\"root\": \"1\"}}"]) == ["own"])
     }
 
+    /// tsc's common source directory read off the config's own entries, where
+    /// that settles it, is the one a walk over the inputs finds.
+    @Test(arguments: [
+        "{\"include\": [\"index.ts\", \"src/**/*.ts\"]}",
+        "{\"include\": [\"src/app/**/*\", \"src/lib/*.ts\", \"src/main.ts\"]}",
+        "{\"include\": [\"src/a*/x.ts\", \"src/app/main.ts\"]}",
+        "{\"include\": [\"src/ap/**/*\", \"src/app/main.ts\"]}",
+        "{\"files\": [\"src/app/main.ts\", \"src/lib/util.ts\"]}",
+        "{\"include\": [\"src\", \"src/app/main.ts\"]}",
+        "{\"include\": [\"**/*.ts\", \"index.ts\"]}",
+        "{\"include\": [\"src/app/main.ts\"]}",
+    ])
+    func theCommonSourceDirectoryWithoutAWalkIsTheWalksOne(_ tsconfig: String) {
+        let tree = VirtualFileTree([
+            "tsconfig.json": tsconfig, "index.ts": "", "src/main.ts": "", "src/app/main.ts": "", "src/app/deep/x.ts": "",
+            "src/lib/util.ts": "", "src/ap/y.ts": "", "src/ax/x.ts": "",
+        ])
+        let config = TSConfig.load("tsconfig.json", tree: tree) { path in
+            tree.read(path).map { JSONLoader.load(SourceFile(path: path, bytes: $0), dialect: .jsonc) }
+        }
+        if let shortcut = TypeScriptBuild.commonSourceDirectoryWithoutWalking(of: config, tree: tree) {
+            #expect(shortcut == TypeScriptBuild.commonSourceDirectory(of: config, tree: tree))
+        }
+    }
+
     @Test func commonJSPrefersIndexJSOverIndexTS() {
         let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.js": "", "index.ts": ""])
         #expect(Self.loadedFile(graph) == "index.js")

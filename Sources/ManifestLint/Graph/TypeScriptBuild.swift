@@ -49,34 +49,45 @@ public struct TypeScriptBuild: Sendable {
         var named = config.files ?? []
         var directories: [String] = []
         for pattern in patterns {
-            let bytes = pattern.utf8
-            if let wildcard = bytes.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
-                // The directory part before the first wildcard.
-                let literal = bytes[..<wildcard]
-                let slash = literal.lastIndex(of: UInt8(ascii: "/"))
-                directories.append(slash.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? "")
+            // The directory part before the first wildcard, if there is one.
+            let literalDirectory = pattern.withBytes { bytes -> String?? in
+                guard let wildcard = bytes.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return .none }
+                guard let slash = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+            }
+            if let literalDirectory {
+                directories.append(literalDirectory ?? "")
             } else {
                 named.append(pattern)
             }
         }
         var anchors: [String] = []
-        for path in named where emitting.contains(Path.pathExtension(path)) && !path.hasSuffix(".d.ts") {
-            if tree.isFile(path) && config.compiles(path), let parent = Path.parent(path) { anchors.append(parent) }
-            else if tree.isDirectory(path) { directories.append(path) }
-        }
-        guard var common = (anchors + directories).first.map({ Array($0.utf8) }) else { return nil }
-        for path in (anchors + directories).dropFirst() {
-            let bytes = Array(path.utf8)
-            var length = 0
-            while length < common.count, length < bytes.count, common[length] == bytes[length] { length += 1 }
-            // Back to a whole component.
-            if length < common.count || length < bytes.count {
-                let atBoundary = (length == common.count || common[length] == UInt8(ascii: "/")) && (length == bytes.count || bytes[length] == UInt8(ascii: "/"))
-                if !atBoundary { length = common[..<length].lastIndex(of: UInt8(ascii: "/")) ?? 0 }
+        for path in named {
+            // An entry naming a directory (which has no extension to speak of) counts as that directory.
+            if emitting.contains(Path.pathExtension(path)), !path.hasSuffix(".d.ts"), tree.isFile(path), config.compiles(path),
+               let parent = Path.parent(path) {
+                anchors.append(parent)
+            } else if tree.isDirectory(path) {
+                directories.append(path)
             }
-            common = Array(common[..<length])
         }
-        let directory = String(decoding: common, as: UTF8.self)
+        let candidates = anchors + directories
+        guard let first = candidates.first else { return nil }
+        // The longest common run of whole components, as a length into `first`.
+        let length = first.withBytes { common in
+            var length = common.count
+            for path in candidates.dropFirst() {
+                length = path.withBytes { bytes in
+                    var shared = 0
+                    while shared < length, shared < bytes.count, common[shared] == bytes[shared] { shared += 1 }
+                    let atBoundary = (shared == length || common[shared] == UInt8(ascii: "/"))
+                        && (shared == bytes.count || bytes[shared] == UInt8(ascii: "/"))
+                    return atBoundary ? shared : common[..<shared].lastIndex(of: UInt8(ascii: "/")) ?? 0
+                }
+            }
+            return length
+        }
+        let directory = length == first.utf8.count ? first : String(decoding: first.utf8.prefix(length), as: UTF8.self)
         return anchors.contains(directory) ? directory : nil
     }
 

@@ -39,6 +39,14 @@ extension Rule {
                 "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\"}, \"files\": [\"index.ts\"]}",
                 "index.ts": "",
             ]),
+            // A directory named in `include` is a source root like any other: tsc emits src/app/main.ts as dist/app/main.js.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"main\": \"dist/app/main.js\", \"scripts\": {\"build\": \"tsc\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"src\", \"src/app/main.ts\"]}",
+                "src/main.ts": "",
+                "src/app/main.ts": "",
+            ]),
         ],
         check: { graph, findings in
             var candidates = [graph.packageMainReference]
