@@ -106,7 +106,7 @@ struct SimpleBlockYAMLTests {
         let values = ["", "", "1", "x y", "us-west-2", "'q'", "\"d\"", "'it''s'", "x # c", "x#c", "x: y", "x:", "- z", "[1]", "  ",
                       "# c", "'a' b", "\"a\"#", "http://h", "~", "a  ", "'a' # c", "\"a\\\"b\"", "(x)", "+1", ".5", "/p", "$v"]
         let comments = ["# c", "  # c", "", "   "]
-        var random = SplitMix64(seed: 8)
+        var random = SplitMix(seed: 8)
         var accepted = 0
         for _ in 0..<10_000 {
             var text = ""
@@ -137,21 +137,5 @@ struct SimpleBlockYAMLTests {
         }
         // Enough of them are accepted for the comparison to mean something.
         #expect(accepted > 500, "accepted \(accepted)")
-    }
-}
-
-/// A small seeded generator, so that the generated documents are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        value ^= value >> 31
-        return Int(value % UInt64(bound))
     }
 }

@@ -8,40 +8,33 @@ import Synchronization
 /// Shared by the projects of a run over one tree; in staged mode each project
 /// gets its own, since every question it asks must reach its recorder.
 final class AncestorCache: Sendable {
-    /// The workspace roots of a directory and above, nearest first, and the names they all depend on.
-    struct WorkspaceRoots: Sendable {
-        var manifests: [PackageManifest] = []
-        var dependencyNames: Set<String> = []
-    }
-
-    private let workspaceRoots = Mutex<[String: WorkspaceRoots]>([:])
+    private let workspaceRootDependencies = Mutex<[String: Set<String>]>([:])
     private let nodeModules = Mutex<[String: [String]]>([:])
 
-    /// The workspace roots in `directory` and the directories above it.
-    /// `root` reads one directory's package.json when it is a workspace root.
-    func workspaceRoots(from directory: String, root: (String) -> PackageManifest?) -> WorkspaceRoots {
-        if let cached = workspaceRoots.withLock({ $0[directory] }) { return cached }
-        var result = WorkspaceRoots()
-        if let manifest = root(directory) {
-            result.manifests = [manifest]
-            result.dependencyNames = manifest.dependencyNames
-        }
-        if let parent = Path.parent(directory) {
-            let above = workspaceRoots(from: parent, root: root)
-            result.manifests += above.manifests
-            result.dependencyNames.formUnion(above.dependencyNames)
-        }
-        workspaceRoots.withLock { $0[directory] = result }
-        return result
+    /// What the workspace roots in `directory` and the directories above it
+    /// depend on. `root` reads one directory's package.json when it is a workspace root.
+    func workspaceRootDependencies(from directory: String, root: (String) -> PackageManifest?) -> Set<String> {
+        answer(from: directory, in: workspaceRootDependencies, own: { root($0)?.dependencyNames ?? [] },
+               addingAbove: { $0.formUnion($1) })
     }
 
     /// The node_modules directories in `directory` and the directories above it, nearest first.
     func nodeModules(from directory: String, isDirectory: (String) -> Bool) -> [String] {
-        if let cached = nodeModules.withLock({ $0[directory] }) { return cached }
-        let candidate = Path.join(directory, "node_modules")
-        var result = isDirectory(candidate) ? [candidate] : []
-        if let parent = Path.parent(directory) { result += nodeModules(from: parent, isDirectory: isDirectory) }
-        nodeModules.withLock { $0[directory] = result }
+        answer(from: directory, in: nodeModules, own: { directory in
+            let candidate = Path.join(directory, "node_modules")
+            return isDirectory(candidate) ? [candidate] : []
+        }, addingAbove: { $0 += $1 })
+    }
+
+    /// A directory's answer from `table`, or its own finding joined with its parent's answer (and remembered).
+    private func answer<Answer: Sendable>(from directory: String, in table: borrowing Mutex<[String: Answer]>,
+                                          own: (String) -> Answer, addingAbove: (inout Answer, Answer) -> Void) -> Answer {
+        if let cached = table.withLock({ $0[directory] }) { return cached }
+        var result = own(directory)
+        if let parent = Path.parent(directory) {
+            addingAbove(&result, answer(from: parent, in: table, own: own, addingAbove: addingAbove))
+        }
+        table.withLock { $0[directory] = result }
         return result
     }
 }

@@ -34,10 +34,8 @@ public final class ProjectGraph {
     /// Entry resolution for nodejs and bun projects.
     public private(set) var nodeEntry: NodeEntryPoint?
     public private(set) var typeScriptBuild = TypeScriptBuild(configs: [])
-    /// package.json files above the package that declare a workspace
-    /// ("workspaces", or a pnpm-workspace.yaml beside them).
-    public private(set) var workspaceRoots: [PackageManifest] = []
-    /// What the workspace roots depend on, all together.
+    /// What the package.json files above the package that declare a workspace
+    /// ("workspaces", or a pnpm-workspace.yaml beside them) depend on, all together.
     private var workspaceRootDependencyNames: Set<String> = []
     /// The package's scripts, parsed (nodejs and bun projects).
     private(set) var packageScripts: PackageScripts?
@@ -250,14 +248,12 @@ public final class ProjectGraph {
 
     private func loadWorkspaceRoots() {
         guard let package, let start = Path.parent(package.directory) else { return }
-        let roots = ancestors.workspaceRoots(from: start) { directory in
+        workspaceRootDependencyNames = ancestors.workspaceRootDependencies(from: start) { directory in
             let path = Path.join(directory, "package.json")
             guard tree.isFile(path), let document = load(path, format: .json), document.parsed else { return nil }
             let root = PackageManifest(document: document, directory: directory)
             return root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) ? root : nil
         }
-        workspaceRoots = roots.manifests
-        workspaceRootDependencyNames = roots.dependencyNames
     }
 
     /// Dependencies of the package (its package.json alone), read once.

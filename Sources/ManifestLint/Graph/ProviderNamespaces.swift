@@ -31,6 +31,9 @@ public enum ProviderNamespaces {
         return ascii ?? String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 
+    /// The npm scopes of Pulumi's own and its community's provider packages.
+    static let pulumiScopes = ["@pulumi/", "@pulumiverse/"]
+
     /// The dependency manifests of other languages, by file name (.NET project files go by extension).
     static let dependencyManifestNames: Set<String> = [
         "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
@@ -75,13 +78,12 @@ public enum ProviderNamespaces {
     /// The @pulumi/* and @pulumiverse/* dependencies of an installed package
     /// (node_modules/<name>/package.json), when it is installed.
     static func installedDependencies(of name: String, below directory: String, in graph: ProjectGraph) -> Set<String> {
-        guard name.hasPrefix("@pulumi/") || name.hasPrefix("@pulumiverse/"), !name.hasSuffix("/pulumi") else { return [] }
+        guard pulumiScopes.contains(where: { name.hasPrefix($0) }), !name.hasSuffix("/pulumi") else { return [] }
         let path = Path.join(directory, "node_modules/\(name)/package.json")
         guard graph.tree.isFile(path), let bytes = graph.tree.read(path),
               let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { return [] }
         var namespaces = Set<String>()
-        for dependency in PackageManifest.dependencyNames(of: root)
-        where dependency.hasPrefix("@pulumi/") || dependency.hasPrefix("@pulumiverse/") {
+        for dependency in PackageManifest.dependencyNames(of: root) where pulumiScopes.contains(where: { dependency.hasPrefix($0) }) {
             addNamespaces(ofPackage: dependency, to: &namespaces)
         }
         return namespaces
@@ -117,12 +119,8 @@ public enum ProviderNamespaces {
     /// third-party package with "pulumi" in its name gives each word of it,
     /// since its namespace cannot be known for sure.
     static func addNamespaces(ofPackage name: String, to namespaces: inout Set<String>) {
-        if name.hasPrefix("@pulumi/") {
-            namespaces.insert(normalize(String(name.dropFirst(8))))
-            return
-        }
-        if name.hasPrefix("@pulumiverse/") {
-            namespaces.insert(normalize(String(name.dropFirst(13))))
+        if let scope = pulumiScopes.first(where: { name.hasPrefix($0) }) {
+            namespaces.insert(normalize(String(name.dropFirst(scope.count))))
             return
         }
         // npm package names are ASCII (new ones lower case): ASCII case folding is enough.

@@ -49,17 +49,15 @@ public struct TypeScriptBuild: Sendable {
         var named = config.files ?? []
         var directories: [String] = []
         for pattern in patterns {
-            // The directory part before the first wildcard, if there is one.
-            let literalDirectory = pattern.withBytes { bytes -> String?? in
-                guard let wildcard = bytes.firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return .none }
-                guard let slash = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
-            }
-            if let literalDirectory {
-                directories.append(literalDirectory ?? "")
-            } else {
+            guard let wildcard = pattern.withBytes({ $0.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }) else {
                 named.append(pattern)
+                continue
             }
+            // The directory part before the first wildcard.
+            directories.append(pattern.withBytes { bytes in
+                let slash = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")) ?? 0
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+            })
         }
         var anchors: [String] = []
         for path in named {

@@ -32,8 +32,7 @@ enum SimpleBlockYAML {
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
-            var index = lineStart
-            while index < lineEnd, bytes[index] == space { index += 1 }
+            let index = afterSpaces(bytes, from: lineStart, to: lineEnd)
             // Blank and comment lines shape nothing.
             if index == lineEnd || bytes[index] == hash { continue }
             let indent = index - lineStart
@@ -58,8 +57,7 @@ enum SimpleBlockYAML {
             // A line more indented than its mapping, or between two levels, is not a key here.
             guard indents.last == indent, let key = keyScalar(bytes, from: index, to: lineEnd) else { return false }
             emit(key.event)
-            var valueStart = key.colonEnd
-            while valueStart < lineEnd, bytes[valueStart] == space { valueStart += 1 }
+            let valueStart = afterSpaces(bytes, from: key.colonEnd, to: lineEnd)
             if valueStart == lineEnd || bytes[valueStart] == hash {
                 valuePending = key.colonEnd
             } else {
@@ -84,6 +82,13 @@ enum SimpleBlockYAML {
     private static let singleQuote = UInt8(ascii: "'")
     private static let doubleQuote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
+
+    /// The first offset from `start` that is not a space (`end` at most).
+    private static func afterSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, bytes[index] == space { index += 1 }
+        return index
+    }
 
     /// The empty plain scalar libyaml gives a key without a value, where its `:` ends.
     private static func nullScalar(at offset: Int) -> YAMLEvent {
@@ -133,8 +138,7 @@ enum SimpleBlockYAML {
     private static func valueScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> YAMLEvent? {
         if bytes[start] == singleQuote || bytes[start] == doubleQuote {
             guard let (event, end) = quotedScalar(bytes, from: start, to: lineEnd) else { return nil }
-            var index = end
-            while index < lineEnd, bytes[index] == space { index += 1 }
+            let index = afterSpaces(bytes, from: end, to: lineEnd)
             // Only spaces, or a comment after at least one of them.
             guard index == lineEnd || (bytes[index] == hash && index > end) else { return nil }
             return event

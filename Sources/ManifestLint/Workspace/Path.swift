@@ -77,11 +77,9 @@ public enum Path {
     /// Removes ".", empty components and resolves ".." lexically. A ".." that
     /// climbs above a relative root is kept.
     public static func normalize(_ path: String) -> String {
-        let absolute = isAbsolute(path)
         // Most paths are normalized already.
-        if path.isEmpty || path == "/" || path.withBytes({ isPlainRelative(absolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
-            return path
-        }
+        if path.withBytes(isNormalized) { return path }
+        let absolute = isAbsolute(path)
         return path.withBytes { bytes in
             // The output so far, and where each of its components starts (to drop one for "..").
             var output: [UInt8] = absolute ? [slash] : []
