@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark: manifest-lint against the floor of merely walking the tree
-# (find), the floor of reading every file it reads (bench/readfloor.c, two
-# threads) and against what a pre-commit hook would otherwise run (yamllint,
-# and the check-yaml and check-json hooks of pre-commit-hooks), on synthetic
-# repositories of 1, 100, 1,000 and 10,000 Pulumi projects, plus staged mode
-# on a git repository of 10,000 tracked files, plus what the rules that read
-# the program's source add on one project of 50 source files of 500 lines
-# (the same check with those rules off). Prints medians, ratios and peak
-# memory as a table.
+# (find), the floor of walking it and reading every file in it (bench/iofloor.c,
+# two threads, nothing parsed) and against what a pre-commit hook would
+# otherwise run (yamllint, and the check-yaml and check-json hooks of
+# pre-commit-hooks), on synthetic repositories of 1, 100, 1,000 and 10,000
+# Pulumi projects, plus staged mode on a git repository of 10,000 tracked
+# files, plus what the rules that read the program's source add on one project
+# of 50 source files of 500 lines (the same check with those rules off).
+# Prints medians, ratios and peak memory as a table.
 #
 #   bench/run.sh            the whole benchmark (about 5 minutes here)
 #   bench/run.sh --smoke    1 and 100 projects, one run each (CI: the bench cannot rot)
@@ -26,8 +26,8 @@ if ! need hyperfine || [ ! -x /usr/bin/time ]; then
   $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time >/dev/null
 fi
 
-echo "==> Building manifest-lint (release, static Swift standard library) and the read floor"
-cc -O2 -pthread -o "$out/readfloor" "$here/readfloor.c"
+echo "==> Building manifest-lint (release, static Swift standard library) and the I/O floor"
+cc -O2 -pthread -o "$out/iofloor" "$here/iofloor.c"
 (cd "$repo" && swift build -c release --static-swift-stdlib --product manifest-lint >/dev/null)
 lint="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
 
@@ -64,10 +64,11 @@ for size in $sizes; do
   echo "==> $size projects"
   measure "$size-manifest-lint" "$runs" "$lint" check "$tree" --quiet --exit-zero
   measure "$size-find" "$runs" find "$tree" -name Pulumi.yaml
-  # Every file of these trees is one the check reads.
-  find "$tree" -type f ! -name .complete > "$out/files-$size"
-  measure "$size-read-floor" "$runs" "$out/readfloor" "$out/files-$size"
+  measure "$size-io-floor" "$runs" "$out/iofloor" "$tree"
   if [ "$size" = 1000 ] && [ "$smoke" = no ]; then
+    # The same check with every rule off: what walking, reading, parsing and the graph cost without the rules.
+    "$lint" rules --format json | python3 -c 'import json, sys; print("rules:"); [print("  " + rule["id"] + ": off") for rule in json.load(sys.stdin)]' > "$out/every-rule-off.yaml"
+    measure "$size-rules-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/every-rule-off.yaml"
     find "$tree" \( -name '*.yaml' -o -name '*.yml' \) > "$out/yaml-files"
     find "$tree" -name '*.json' > "$out/json-files"
     measure "$size-yamllint" 3 "$out/venv/bin/yamllint" -d relaxed "$tree"

@@ -9,7 +9,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct Check: ParsableCommand {
+    // The name given, not derived: deriving it from the type name costs a demangling on every run.
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the Pulumi projects below the given paths (default: the current directory).")
 
     @Argument(help: "Files or directories; a path inside a project checks that project.")

@@ -67,8 +67,9 @@ public final class ProjectGraph {
     /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.
     private(set) lazy var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? = findESMEntryRequired()
 
-    private var cache: [String: LoadedDocument] = [:]
-    private var tsconfigs: [String: TSConfig] = [:]
+    /// Sized for a project's manifests, so that it does not grow table by table.
+    private var cache = [String: LoadedDocument](minimumCapacity: 16)
+    private var tsconfigs = [String: TSConfig](minimumCapacity: 4)
 
     /// A tsconfig and its bases, read once per graph.
     func tsconfig(_ path: String) -> TSConfig {
@@ -213,8 +214,12 @@ public final class ProjectGraph {
             }
         }
         if paths.isEmpty || plainTsc { paths.append(Path.join(root, "tsconfig.json")) }
-        var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted && tree.isFile($0) }.map(tsconfig)
+        // One or two paths: an array finds repeats faster than a set is built.
+        var seen: [String] = []
+        return paths.filter { path in
+            defer { seen.append(path) }
+            return !seen.contains(path) && tree.isFile(path)
+        }.map(tsconfig)
     }
 
     private func resolveReferences() {

@@ -7,7 +7,8 @@ final class ProgramSources {
     private let tree: any FileTree
     private let projectDirectory: String
     private let jest: JestConfiguration
-    private var modules: [String: JSModule?] = [:]
+    /// Sized for a typical program, so that it does not grow table by table.
+    private var modules = [String: JSModule?](minimumCapacity: 16)
 
     init(tree: any FileTree, projectDirectory: String, jest: JestConfiguration) {
         self.tree = tree
@@ -37,7 +38,7 @@ final class ProgramSources {
     /// Every module reachable from `roots` through relative imports, roots first.
     func reachable(from roots: [String]) -> [JSModule] {
         var result: [JSModule] = []
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: 16)
         var pending = roots
         while let path = pending.first, result.count < Self.maximumModules {
             pending.removeFirst()

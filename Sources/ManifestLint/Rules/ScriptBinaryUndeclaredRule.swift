@@ -41,7 +41,7 @@ extension Rule {
         check: { graph, findings in
             guard let scripts = graph.packageScripts, let providers = graph.commandProviders else { return }
             let ownCommands = Set(scripts.package.binEntries.map(\.name))
-            var reported = Set<Span>()
+            var reported = Set<Span>(minimumCapacity: scripts.invocations.count)
             for invocation in scripts.invocations {
                 guard let command = invocation.words.first, !command.isDynamic, !command.text.containsBytes(of: "/"),
                       !WellKnownCommands.globals.contains(command.text), !graph.settings.globalBinaries.contains(command.text),

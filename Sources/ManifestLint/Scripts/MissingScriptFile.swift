@@ -7,7 +7,7 @@ struct MissingScriptFile {
     /// Every missing file argument of every command, once.
     static func all(in graph: ProjectGraph) -> [MissingScriptFile] {
         guard let scripts = graph.packageScripts else { return [] }
-        var seen = Set<Span>()
+        var seen = Set<Span>(minimumCapacity: scripts.invocations.count)
         var result: [MissingScriptFile] = []
         for invocation in scripts.invocations {
             guard let directory = invocation.directory else { continue }

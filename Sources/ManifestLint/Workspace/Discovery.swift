@@ -99,6 +99,7 @@ public enum Discovery {
             }
             merged.withLock {
                 $0.0 += projects
+                $0.1.reserveCapacity($0.1.count + listed.count)
                 $0.1.merge(listed) { first, _ in first }
             }
         }

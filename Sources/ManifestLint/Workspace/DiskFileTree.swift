@@ -76,6 +76,7 @@ public struct DiskFileTree: FileTree {
         guard let handle = opendir(systemPath(directory)) else { return nil }
         defer { closedir(handle) }
         var entries: [DirectoryEntry] = []
+        entries.reserveCapacity(16)
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
