@@ -190,7 +190,7 @@ public final class GitIndexFileTree: FileTree {
     /// Project files straight from the index, without walking its directories.
     public func projectFiles(below directory: String) -> [String]? {
         guard let relative = indexPath(directory) else { return nil }
-        let names: [[UInt8]] = ["pulumi.json", "pulumi.yaml", "pulumi.yml"].map { Array($0.utf8) }
+        let names = Discovery.projectFileNames.map { Array($0.lowercased().utf8) }
         return range(below: relative).compactMap { index in
             let path = paths[index]
             let name = path[(path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)...]

@@ -27,11 +27,9 @@ extension ProjectGraph {
                     let file = SourceFile(path: path, bytes: bytes)
                     let text = String(decoding: bytes, as: UTF8.self)
                     if let lacks = NodeVersions.fileNamesNodeWithoutRequireESM(text) {
-                        let firstLine = (text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
-                            .filter { $0 != " " && $0 != "\t" }
                         let end = bytes.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) ?? bytes.count
                         result.append(DeclaredNodeVersion(file: file, span: Span(0, end),
-                                                          description: "\(firstLine) in \(tree.displayPath(path))", lacksRequireESM: lacks))
+                                                          description: "\(NodeVersions.versionLine(of: text)) in \(tree.displayPath(path))", lacksRequireESM: lacks))
                     }
                     break
                 }

@@ -34,6 +34,11 @@ public enum ProviderNamespaces {
     /// The npm scopes of Pulumi's own and its community's provider packages.
     static let pulumiScopes = ["@pulumi/", "@pulumiverse/"]
 
+    /// Whether a package is in one of those scopes.
+    static func isPulumiScoped(_ name: String) -> Bool {
+        pulumiScopes.contains { name.hasPrefix($0) }
+    }
+
     /// The dependency manifests of other languages, by file name (.NET project files go by extension).
     static let dependencyManifestNames: Set<String> = [
         "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
@@ -78,12 +83,12 @@ public enum ProviderNamespaces {
     /// The @pulumi/* and @pulumiverse/* dependencies of an installed package
     /// (node_modules/<name>/package.json), when it is installed.
     static func installedDependencies(of name: String, below directory: String, in graph: ProjectGraph) -> Set<String> {
-        guard pulumiScopes.contains(where: { name.hasPrefix($0) }), !name.hasSuffix("/pulumi") else { return [] }
+        guard isPulumiScoped(name), !name.hasSuffix("/pulumi") else { return [] }
         let path = Path.join(directory, "node_modules/\(name)/package.json")
         guard graph.tree.isFile(path), let bytes = graph.tree.read(path),
               let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { return [] }
         var namespaces = Set<String>()
-        for dependency in PackageManifest.dependencyNames(of: root) where pulumiScopes.contains(where: { dependency.hasPrefix($0) }) {
+        for dependency in PackageManifest.dependencyNames(of: root) where isPulumiScoped(dependency) {
             addNamespaces(ofPackage: dependency, to: &namespaces)
         }
         return namespaces

@@ -71,21 +71,7 @@ public struct TypeScriptBuild: Sendable {
         }
         let candidates = anchors + directories
         guard let first = candidates.first else { return nil }
-        // The longest common run of whole components, as a length into `first`.
-        let length = first.withBytes { common in
-            var length = common.count
-            for path in candidates.dropFirst() {
-                length = path.withBytes { bytes in
-                    var shared = 0
-                    while shared < length, shared < bytes.count, common[shared] == bytes[shared] { shared += 1 }
-                    let atBoundary = (shared == length || common[shared] == UInt8(ascii: "/"))
-                        && (shared == bytes.count || bytes[shared] == UInt8(ascii: "/"))
-                    return atBoundary ? shared : common[..<shared].lastIndex(of: UInt8(ascii: "/")) ?? 0
-                }
-            }
-            return length
-        }
-        let directory = length == first.utf8.count ? first : String(decoding: first.utf8.prefix(length), as: UTF8.self)
+        let directory = candidates.dropFirst().reduce(first, Path.commonDirectory)
         return anchors.contains(directory) ? directory : nil
     }
 
@@ -105,7 +91,7 @@ public struct TypeScriptBuild: Sendable {
 
     /// Where the build emits a source file (nil when no complete config compiles it).
     public func output(for source: String, tree: some FileTree) -> String? {
-        for config in configs where config.isComplete && !config.noEmit && Self.isInput(source, of: config) {
+        for config in configs where config.isComplete && !config.noEmit && config.compiles(source) {
             let ext = Path.pathExtension(source)
             let outputExtension: String
             switch ext {
@@ -146,15 +132,11 @@ public struct TypeScriptBuild: Sendable {
         }
         for ext in extensions {
             let candidate = stem + ext
-            if candidate != target, tree.isFile(candidate), Self.isInput(candidate, of: config) {
+            if candidate != target, tree.isFile(candidate), config.compiles(candidate) {
                 return candidate
             }
         }
         return nil
-    }
-
-    static func isInput(_ path: String, of config: TSConfig) -> Bool {
-        config.compiles(path)
     }
 
     /// tsc's default rootDir: the longest common directory of the input files
@@ -175,7 +157,7 @@ public struct TypeScriptBuild: Sendable {
                 let ext = Path.pathExtension(path)
                 let emitsOutput = sourceExtensionsEmitted(allowJs: config.allowJs).contains(ext)
                     && !path.hasSuffix(".d.ts") && !path.hasSuffix(".d.mts") && !path.hasSuffix(".d.cts")
-                guard emitsOutput, isInput(path, of: config) else { continue }
+                guard emitsOutput, config.compiles(path) else { continue }
                 let parent = Path.parent(path) ?? ""
                 common = common.map { Path.commonDirectory($0, parent) } ?? parent
             }

@@ -57,9 +57,7 @@ struct Suppression {
             guard file.bytes[textStart..<min(comment.span.end, textStart + marker.count)].elementsEqual(marker) else { return nil }
             let isLine = file.bytes[comment.span.start + 1] == UInt8(ascii: "/")
             let bodyEnd = isLine ? comment.span.end : max(comment.span.start + 2, comment.span.end - 2)
-            var body = String(decoding: file.bytes[(comment.span.start + 2)..<bodyEnd], as: UTF8.self).trimmingBlanks()
-            guard body.hasPrefix(sourceMarker) else { return nil }
-            body = String(body.dropFirst(sourceMarker.count))
+            var body = String(decoding: file.bytes[(textStart + marker.count)..<max(textStart + marker.count, bodyEnd)], as: UTF8.self)
             guard body.isEmpty || body.first == " " || body.first == "\t" else { return nil }
             if let reason = body.firstRange(of: " -- ") { body = String(body[..<reason.lowerBound]) }
             let ids = body.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map(String.init)

@@ -24,8 +24,7 @@ enum NodeVersions {
     /// Whether the version an .nvmrc or .node-version names (nvm and fnm take
     /// the newest release of a partial version) lacks require(esm); nil when it is not a version.
     static func fileNamesNodeWithoutRequireESM(_ content: String) -> Bool? {
-        var text = content.split(whereSeparator: \.isNewline).first.map { String($0) } ?? ""
-        text = String(text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+        var text = versionLine(of: content)
         let codenames = ["argon": 4, "boron": 6, "carbon": 8, "dubnium": 10, "erbium": 12, "fermium": 14,
                          "gallium": 16, "hydrogen": 18, "iron": 20, "jod": 22, "krypton": 24]
         if text.lowercased().hasPrefix("lts/") {
@@ -43,6 +42,12 @@ enum NodeVersions {
         case 22: return minor.map { $0 < 12 } ?? false
         default: return false
         }
+    }
+
+    /// What an .nvmrc or .node-version says: its first line, blanks removed.
+    static func versionLine(of content: String) -> String {
+        let line = content.split(whereSeparator: \.isNewline).first.map { String($0) } ?? ""
+        return String(line.unicodeScalars.filter { $0 != " " && $0 != "\t" })
     }
 
     // MARK: Ranges

@@ -48,6 +48,11 @@ public enum Discovery {
 
     private static let loweredProjectFileNames = Set(projectFileNames.map { $0.lowercased() })
 
+    /// The project file a check reads in a directory with these entries: Pulumi's, else one in other letter case.
+    private static func checkedProjectFile(among entries: [DirectoryEntry]) -> String? {
+        projectFile(among: entries) ?? projectFileInOtherCase(among: entries)
+    }
+
     /// Every project below each path; for a path with none below it (a file,
     /// or a directory inside a project), the nearest project above it.
     public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
@@ -110,7 +115,7 @@ public enum Discovery {
 
     /// Notes the project a listed directory holds, if any; returns the subdirectories the walk enters.
     private static func visit(_ directory: String, _ entries: [DirectoryEntry], into found: inout [ProjectLocation]) -> [String] {
-        if let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
+        if let name = checkedProjectFile(among: entries) {
             found.append(ProjectLocation(directory: directory, projectFile: Path.join(directory, name)))
         }
         return entries.filter(\.isWalkableDirectory).map { Path.join(directory, $0.name) }
@@ -127,7 +132,7 @@ public enum Discovery {
         }
         return byDirectory.compactMap { directory, names in
             let entries = names.map { DirectoryEntry(name: $0, kind: .file) }
-            guard let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) else { return nil }
+            guard let name = checkedProjectFile(among: entries) else { return nil }
             return ProjectLocation(directory: directory, projectFile: Path.join(directory, name))
         }
     }
@@ -135,7 +140,7 @@ public enum Discovery {
     private static func project(above start: String, in tree: some FileTree) -> ProjectLocation? {
         var current: String? = start
         while let directory = current {
-            if let entries = tree.list(directory), let name = projectFile(among: entries) ?? projectFileInOtherCase(among: entries) {
+            if let entries = tree.list(directory), let name = checkedProjectFile(among: entries) {
                 return ProjectLocation(directory: directory, projectFile: Path.join(directory, name))
             }
             current = Path.parent(directory)
