@@ -14,16 +14,11 @@ struct ScriptCacheTests {
         "\(word.text) \(word.span.start)-\(word.span.end) \((0...word.origins.count).map { word.origins.start($0) })"
     }
 
-    /// Every word with its positions: of the parse, of the commands as run, of the runner calls and file arguments.
+    /// Every position: of the parse error, of the commands as run, of the runner calls and file arguments.
     static func summary(_ analysis: ScriptAnalysis) -> [String] {
-        var lines: [String] = []
-        for command in analysis.parsed.commands {
-            let directory = command.directory ?? "?"
-            for word in command.assignments + command.words { lines.append(describe(word) + " in " + directory) }
-        }
-        lines.append(analysis.parsed.error.map { "\($0.message) at \($0.offset)" } ?? "no error")
+        var lines = [analysis.error.map { "\($0.message) at \($0.offset)" } ?? "no error"]
         for command in analysis.commands {
-            var line = command.words.map(describe).joined(separator: ", ")
+            var line = (command.directory ?? "?") + ": " + command.words.map(describe).joined(separator: ", ")
             if let call = command.call { line += " calls \(call.tool) \(describe(call.target)) \(call.requiresScript)" }
             for argument in command.fileArguments { line += " file \(describe(argument.word))" }
             lines.append(line)

@@ -34,7 +34,7 @@ extension Rule {
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
             for script in scripts.scripts {
-                guard let error = script.parsed.error else { continue }
+                guard let error = script.error else { continue }
                 findings.report("cannot parse the script '\(script.name)': \(error.message); the rest of it is not checked",
                                 in: scripts.package.file, at: Span(error.offset, error.offset + 1))
             }

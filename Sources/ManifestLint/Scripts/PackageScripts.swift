@@ -6,12 +6,13 @@ struct PackageScripts {
     final class Script {
         let name: String
         let node: Node
-        let parsed: ShellScript
+        /// Why the script could not be parsed, and where in package.json.
+        let error: (message: String, offset: Int)?
 
-        init(name: String, node: Node, parsed: ShellScript) {
+        init(name: String, node: Node, error: (message: String, offset: Int)?) {
             self.name = name
             self.node = node
-            self.parsed = parsed
+            self.error = error
         }
     }
 
@@ -53,7 +54,7 @@ struct PackageScripts {
         self.package = package
         for (name, node) in package.scripts {
             guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
-            let script = Script(name: name, node: node, parsed: analysis.parsed)
+            let script = Script(name: name, node: node, error: analysis.error)
             scripts.append(script)
             for command in analysis.commands {
                 let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What a script literal gives, wherever it stands in a package.json: its
-/// parse, and for each command the words it finally runs (wrappers removed),
+/// parse error, if any, and for each command the words it finally runs (wrappers removed),
 /// where it runs and the script it calls through a runner, if any.
 struct ScriptAnalysis: Sendable {
     struct Command: Sendable {
@@ -14,11 +14,12 @@ struct ScriptAnalysis: Sendable {
         var fileArguments: [FileArgument]
     }
 
-    var parsed: ShellScript
+    /// Why the script could not be parsed, and where.
+    var error: (message: String, offset: Int)?
     var commands: [Command]
 
     init(_ parsed: ShellScript) {
-        self.parsed = parsed
+        error = parsed.error
         commands = parsed.commands.compactMap { command in
             let words = PackageScripts.unwrap(command.words)
             guard !words.isEmpty else { return nil }
@@ -27,15 +28,15 @@ struct ScriptAnalysis: Sendable {
         }
     }
 
-    private init(parsed: ShellScript, commands: [Command]) {
-        self.parsed = parsed
+    private init(error: (message: String, offset: Int)?, commands: [Command]) {
+        self.error = error
         self.commands = commands
     }
 
     /// The same analysis with every position moved by `delta` bytes.
     func shifted(by delta: Int) -> ScriptAnalysis {
         guard delta != 0 else { return self }
-        return ScriptAnalysis(parsed: parsed.shifted(by: delta), commands: commands.map { command in
+        return ScriptAnalysis(error: error.map { ($0.message, $0.offset + delta) }, commands: commands.map { command in
             var moved = command
             moved.words = command.words.map { $0.shifted(by: delta) }
             if let call = command.call { moved.call?.target = call.target.shifted(by: delta) }
@@ -85,20 +86,6 @@ final class ScriptCache: Sendable {
             if entries.count < Self.capacity { entries[literal] = Entry(literalStart: span.start, analysis: analysis) }
         }
         return analysis
-    }
-}
-
-extension ShellScript {
-    /// The same commands with every position moved by `delta` bytes.
-    func shifted(by delta: Int) -> ShellScript {
-        guard delta != 0 else { return self }
-        return ShellScript(
-            commands: commands.map { command in
-                ShellCommand(assignments: command.assignments.map { $0.shifted(by: delta) },
-                             words: command.words.map { $0.shifted(by: delta) },
-                             directory: command.directory)
-            },
-            error: error.map { ($0.message, $0.offset + delta) })
     }
 }
 
