@@ -1,12 +1,13 @@
 import Synchronization
 
 /// What the projects of a run find in the directories above them, looked up
-/// once per directory: the projects of a monorepo all walk up through the
+/// once per directory (and worker): the projects of a monorepo all walk up through the
 /// same directories, to the same workspace root and node_modules. Each
 /// directory's answer is its own finding plus its parent's answer.
 ///
-/// Shared by the projects of a run over one tree; in staged mode each project
-/// gets its own, since every question it asks must reach its recorder.
+/// Shared by the projects that one worker checks in a run over one tree; in
+/// staged mode each project gets its own, since every question it asks must
+/// reach its recorder.
 final class AncestorCache: Sendable {
     private let workspaceRootDependencies = Mutex<[String: Set<String>]>([:])
     private let nodeModules = Mutex<[String: [String]]>([:])

@@ -1,5 +1,12 @@
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a check of some paths found.
 public struct LintResult: Sendable {
@@ -33,23 +40,32 @@ public struct Linter: Sendable {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
         let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
-        let shared = CachingFileTree.Shared(listings: discovered.listings)
-        let scriptCache = ScriptCache()
-        let ancestors = AncestorCache()
-        DispatchQueue.concurrentPerform(iterations: projects.count) { index in
-            var diagnostics: [Diagnostic]?
-            if let changed {
-                // Every question of the project must reach its recorder: nothing is shared with other projects
-                // (a kind looked up for another project would leave this one blind to a staged change there).
-                let recorder = RecordingFileTree(tree)
-                let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
-                                  ancestors: AncestorCache())
-                let touched = changed.contains { recorder.depends(on: $0) }
-                diagnostics = touched ? found : nil
-            } else {
-                diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
+        let listings = discovered.listings
+        let next = Atomic<Int>(0)
+        // One worker per CPU, taking the next project until none is left, each with caches of its own:
+        // caches shared by all the CPUs cost more (their entries' reference counts and locks
+        // bounce between the CPUs) than the second look-up per distinct answer that they save.
+        DispatchQueue.concurrentPerform(iterations: min(Self.workerCount, max(projects.count, 1))) { _ in
+            let shared = CachingFileTree.Shared(listings: listings)
+            let scriptCache = ScriptCache()
+            let ancestors = AncestorCache()
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < projects.count else { break }
+                var diagnostics: [Diagnostic]?
+                if let changed {
+                    // Every question of the project must reach its recorder: nothing is shared with other projects
+                    // (a kind looked up for another project would leave this one blind to a staged change there).
+                    let recorder = RecordingFileTree(tree)
+                    let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
+                                      ancestors: AncestorCache())
+                    let touched = changed.contains { recorder.depends(on: $0) }
+                    diagnostics = touched ? found : nil
+                } else {
+                    diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
+                }
+                collected.withLock { $0[index] = diagnostics }
             }
-            collected.withLock { $0[index] = diagnostics }
         }
         let results = collected.withLock { $0 }
         var seen = Set<Diagnostic>()
@@ -58,6 +74,9 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: diagnostics.sorted(by: Diagnostic.presentationOrder),
                           projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
     }
+
+    /// The checks run on one worker per online CPU.
+    static let workerCount = max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
 
     /// The findings of every rule on one project, suppressions applied.
     public func check(project: ProjectLocation, in tree: any FileTree) -> [Diagnostic] {

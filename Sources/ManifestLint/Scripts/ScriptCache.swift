@@ -46,9 +46,9 @@ struct ScriptAnalysis: Sendable {
     }
 }
 
-/// Script analyses shared by every project of a run: the packages of a
-/// monorepo repeat the same scripts ("build": "tsc -p ."), so each distinct
-/// script literal is parsed and analysed once, and later copies are that
+/// Script analyses shared by the projects that one worker checks in a run:
+/// the packages of a monorepo repeat the same scripts ("build": "tsc -p ."),
+/// so each distinct script literal is parsed and analysed once (per worker), and later copies are that
 /// analysis moved to where they stand in their file. Bounded, so that a run
 /// over many distinct scripts holds no more than `capacity` of them.
 final class ScriptCache: Sendable {

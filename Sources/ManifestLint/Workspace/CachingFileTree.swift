@@ -3,10 +3,10 @@ import Synchronization
 /// Remembers, for one project's check, what the file tree answered: each
 /// directory is listed once, a path in a listed (or missing) directory needs
 /// no stat, and what lies outside the project (package.json and
-/// node_modules looked up in the directories above it) is shared by every
-/// project of the run, since they all walk up through the same directories.
+/// node_modules looked up in the directories above it) is shared by the
+/// projects one worker checks, since they all walk up through the same directories.
 final class CachingFileTree: FileTree {
-    /// Kinds of paths outside any one project, shared by the whole run (a few per directory level).
+    /// Kinds of paths outside any one project, shared by a worker's projects (a few per directory level).
     final class Shared: Sendable {
         fileprivate let kinds = Mutex<[String: FileKind]>([:])
         /// Listings made before the checks (by discovery's walk), read-only.
