@@ -56,7 +56,7 @@ public enum Discovery {
     /// Every project below each path; for a path with none below it (a file,
     /// or a directory inside a project), the nearest project above it.
     public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
-        var found = Set<ProjectLocation>()
+        var found: [ProjectLocation] = []
         var unreadable: [String] = []
         var listings: [String: [DirectoryEntry]] = [:]
         for path in paths {
@@ -71,15 +71,20 @@ public enum Discovery {
                 listings[path] = entries
                 let below = projects(below: path, in: tree, listings: &listings)
                 if below.isEmpty, let above = project(above: path, in: tree) {
-                    found.insert(above)
+                    found.append(above)
                 } else {
-                    found.formUnion(below)
+                    found += below
                 }
             case .file:
                 if let directory = Path.parent(path), let above = project(above: directory, in: tree) {
-                    found.insert(above)
+                    found.append(above)
                 }
             }
+        }
+        // One path's walk meets each directory once; only paths that overlap find a project twice.
+        if paths.count > 1 {
+            var seen = Set<ProjectLocation>(minimumCapacity: found.count)
+            found = found.filter { seen.insert($0).inserted }
         }
         return Result(projects: found.sorted(), unreadable: unreadable, listings: listings)
     }
@@ -92,24 +97,25 @@ public enum Discovery {
         listings[root] = entries
         var found: [ProjectLocation] = []
         let subdirectories = visit(root, entries, into: &found)
-        let merged = Mutex<([ProjectLocation], [String: [DirectoryEntry]])>((found, listings))
+        // Each walker keeps its listings as a list; they are hashed once, into `listings`, after the walk.
+        let merged = Mutex<([ProjectLocation], [(String, [DirectoryEntry])])>((found, []))
         DispatchQueue.concurrentPerform(iterations: subdirectories.count) { index in
             var projects: [ProjectLocation] = []
-            var listed: [String: [DirectoryEntry]] = [:]
+            var listed: [(String, [DirectoryEntry])] = []
             var pending = [subdirectories[index]]
             while let directory = pending.popLast() {
                 guard let entries = tree.list(directory) else { continue }
-                listed[directory] = entries
+                listed.append((directory, entries))
                 pending += visit(directory, entries, into: &projects)
             }
             merged.withLock {
                 $0.0 += projects
-                $0.1.reserveCapacity($0.1.count + listed.count)
-                $0.1.merge(listed) { first, _ in first }
+                $0.1 += listed
             }
         }
-        let result: [ProjectLocation]
-        (result, listings) = merged.withLock { $0 }
+        let (result, listed) = merged.withLock { $0 }
+        listings.reserveCapacity(listings.count + listed.count)
+        listings.merge(listed) { first, _ in first }
         return result
     }
 
