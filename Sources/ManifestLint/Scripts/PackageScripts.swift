@@ -52,7 +52,11 @@ struct PackageScripts {
 
     init(package: PackageManifest, cache: ScriptCache = ScriptCache()) {
         self.package = package
-        for (name, node) in package.scripts {
+        let literals = package.scripts
+        // Most scripts run one command or two: room for them at once, not grown step by step.
+        scripts.reserveCapacity(literals.count)
+        invocations.reserveCapacity(literals.count * 2)
+        for (name, node) in literals {
             guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
             let script = Script(name: name, node: node, error: analysis.error)
             scripts.append(script)
