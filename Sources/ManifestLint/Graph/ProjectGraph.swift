@@ -82,8 +82,8 @@ public final class ProjectGraph {
     public var runtime: String? { project.runtimeName }
     public var isNodeRuntime: Bool { runtime == "nodejs" || runtime == "bun" }
 
-    /// `scriptCache` and `ancestors` are shared by the projects of a run, which
-    /// often repeat the same scripts and lie below the same directories.
+    /// `scriptCache` and `ancestors` are shared by the projects one worker checks,
+    /// which often repeat the same scripts and lie below the same directories.
     init(location: ProjectLocation, tree: any FileTree, settings: Configuration.Settings = Configuration.Settings(),
          scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) {
         self.tree = tree

@@ -52,17 +52,10 @@ public struct Linter: Sendable {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < projects.count else { break }
-                var diagnostics: [Diagnostic]?
-                if let changed {
-                    // Every question of the project must reach its recorder: nothing is shared with other projects
-                    // (a kind looked up for another project would leave this one blind to a staged change there).
-                    let recorder = RecordingFileTree(tree)
-                    let found = check(project: projects[index], in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
-                                      ancestors: AncestorCache())
-                    let touched = changed.contains { recorder.depends(on: $0) }
-                    diagnostics = touched ? found : nil
+                let diagnostics: [Diagnostic]? = if let changed {
+                    check(project: projects[index], in: tree, ifTouching: changed, scriptCache: scriptCache)
                 } else {
-                    diagnostics = check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
+                    check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
                 }
                 collected.withLock { $0[index] = diagnostics }
             }
@@ -77,6 +70,17 @@ public struct Linter: Sendable {
 
     /// The checks run on one worker per online CPU.
     static let workerCount = max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
+
+    /// Staged mode: the project's findings when it depends on one of the changed paths, else nil.
+    /// Every question of the project must reach its recorder, so nothing is shared with other projects
+    /// (a kind looked up for another project would leave this one blind to a staged change there).
+    private func check(project: ProjectLocation, in tree: some FileTree, ifTouching changed: Set<String>,
+                       scriptCache: ScriptCache) -> [Diagnostic]? {
+        let recorder = RecordingFileTree(tree)
+        let found = check(project: project, in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
+                          ancestors: AncestorCache())
+        return changed.contains { recorder.depends(on: $0) } ? found : nil
+    }
 
     /// The findings of every rule on one project, suppressions applied.
     public func check(project: ProjectLocation, in tree: any FileTree) -> [Diagnostic] {

@@ -69,7 +69,7 @@ public enum Discovery {
                     continue
                 }
                 listings[path] = entries
-                let below = projects(below: path, in: tree, listings: &listings)
+                let below = projects(below: path, entries: entries, in: tree, listings: &listings)
                 if below.isEmpty, let above = project(above: path, in: tree) {
                     found.append(above)
                 } else {
@@ -89,12 +89,10 @@ public enum Discovery {
         return Result(projects: found.sorted(), unreadable: unreadable, listings: listings)
     }
 
-    /// The walk: the root's subdirectories are walked side by side, each depth first.
-    private static func projects(below root: String, in tree: some FileTree,
+    /// The walk below `root` (listed already, with `entries`): its subdirectories are walked side by side, each depth first.
+    private static func projects(below root: String, entries: [DirectoryEntry], in tree: some FileTree,
                                  listings: inout [String: [DirectoryEntry]]) -> [ProjectLocation] {
         if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
-        guard let entries = listings[root] ?? tree.list(root) else { return [] }
-        listings[root] = entries
         var found: [ProjectLocation] = []
         let subdirectories = visit(root, entries, into: &found)
         // Each walker keeps its listings as a list; they are hashed once, into `listings`, after the walk.
