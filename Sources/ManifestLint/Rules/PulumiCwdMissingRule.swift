@@ -36,12 +36,13 @@ extension Rule {
             guard let scripts = graph.packageScripts else { return }
             for invocation in scripts.invocations where invocation.name == "pulumi" {
                 guard let directory = invocation.directory else { continue }
-                for (index, word) in invocation.words.enumerated() {
+                let words = invocation.words
+                for index in words.indices where words[index].text.utf8.first == UInt8(ascii: "-") {
                     var value: ShellWord?
-                    if (word.text == "--cwd" || word.text == "-C"), index + 1 < invocation.words.count {
-                        value = invocation.words[index + 1]
-                    } else if word.text.hasPrefix("--cwd=") {
-                        value = word.suffix(after: 6)
+                    if (words[index].text == "--cwd" || words[index].text == "-C"), index + 1 < words.count {
+                        value = words[index + 1]
+                    } else if words[index].text.hasPrefix("--cwd=") {
+                        value = words[index].suffix(after: 6)
                     }
                     guard let value, !value.isDynamic, !value.text.isEmpty else { continue }
                     let target = Path.join(directory, value.text)

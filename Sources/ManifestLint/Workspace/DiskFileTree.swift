@@ -27,7 +27,7 @@ public struct DiskFileTree: FileTree {
 
     public func kind(of path: String) -> FileKind {
         var info = stat()
-        guard stat(systemPath(path), &info) == 0 else { return .missing }
+        guard withSystemPath(path, { stat($0, &info) }) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
@@ -41,7 +41,7 @@ public struct DiskFileTree: FileTree {
     /// less than the space offered has reached the end of a regular file; a
     /// directory fails with EISDIR.
     public func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(systemPath(path), O_RDONLY | O_CLOEXEC)
+        let descriptor = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // Never read more than one byte past the loaders' size bound.
@@ -73,15 +73,19 @@ public struct DiskFileTree: FileTree {
     }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
-        guard let handle = opendir(systemPath(directory)) else { return nil }
+        guard let handle = withSystemPath(directory, { opendir($0) }) else { return nil }
         defer { closedir(handle) }
         var entries: [DirectoryEntry] = []
         entries.reserveCapacity(16)
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            // The name's bytes decoded in place ("." and ".." skipped on the bytes), not through a C-string copy.
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String? in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                if bytes[0] == UInt8(ascii: "."), length == 1 || length == 2 && bytes[1] == UInt8(ascii: ".") { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
             }
-            if name == "." || name == ".." { continue }
+            guard let name else { continue }
             let kind: FileKind
             var isSymbolicLink = false
             switch Int32(entry.pointee.d_type) {
@@ -90,20 +94,26 @@ public struct DiskFileTree: FileTree {
             default:
                 let path = Path.join(directory, name)
                 var info = stat()
-                isSymbolicLink = lstat(systemPath(path), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+                isSymbolicLink = withSystemPath(path) { lstat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFLNK
                 kind = self.kind(of: path)
             }
             entries.append(DirectoryEntry(name: name, kind: kind, isSymbolicLink: isSymbolicLink))
         }
-        return entries.sorted { $0.name < $1.name }
+        entries.sort { $0.name < $1.name }
+        return entries
     }
 
-    /// The path handed to the system: relative to the current directory when
-    /// it lies below it, which spares the kernel walking the leading components
-    /// on every call (the process never changes its directory).
-    private func systemPath(_ path: String) -> String {
-        guard currentDirectory != "/", let relative = Path.relative(path, inside: currentDirectory), !relative.isEmpty else { return path }
-        return relative
+    /// Calls `body` with the path handed to the system: relative to the
+    /// current directory when it lies below it, which spares the kernel
+    /// walking the leading components on every call (the process never
+    /// changes its directory). Through `withCString`, which hands over the
+    /// string's own bytes: passing a String where C wants a pointer copies it
+    /// into a new array on every call.
+    private func withSystemPath<Result>(_ path: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        guard currentDirectory != "/", let relative = Path.relative(path, inside: currentDirectory), !relative.isEmpty else {
+            return path.withCString(body)
+        }
+        return relative.withCString(body)
     }
 
     public func displayPath(_ path: String) -> String {
