@@ -14,12 +14,17 @@ enum ScalarResolver {
         default:
             return .string
         }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
-            return .float
-        default: break
+        // Most numbers in manifests are plain decimal integers: settled on the bytes.
+        if let kind = plainIntegerKind(text) { return kind }
+        // The words below are at most five bytes long.
+        if text.utf8.count <= 5 {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+                return .float
+            default: break
+            }
         }
         guard let first = text.utf8.first,
               first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
@@ -45,6 +50,19 @@ enum ScalarResolver {
         case "bool": return .boolean
         case "null": return .null
         default: return nil
+        }
+    }
+
+    /// `.integer` for an optional sign and ASCII digits that isInteger takes
+    /// (decimal, or octal after a leading zero); nil for anything else, which
+    /// the full checks then settle.
+    private static func plainIntegerKind(_ text: String) -> ScalarKind? {
+        text.withBytes { bytes -> ScalarKind? in
+            var digits = bytes[...]
+            if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            guard let first = digits.first else { return nil }
+            let highest = first == UInt8(ascii: "0") && digits.count > 1 ? UInt8(ascii: "7") : UInt8(ascii: "9")
+            return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= highest } ? .integer : nil
         }
     }
 

@@ -42,6 +42,15 @@ extension String {
     func containsBytes(of needle: String) -> Bool {
         withBytes { haystack in needle.withBytes { occurs($0, in: haystack) } }
     }
+
+    /// Whether this string's UTF-8 bytes are exactly `bytes` (lengths first, then memcmp).
+    func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count == bytes.count else { return false }
+        return withBytes { own in
+            guard let ownStart = own.baseAddress, let start = bytes.baseAddress else { return own.isEmpty }
+            return memcmp(ownStart, start, own.count) == 0
+        }
+    }
 }
 
 extension [UInt8] {

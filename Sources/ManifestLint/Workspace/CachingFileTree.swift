@@ -26,6 +26,10 @@ final class CachingFileTree: FileTree {
     private let insideListings = Mutex<[String: [DirectoryEntry]?]>(Dictionary(minimumCapacity: 16))
     /// Listings of directories outside the project, by their tree path.
     private let outsideListings = Mutex<[String: [DirectoryEntry]?]>([:])
+    /// The last listing made or used, with its directory: questions come in
+    /// runs about one directory (the project's own, mostly), and this answers
+    /// them by comparing bytes, without building a key string or hashing one.
+    private let lastListing = Mutex<(directory: String, entries: [DirectoryEntry])?>(nil)
 
     init(_ base: any FileTree, projectDirectory: String, shared: Shared) {
         self.base = base
@@ -34,6 +38,7 @@ final class CachingFileTree: FileTree {
     }
 
     func list(_ directory: String) -> [DirectoryEntry]? {
+        if let entries = lastListing.withLock({ $0?.directory == directory ? $0?.entries : nil }) { return entries }
         if let relative = Path.relative(directory, inside: projectDirectory) {
             return listing(of: directory, cachedIn: insideListings, as: relative)
         }
@@ -41,17 +46,46 @@ final class CachingFileTree: FileTree {
     }
 
     private func listing(of directory: String, cachedIn cache: borrowing Mutex<[String: [DirectoryEntry]?]>, as key: String) -> [DirectoryEntry]? {
-        if let cached = cache.withLock({ $0[key] }) { return cached }
+        if let cached = cache.withLock({ $0[key] }) {
+            if let cached { remember(cached, of: directory) }
+            return cached
+        }
         let entries = shared.listings[directory] ?? base.list(directory)
         cache.withLock { $0[key] = .some(entries) }
+        if let entries { remember(entries, of: directory) }
         return entries
     }
 
+    private func remember(_ entries: [DirectoryEntry], of directory: String) {
+        lastListing.withLock { $0 = (directory, entries) }
+    }
+
+    /// What the last listing says of `path`, when `path` names an entry of
+    /// its directory (the same answer that listing gives below); nil when the
+    /// last listing is of another directory.
+    private func kindFromLastListing(_ path: String) -> FileKind? {
+        path.withBytes { bytes -> FileKind? in
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+            let nameStart = slash.map { $0 + 1 } ?? 0
+            guard nameStart < bytes.count else { return nil }
+            // The directory's bytes: "/" for a name right below the root, "" for a top name of a relative tree.
+            let directoryEnd = slash.map { $0 == 0 ? 1 : $0 } ?? 0
+            let directory = UnsafeBufferPointer(rebasing: bytes[..<directoryEnd])
+            let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
+            return lastListing.withLock { last -> FileKind? in
+                guard let last, last.directory.hasBytes(directory) else { return nil }
+                return last.entries.first { $0.name.hasBytes(name) }?.kind ?? .missing
+            }
+        }
+    }
+
     func kind(of path: String) -> FileKind {
+        if let answer = kindFromLastListing(path) { return answer }
         if let relative = Path.relative(path, inside: projectDirectory) { return kindInside(path, relative: relative) }
         if let cached = shared.kinds.withLock({ $0[path] }) { return cached }
         var answer: FileKind?
         if let parent = Path.parent(path), let entries = outsideListings.withLock({ $0[parent] ?? nil }) ?? shared.listings[parent] {
+            remember(entries, of: parent)
             answer = entries.kind(ofEntryNamed: Path.basename(path))
         }
         let kind = answer ?? base.kind(of: path)
@@ -82,9 +116,13 @@ final class CachingFileTree: FileTree {
     /// The listing of a directory inside the project, when this check or
     /// discovery made one (nothing is listed to answer a question about a path).
     private func listingMadeInside(_ directory: String, relative: String) -> [DirectoryEntry]? {
-        if let cached = insideListings.withLock({ $0[relative] }) { return cached }
+        if let cached = insideListings.withLock({ $0[relative] }) {
+            if let cached { remember(cached, of: directory) }
+            return cached
+        }
         guard let seeded = shared.listings[directory] else { return nil }
         insideListings.withLock { $0[relative] = .some(seeded) }
+        remember(seeded, of: directory)
         return seeded
     }
 
