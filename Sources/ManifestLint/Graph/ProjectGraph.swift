@@ -62,6 +62,8 @@ public final class ProjectGraph {
     private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
     /// The JavaScript Node loads itself, untransformed (see ModuleFormat.swift), found once.
     private(set) lazy var nodeLoadedJavaScript: [JSModule] = findNodeLoadedJavaScript()
+    /// The project file's config declarations, worked out once for the rules that read them.
+    private(set) lazy var configDeclarations: [ConfigDeclaration] = project.configDeclarations
     /// Each stack with its config entries by full key (several config rules read them).
     private(set) lazy var stackConfigs: [(stack: StackConfig, entries: [String: MappingEntry])] = findStackConfigs()
     /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.

@@ -46,9 +46,9 @@ extension StackConfig {
     /// The stack's config entries by full key ("<project>:name" for a key without namespace).
     func entriesByFullKey(project: String) -> [String: MappingEntry] {
         var result: [String: MappingEntry] = [:]
-        for entry in configEntries {
-            guard let key = entry.name, let parsed = ConfigKey(key) else { continue }
-            result["\(parsed.namespace ?? project):\(parsed.name)"] = entry
+        for config in self.config {
+            guard let parsed = config.key else { continue }
+            result["\(parsed.namespace ?? project):\(parsed.name)"] = config.entry
         }
         return result
     }

@@ -3,6 +3,25 @@ public struct PulumiProject: Sendable {
     public let document: LoadedDocument
     /// The project root: the directory holding the project file.
     public let directory: String
+    /// The project name, when it is a non-empty string.
+    public let name: String?
+    /// A template (`name: ${PROJECT}`) is filled in by `pulumi new`: its
+    /// placeholders are not mistakes, and name-dependent rules stay silent.
+    public let isTemplate: Bool
+    /// The runtime's name, from `runtime: nodejs` or `runtime: {name: nodejs}`.
+    public let runtimeName: String?
+
+    /// Name, template flag and runtime are read once here: most rules ask for them.
+    public init(document: LoadedDocument, directory: String) {
+        self.document = document
+        self.directory = directory
+        let root = document.root?.entries != nil ? document.root : nil
+        let nameNode = root?["name"]
+        name = nameNode?.string.flatMap { $0.isEmpty ? nil : $0 }
+        isTemplate = nameNode?.scalar?.text.containsBytes(of: "${") ?? false
+        let runtime = root?["runtime"]
+        runtimeName = runtime?.string ?? runtime?["name"]?.string
+    }
 
     public var file: SourceFile { document.file }
     /// ".yaml", ".yml" or ".json": stack files must use the same one (in
@@ -13,27 +32,7 @@ public struct PulumiProject: Sendable {
 
     public var nameNode: Node? { root?["name"] }
 
-    /// The project name, when it is a non-empty string.
-    public var name: String? {
-        guard let name = nameNode?.string, !name.isEmpty else { return nil }
-        return name
-    }
-
-    /// A template (`name: ${PROJECT}`) is filled in by `pulumi new`: its
-    /// placeholders are not mistakes, and name-dependent rules stay silent.
-    public var isTemplate: Bool {
-        guard let scalar = nameNode?.scalar else { return false }
-        return scalar.text.containsBytes(of: "${")
-    }
-
     public var runtimeNode: Node? { root?["runtime"] }
-
-    /// The runtime's name, from `runtime: nodejs` or `runtime: {name: nodejs}`.
-    public var runtimeName: String? {
-        guard let runtime = runtimeNode else { return nil }
-        if let name = runtime.string { return name }
-        return runtime["name"]?.string
-    }
 
     /// `runtime.options` when it is a mapping.
     public var runtimeOptions: Node? {

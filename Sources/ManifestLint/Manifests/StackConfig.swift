@@ -3,15 +3,30 @@ public struct StackConfig: Sendable {
     /// The settings a stack file may hold at its top level.
     static let topLevelKeys: Set<String> = ["secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment"]
 
+    /// An entry of the `config:` mapping, with its key as Pulumi splits it.
+    public struct ConfigEntry: Sendable {
+        public let entry: MappingEntry
+        /// The key's text; nil when the key is not a scalar.
+        public var name: String? { entry.name }
+        /// nil when Pulumi cannot parse the key (or it is not a scalar).
+        let key: ConfigKey?
+    }
+
     public let document: LoadedDocument
     /// The stack's short name, from the file name.
     public let stackName: String
+    /// The entries of the `config:` mapping, in file order, each key split
+    /// once here rather than by every rule that reads it.
+    public let config: [ConfigEntry]
 
     public var file: SourceFile { document.file }
 
-    /// The entries of the `config:` mapping, in file order.
-    public var configEntries: [MappingEntry] {
-        document.root?["config"]?.entries ?? []
+    public init(document: LoadedDocument, stackName: String) {
+        self.document = document
+        self.stackName = stackName
+        config = (document.root?["config"]?.entries ?? []).map { entry in
+            ConfigEntry(entry: entry, key: entry.name.flatMap(ConfigKey.init))
+        }
     }
 
     /// The stack name of a file named Pulumi.<stack>.<ext> with a stack-file extension.

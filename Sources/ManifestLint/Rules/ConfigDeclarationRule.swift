@@ -36,7 +36,7 @@ extension Rule {
         ],
         check: { graph, findings in
             let file = graph.project.file
-            for declaration in graph.project.configDeclarations {
+            for declaration in graph.configDeclarations {
                 ConfigDeclarationCheck(declaration: declaration, file: file).check(&findings)
             }
         })

@@ -32,10 +32,10 @@ extension Rule {
         ],
         check: { graph, findings in
             for stack in graph.stacks where stack.document.parsed {
-                for entry in stack.configEntries where entry.value.isNull {
-                    let key = entry.name ?? "?"
+                for config in stack.config where config.entry.value.isNull {
+                    let key = config.name ?? "?"
                     findings.report("No value for configuration key \"\(key)\". This is currently treated as an empty string \"\"",
-                                    in: stack.file, at: entry.key.span)
+                                    in: stack.file, at: config.entry.key.span)
                 }
             }
         })

@@ -33,12 +33,12 @@ extension Rule {
             guard let project = graph.project.name, !graph.project.isTemplate else { return }
             for stack in graph.stacks {
                 var seen: [String: String] = [:]
-                for entry in stack.configEntries {
-                    guard let key = entry.name, let parsed = ConfigKey(key) else { continue }
+                for config in stack.config {
+                    guard let key = config.name, let parsed = config.key else { continue }
                     guard parsed.namespace == nil || parsed.namespace == project else { continue }
                     if let first = seen[parsed.name], first != key {
                         findings.report("'\(key)' and '\(first)' are the same key (\(project):\(parsed.name)); Pulumi keeps one of the two values at random",
-                                        in: stack.file, at: entry.key.span)
+                                        in: stack.file, at: config.entry.key.span)
                     } else {
                         seen[parsed.name] = key
                     }

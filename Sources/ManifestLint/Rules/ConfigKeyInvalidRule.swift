@@ -32,10 +32,10 @@ extension Rule {
         ],
         check: { graph, findings in
             for stack in graph.stacks {
-                for entry in stack.configEntries {
-                    guard let key = entry.name, ConfigKey(key) == nil else { continue }
+                for config in stack.config {
+                    guard let key = config.name, config.key == nil else { continue }
                     findings.report("could not parse '\(key)' as a configuration key (configuration keys should be of the form `<namespace>:<name>`): the stack '\(stack.stackName)' does not load",
-                                    in: stack.file, at: entry.key.span)
+                                    in: stack.file, at: config.entry.key.span)
                 }
             }
         })

@@ -33,7 +33,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let required = graph.project.configDeclarations.filter { $0.isProjectKey && !$0.hasDefault && !$0.hasValue }
+            let required = graph.configDeclarations.filter { $0.isProjectKey && !$0.hasDefault && !$0.hasValue }
             guard !required.isEmpty else { return }
             for (stack, entries) in graph.stackConfigs {
                 let missing = required.filter { entries[$0.fullKey] == nil }.map(\.key).sorted()

@@ -1,11 +1,11 @@
 extension Rule {
     /// Moves a key into the project's namespace, unless the stack already sets that key.
-    private static func renameToProject(_ entry: MappingEntry, in stack: StackConfig, project: String) -> Fix? {
-        guard let key = entry.name, let name = ConfigKey(key)?.name else { return nil }
+    private static func renameToProject(_ config: StackConfig.ConfigEntry, in stack: StackConfig, project: String) -> Fix? {
+        guard let key = config.name, let name = config.key?.name else { return nil }
         let renamed = "\(project):\(name)"
-        guard !stack.configEntries.contains(where: { $0.name == renamed || $0.name == name }),
-              let replacement = ScalarWriter.replacement(for: entry.key, with: renamed) else { return nil }
-        return Fix.replacing(entry.key, in: stack.file, with: replacement, .unsafe, "Rename '\(key)' to '\(renamed)'")
+        guard !stack.config.contains(where: { $0.name == renamed || $0.name == name }),
+              let replacement = ScalarWriter.replacement(for: config.entry.key, with: renamed) else { return nil }
+        return Fix.replacing(config.entry.key, in: stack.file, with: replacement, .unsafe, "Rename '\(key)' to '\(renamed)'")
     }
 
     static let configNamespace = Rule(
@@ -76,8 +76,8 @@ extension Rule {
             var knownProviders: Set<String>??
             var programNamespaces: Set<String>?
             for stack in graph.stacks {
-                for entry in stack.configEntries {
-                    guard let key = entry.name, let namespace = ConfigKey(key)?.namespace,
+                for config in stack.config {
+                    guard let namespace = config.key?.namespace,
                           namespace != project, namespace != "pulumi" else { continue }
                     let known = knownProviders ?? ProviderNamespaces.known(in: graph)
                     knownProviders = known
@@ -87,11 +87,11 @@ extension Rule {
                     let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
                     programNamespaces = read
                     guard !read.contains(normalized) else { continue }
-                    var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(entry.name ?? "")'"
+                    var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(config.name ?? "")'"
                     if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
                         message += " (did you mean '\(project)'? was the project renamed?)"
                     }
-                    findings.report(message, in: stack.file, at: entry.key.span, fix: Self.renameToProject(entry, in: stack, project: project))
+                    findings.report(message, in: stack.file, at: config.entry.key.span, fix: Self.renameToProject(config, in: stack, project: project))
                 }
             }
         })

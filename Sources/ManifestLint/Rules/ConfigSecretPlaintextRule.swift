@@ -34,7 +34,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let secrets = graph.project.configDeclarations.filter { $0.isProjectKey && $0.isSecret }
+            let secrets = graph.configDeclarations.filter { $0.isProjectKey && $0.isSecret }
             guard !secrets.isEmpty else { return }
             for (stack, entries) in graph.stackConfigs {
                 for declaration in secrets {

@@ -34,7 +34,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let typed = graph.project.configDeclarations.filter { $0.isProjectKey && $0.validType != nil }
+            let typed = graph.configDeclarations.filter { $0.isProjectKey && $0.validType != nil }
             guard !typed.isEmpty else { return }
             for (stack, entries) in graph.stackConfigs {
                 for declaration in typed {

@@ -47,8 +47,8 @@ extension Rule {
                                     fix: .renamingKey(entry, to: suggestion, in: root, file: stack.file, certain ? .safe : .unsafe))
                 }
                 guard selfManaged, ["secretsprovider", "encryptionsalt", "encryptedkey"].allSatisfy({ root[$0] == nil }),
-                      let secure = stack.configEntries.first(where: { StackConfig.isSecure($0.value) }),
-                      let marker = secure.value.entries?.first else { continue }
+                      let secure = stack.config.first(where: { StackConfig.isSecure($0.entry.value) }),
+                      let marker = secure.entry.value.entries?.first else { continue }
                 findings.report("this stack file holds secure values but neither encryptionsalt nor secretsprovider, which the self-managed backend (\(backend)) needs to decrypt them",
                                 in: stack.file, at: marker.key.span)
             }
