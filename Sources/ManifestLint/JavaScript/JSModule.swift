@@ -255,16 +255,22 @@ struct JSModule: Sendable {
         guard specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." else { return nil }
         let base = Path.join(Path.parent(file.path) ?? "", specifier)
         if tree.isFile(base) { return base }
-        if [".js", ".mjs", ".cjs", ".jsx"].contains(Path.pathExtension(base)) {
+        if Self.javaScriptExtensions.contains(Path.pathExtension(base)) {
             let stem = Path.removingExtension(base)
-            for ext in [".ts", ".tsx", ".mts", ".cts"] where tree.isFile(stem + ext) { return stem + ext }
+            for ext in Self.typeScriptSourceExtensions where tree.isFile(stem + ext) { return stem + ext }
         }
-        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"] where tree.isFile(base + ext) { return base + ext }
+        for ext in Self.addedExtensions where tree.isFile(base + ext) { return base + ext }
         guard tree.isDirectory(base) else { return nil }
-        for ext in [".ts", ".tsx", ".js", ".mjs", ".cjs", ".jsx"] {
-            let index = Path.join(base, "index" + ext)
+        for name in Self.indexFileNames {
+            let index = Path.join(base, name)
             if tree.isFile(index) { return index }
         }
         return nil
     }
+
+    /// What resolve tries, in its order (lists built once, not on every import).
+    private static let javaScriptExtensions = [".js", ".mjs", ".cjs", ".jsx"]
+    private static let typeScriptSourceExtensions = [".ts", ".tsx", ".mts", ".cts"]
+    private static let addedExtensions = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"]
+    private static let indexFileNames = ["index.ts", "index.tsx", "index.js", "index.mjs", "index.cjs", "index.jsx"]
 }

@@ -26,6 +26,7 @@ enum SimpleBlockYAML {
         emit(YAMLEvent(kind: .streamStart, start: 0, end: 0))
         /// The indentation of each open mapping, outermost first.
         var indents: [Int] = []
+        indents.reserveCapacity(8)
         /// Where the `:` of the last key ends while its value is not known yet (null or a nested mapping).
         var valuePending: Int?
         var lineStart = 0

@@ -63,7 +63,11 @@ private struct TreeBuilder {
         var isMapping: Bool
         var start: Int
         var anchor: String?
-        var children: [Node] = []
+        /// A sequence's elements so far.
+        var elements: [Node] = []
+        /// A mapping's entries so far, and the key whose value comes next.
+        var entries: [MappingEntry] = []
+        var pendingKey: Node?
         /// Nodes in this subtree counting alias expansions.
         var weight = 1
     }
@@ -140,17 +144,10 @@ private struct TreeBuilder {
             let span = Span(frame.start, end)
             let node: Node
             if frame.isMapping {
-                var entries: [MappingEntry] = []
-                entries.reserveCapacity(frame.children.count / 2)
-                var index = 0
-                while index + 1 < frame.children.count {
-                    entries.append(MappingEntry(key: frame.children[index], value: frame.children[index + 1]))
-                    index += 2
-                }
-                reportDuplicateKeys(entries)
-                node = Node(.mapping(entries), span: span)
+                reportDuplicateKeys(frame.entries)
+                node = Node(.mapping(frame.entries), span: span)
             } else {
-                node = Node(.sequence(frame.children), span: span)
+                node = Node(.sequence(frame.elements), span: span)
             }
             return add(node, weight: frame.weight, anchor: frame.anchor)
         case .streamStart, .streamEnd, .documentEnd:
@@ -169,7 +166,7 @@ private struct TreeBuilder {
         }
         var frame = frame
         // Room for a few entries at once: most manifest mappings are small, and growing one by one reallocates.
-        frame.children.reserveCapacity(8)
+        if frame.isMapping { frame.entries.reserveCapacity(8) } else { frame.elements.reserveCapacity(8) }
         stack.append(frame)
         return true
     }
@@ -179,8 +176,17 @@ private struct TreeBuilder {
         if stack.isEmpty {
             if root == nil { root = node }
         } else {
-            stack[stack.count - 1].children.append(node)
-            stack[stack.count - 1].weight += weight
+            let top = stack.count - 1
+            if !stack[top].isMapping {
+                stack[top].elements.append(node)
+            } else if let key = stack[top].pendingKey {
+                // A mapping's events come in pairs: this node is the value of the key before it.
+                stack[top].entries.append(MappingEntry(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                stack[top].pendingKey = node
+            }
+            stack[top].weight += weight
         }
         return true
     }

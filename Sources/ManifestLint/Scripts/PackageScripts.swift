@@ -60,10 +60,13 @@ struct PackageScripts {
             guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
             let script = Script(name: name, node: node, error: analysis.error)
             scripts.append(script)
-            for command in analysis.commands {
-                let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
-                invocations.append(Invocation(script: script, words: command.words, directory: directory, fileArguments: command.fileArguments))
-                if let call = command.call { calls.append(call) }
+            // By index: each field is taken as it is needed, without copying the whole command first.
+            let commands = analysis.commands
+            for index in commands.indices {
+                let directory = commands[index].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
+                invocations.append(Invocation(script: script, words: commands[index].words, directory: directory,
+                                              fileArguments: commands[index].fileArguments))
+                if let call = commands[index].call { calls.append(call) }
             }
         }
     }
