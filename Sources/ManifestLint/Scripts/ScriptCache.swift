@@ -1,4 +1,11 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a script literal gives, wherever it stands in a package.json: its
 /// parse error, if any, and for each command the words it finally runs (wrappers removed),
@@ -54,36 +61,48 @@ struct ScriptAnalysis: Sendable {
 final class ScriptCache: Sendable {
     static let capacity = 4_096
 
-    /// A literal's bytes, hashed in bulk (an array of bytes hashes byte by byte).
-    private struct Literal: Hashable {
-        var bytes: [UInt8]
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
-
     private struct Entry {
+        /// The literal's bytes, to tell literals whose hashes collide apart.
+        var literal: [UInt8]
         /// Where the literal started in the file it was first analysed in.
         var literalStart: Int
         var analysis: ScriptAnalysis
     }
 
-    private let entries = Mutex<[Literal: Entry]>([:])
+    /// Entries by the hash of their literal's bytes: a lookup hashes the
+    /// bytes where they stand in the file and compares them there, without
+    /// copying them into a key first.
+    private let entries = Mutex<(byHash: [Int: [Entry]], count: Int)>(([:], 0))
 
     init() {}
 
     /// The analysis of the JSON string literal at `span` of `file`, or nil when it is not a string.
     func analysis(in file: SourceFile, span: Span) -> ScriptAnalysis? {
         guard span.start >= 0, span.end <= file.bytes.count, span.start < span.end else { return nil }
-        let literal = Literal(bytes: Array(file.bytes[span.start..<span.end]))
-        if let entry = entries.withLock({ $0[literal] }) {
-            return entry.analysis.shifted(by: span.start - entry.literalStart)
+        let (hash, cached) = file.bytes.withUnsafeBufferPointer { bytes in
+            let literal = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(literal))
+            let hash = hasher.finalize()
+            return (hash, entries.withLock { entries in
+                entries.byHash[hash]?.first { entry in
+                    entry.literal.count == literal.count && entry.literal.withUnsafeBufferPointer { stored in
+                        guard let storedStart = stored.baseAddress, let start = literal.baseAddress else { return stored.isEmpty }
+                        return memcmp(storedStart, start, literal.count) == 0
+                    }
+                }
+            })
+        }
+        if let cached {
+            return cached.analysis.shifted(by: span.start - cached.literalStart)
         }
         guard let text = SourceText.jsonString(in: file, span: span) else { return nil }
         let analysis = ScriptAnalysis(ShellParser.parse(text))
         entries.withLock { entries in
-            if entries.count < Self.capacity { entries[literal] = Entry(literalStart: span.start, analysis: analysis) }
+            guard entries.count < Self.capacity else { return }
+            entries.byHash[hash, default: []].append(Entry(literal: Array(file.bytes[span.start..<span.end]),
+                                                           literalStart: span.start, analysis: analysis))
+            entries.count += 1
         }
         return analysis
     }

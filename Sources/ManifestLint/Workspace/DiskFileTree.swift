@@ -106,14 +106,16 @@ public struct DiskFileTree: FileTree {
     /// Calls `body` with the path handed to the system: relative to the
     /// current directory when it lies below it, which spares the kernel
     /// walking the leading components on every call (the process never
-    /// changes its directory). Through `withCString`, which hands over the
-    /// string's own bytes: passing a String where C wants a pointer copies it
-    /// into a new array on every call.
+    /// changes its directory). The relative path is the tail of the absolute
+    /// one's C string, so no second string is built; and the C string comes
+    /// from `withCString`, which hands over the string's own bytes (passing a
+    /// String where C wants a pointer copies it into a new array on every call).
     private func withSystemPath<Result>(_ path: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
-        guard currentDirectory != "/", let relative = Path.relative(path, inside: currentDirectory), !relative.isEmpty else {
-            return path.withCString(body)
+        path.withCString { absolute in
+            guard currentDirectory != "/", let start = Path.startOfRelative(path, inside: currentDirectory),
+                  start < path.utf8.count else { return body(absolute) }
+            return body(absolute + start)
         }
-        return relative.withCString(body)
     }
 
     public func displayPath(_ path: String) -> String {

@@ -175,7 +175,7 @@ public enum Path {
 
     /// The UTF-8 offset where `path` relative to `base` starts, when `path`
     /// lies inside `base`. Compares bytes: this runs for every file-tree question.
-    private static func startOfRelative(_ path: String, inside base: String) -> Int? {
+    static func startOfRelative(_ path: String, inside base: String) -> Int? {
         if base.isEmpty { return isAbsolute(path) ? nil : 0 }
         return path.withBytes { pathBytes in
             base.withBytes { baseBytes -> Int? in
