@@ -36,7 +36,7 @@ public enum ProviderNamespaces {
 
     /// Whether a package is in one of those scopes.
     static func isPulumiScoped(_ name: String) -> Bool {
-        pulumiScopes.contains { name.hasPrefix($0) }
+        pulumiScopes.contains { name.hasBytePrefix($0) }
     }
 
     /// The dependency manifests of other languages, by file name (.NET project files go by extension).
@@ -60,7 +60,7 @@ public enum ProviderNamespaces {
         for entry in graph.tree.list(directory) ?? [] where entry.kind == .file {
             let name = entry.name
             let isManifest = dependencyManifestNames.contains(name)
-                || name.hasSuffix(".csproj") || name.hasSuffix(".fsproj") || name.hasSuffix(".vbproj")
+                || name.hasByteSuffix(".csproj") || name.hasByteSuffix(".fsproj") || name.hasByteSuffix(".vbproj")
             guard isManifest, let bytes = graph.tree.read(Path.join(directory, name)) else { continue }
             readAny = true
             namespaces.formUnion(fromManifestText(String(decoding: bytes, as: UTF8.self)))
@@ -124,7 +124,7 @@ public enum ProviderNamespaces {
     /// third-party package with "pulumi" in its name gives each word of it,
     /// since its namespace cannot be known for sure.
     static func addNamespaces(ofPackage name: String, to namespaces: inout Set<String>) {
-        if let scope = pulumiScopes.first(where: { name.hasPrefix($0) }) {
+        if let scope = pulumiScopes.first(where: { name.hasBytePrefix($0) }) {
             namespaces.insert(normalize(String(name.dropFirst(scope.count))))
             return
         }

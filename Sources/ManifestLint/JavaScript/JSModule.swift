@@ -252,7 +252,7 @@ struct JSModule: Sendable {
     /// do (extensions, index files, `.js` written for a `.ts` source); nil for
     /// packages and for what cannot be found.
     func resolve(_ specifier: String, tree: some FileTree) -> String? {
-        guard specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." else { return nil }
+        guard specifier.hasBytePrefix("./") || specifier.hasBytePrefix("../") || specifier == "." || specifier == ".." else { return nil }
         let base = Path.join(Path.parent(file.path) ?? "", specifier)
         if tree.isFile(base) { return base }
         if Self.javaScriptExtensions.contains(Path.pathExtension(base)) {

@@ -61,7 +61,7 @@ struct JestConfiguration {
     /// that a walk need not build its path to ask `isTest`; true otherwise.
     func mayBeTest(named name: String, in directory: String) -> Bool {
         patterns != nil || name.containsBytes(of: ".test.") || name.containsBytes(of: ".spec.")
-            || name.hasPrefix("test.") || name.hasPrefix("spec.") || directory.containsBytes(of: "__tests__")
+            || name.hasBytePrefix("test.") || name.hasBytePrefix("spec.") || directory.containsBytes(of: "__tests__")
     }
 
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
@@ -72,8 +72,8 @@ struct JestConfiguration {
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
             let stem = Path.removingExtension(Path.basename(path))
-            return stem.hasSuffix(".test") || stem.hasSuffix(".spec") || stem == "test" || stem == "spec"
-                || path.hasPrefix("__tests__/") || path.containsBytes(of: "/__tests__/")
+            return stem.hasByteSuffix(".test") || stem.hasByteSuffix(".spec") || stem == "test" || stem == "spec"
+                || path.hasBytePrefix("__tests__/") || path.containsBytes(of: "/__tests__/")
         }
         guard let relative = Path.relative(path, inside: rootDirectory) else { return false }
         var matched = false

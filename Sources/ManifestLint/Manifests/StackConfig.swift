@@ -31,7 +31,7 @@ public struct StackConfig: Sendable {
 
     /// The stack name of a file named Pulumi.<stack>.<ext> with a stack-file extension.
     public static func stackName(fromFileName name: String) -> (stack: String, fileExtension: String)? {
-        guard name.hasPrefix("Pulumi.") else { return nil }
+        guard name.hasBytePrefix("Pulumi.") else { return nil }
         let ext = Path.pathExtension(name)
         guard [".yaml", ".yml", ".json"].contains(ext) else { return nil }
         let stack = String(name.dropFirst("Pulumi.".count).dropLast(ext.count))

@@ -41,7 +41,7 @@ extension Rule {
                     var value: ShellWord?
                     if (words[index].text == "--cwd" || words[index].text == "-C"), index + 1 < words.count {
                         value = words[index + 1]
-                    } else if words[index].text.hasPrefix("--cwd=") {
+                    } else if words[index].text.hasBytePrefix("--cwd=") {
                         value = words[index].suffix(after: 6)
                     }
                     guard let value, !value.isDynamic, !value.text.isEmpty else { continue }

@@ -70,7 +70,7 @@ extension Rule {
                 while index < invocation.words.count {
                     let word = invocation.words[index]
                     index += 1
-                    if word.text.hasPrefix("-") {
+                    if word.text.utf8.first == UInt8(ascii: "-") {
                         if options.contains(word.text) { index += 1 }
                         continue
                     }

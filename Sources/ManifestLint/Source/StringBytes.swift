@@ -43,6 +43,26 @@ extension String {
         withBytes { haystack in needle.withBytes { occurs($0, in: haystack) } }
     }
 
+    /// Whether this string's UTF-8 bytes begin with `prefix`'s. Bytes, not
+    /// characters: for the ASCII prefixes asked here the answer is the same
+    /// as `hasPrefix`, at a fraction of its cost.
+    func hasBytePrefix(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in withBytes { own in own.starts(withBytes: prefix) } }
+    }
+
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        prefix.withBytes { prefix in withBytes { own in own.starts(withBytes: prefix) } }
+    }
+
+    /// Whether this string's UTF-8 bytes end with `suffix`'s (see hasBytePrefix).
+    func hasByteSuffix(_ suffix: StaticString) -> Bool {
+        suffix.withUTF8Buffer { suffix in
+            withBytes { own in
+                own.count >= suffix.count && UnsafeBufferPointer(rebasing: own[(own.count - suffix.count)...]).starts(withBytes: suffix)
+            }
+        }
+    }
+
     /// Whether this string's UTF-8 bytes are exactly `bytes` (lengths first, then memcmp).
     func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count == bytes.count else { return false }
@@ -65,6 +85,15 @@ extension [UInt8] {
             guard let start = bytes.baseAddress else { return false }
             return memchr(start, 0, bytes.count) != nil
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes begin with `prefix` (memcmp).
+    func starts(withBytes prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count >= prefix.count else { return false }
+        guard let start = baseAddress, let prefixStart = prefix.baseAddress else { return true }
+        return memcmp(start, prefixStart, prefix.count) == 0
     }
 }
 

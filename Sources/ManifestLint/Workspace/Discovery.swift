@@ -28,7 +28,7 @@ public enum Discovery {
 
     /// Directories that never hold a project of the user's own.
     public static func isSkipped(directoryName name: String) -> Bool {
-        name == "node_modules" || name.hasPrefix(".") || name == "__pycache__" || name == "venv"
+        name == "node_modules" || name.utf8.first == UInt8(ascii: ".") || name == "__pycache__" || name == "venv"
     }
 
     /// The project file Pulumi would read in a directory with these entries.
