@@ -87,6 +87,20 @@ struct PathTests {
         #expect(!Array("ab".utf8).containsNUL)
     }
 
+    /// The byte comparisons agree with the standard library's on the ASCII affixes they are asked about.
+    @Test(arguments: ["", "t", "test.", "test.ts", "a.test", "@pulumi/aws", "@pulumiverse/x", "Pulumi.dev.yaml", "é.test", "x.d.ts"])
+    func byteAffixes(text: String) {
+        for prefix in ["", "test.", "@pulumi/", "Pulumi.", "./"] {
+            #expect(text.hasBytePrefix(prefix) == text.hasPrefix(prefix), "'\(text)' starts with '\(prefix)'")
+        }
+        #expect(text.hasBytePrefix("test.") == text.hasPrefix("test."))
+        #expect(text.hasByteSuffix(".test") == text.hasSuffix(".test"))
+        #expect(text.hasByteSuffix(".d.ts") == text.hasSuffix(".d.ts"))
+        #expect(text.hasByteSuffix("") == text.hasSuffix(""))
+        #expect(text.hasBytes(UnsafeBufferPointer(start: nil, count: 0)) == text.isEmpty)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { text.hasBytes($0) })
+    }
+
     @Test func joinAndNormalize() {
         #expect(Path.join("/a/b", "../c/./d") == "/a/c/d")
         #expect(Path.join("", "x/../y") == "y")

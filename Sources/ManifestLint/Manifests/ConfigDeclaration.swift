@@ -45,7 +45,7 @@ extension PulumiProject {
 extension StackConfig {
     /// The stack's config entries by full key ("<project>:name" for a key without namespace).
     func entriesByFullKey(project: String) -> [String: MappingEntry] {
-        var result: [String: MappingEntry] = [:]
+        var result = [String: MappingEntry](minimumCapacity: config.count)
         for config in self.config {
             guard let parsed = config.key else { continue }
             result["\(parsed.namespace ?? project):\(parsed.name)"] = config.entry
