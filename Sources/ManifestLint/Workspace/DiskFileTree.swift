@@ -35,41 +35,48 @@ public struct DiskFileTree: FileTree {
         }
     }
 
-    /// Reads without asking fstat for the size first: chunks into
-    /// uninitialized buffers (no zeroing), the first one most manifests fit,
-    /// each next one as large as what was read so far. A read that returns
-    /// less than the space offered has reached the end of a regular file; a
-    /// directory fails with EISDIR.
+    /// Reads without asking fstat for the size first. The first read goes
+    /// into temporary storage that most manifests fit, and the result is
+    /// allocated once at the size read; a larger file continues in chunks as
+    /// large as what was read so far. A read that returns less than the space
+    /// offered has reached the end of a regular file; a directory fails with EISDIR.
     public func read(_ path: String) -> [UInt8]? {
         let descriptor = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // Never read more than one byte past the loaders' size bound.
         let limit = InputGuard.maximumSize + 1
-        var result: [UInt8] = []
-        var chunkSize = 16_384
-        while result.count < limit {
-            let wanted = min(chunkSize, limit - result.count)
-            var failed = false
+        let firstSize = min(Self.firstReadSize, limit)
+        var complete = false
+        var result: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstSize) { buffer in
+            guard let got = Self.read(descriptor, into: buffer) else { return nil }
+            complete = got < firstSize
+            return Array(UnsafeBufferPointer(rebasing: buffer[..<got]))
+        }
+        while !complete, let sofar = result, sofar.count < limit {
+            let wanted = min(sofar.count, limit - sofar.count)
+            var got: Int?
             let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-                var got: Int
-                repeat {
-                    got = Glibc.read(descriptor, buffer.baseAddress, wanted)
-                } while got < 0 && errno == EINTR
-                failed = got < 0
-                initialized = max(got, 0)
+                got = Self.read(descriptor, into: buffer)
+                initialized = got ?? 0
             }
-            if failed { return nil }
-            if result.isEmpty {
-                // A small file keeps an exact-size copy rather than the whole chunk.
-                result = chunk.count < wanted ? Array(chunk[...]) : chunk
-            } else {
-                result += chunk
-            }
-            if chunk.count < wanted { break }
-            chunkSize = result.count
+            guard let got else { return nil }
+            result? += chunk
+            complete = got < wanted
         }
         return result
+    }
+
+    /// What the first read of a file asks for: most manifests fit.
+    static let firstReadSize = 16_384
+
+    /// One read(2) into `buffer`, retried when interrupted: the byte count, or nil on an error.
+    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var got: Int
+        repeat {
+            got = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+        } while got < 0 && errno == EINTR
+        return got < 0 ? nil : got
     }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
