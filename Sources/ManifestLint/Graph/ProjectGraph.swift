@@ -69,15 +69,15 @@ public final class ProjectGraph {
     /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.
     private(set) lazy var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? = findESMEntryRequired()
 
-    /// Sized for a project's manifests, so that it does not grow table by table.
-    private var cache = [String: LoadedDocument](minimumCapacity: 16)
-    private var tsconfigs = [String: TSConfig](minimumCapacity: 4)
+    /// The tsconfigs loaded so far: a project has one or two, found by a
+    /// search faster than hashing their long paths.
+    private var tsconfigs: [TSConfig] = []
 
     /// A tsconfig and its bases, read once per graph.
     func tsconfig(_ path: String) -> TSConfig {
-        if let cached = tsconfigs[path] { return cached }
+        if let cached = tsconfigs.first(where: { $0.path == path }) { return cached }
         let config = TSConfig.load(path, tree: tree) { self.load($0, format: .jsonc) }
-        tsconfigs[path] = config
+        tsconfigs.append(config)
         return config
     }
 
@@ -99,7 +99,6 @@ public final class ProjectGraph {
         let document = Self.parse(SourceFile(path: location.projectFile, bytes: bytes), format: format)
         project = PulumiProject(document: document, directory: location.directory)
         documents.append((document, format))
-        cache[location.projectFile] = document
         build()
     }
 
@@ -114,11 +113,12 @@ public final class ProjectGraph {
     }
 
     /// Reads and parses a file once per graph; nil when it cannot be read.
+    /// Earlier loads are found by a search of `documents`: a project loads a
+    /// handful of files, and comparing paths costs less than hashing them.
     func load(_ path: String, format: FileFormat) -> LoadedDocument? {
-        if let cached = cache[path] { return cached }
+        if let loaded = documents.first(where: { $0.document.file.path == path }) { return loaded.document }
         guard let bytes = tree.read(path) else { return nil }
         let document = Self.parse(SourceFile(path: path, bytes: bytes), format: format)
-        cache[path] = document
         documents.append((document, format))
         return document
     }
