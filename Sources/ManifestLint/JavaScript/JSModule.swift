@@ -24,7 +24,7 @@ struct JSModule: Sendable {
     static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
 
     /// Keywords that start a statement: on a later line, one ends an initializer written without `;`.
-    private static let statementKeywords: Set<String> = ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"]
+    private static let statementKeywords: [StaticString] = ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"]
 
     init(file: SourceFile) {
         self.file = file
@@ -239,7 +239,7 @@ struct JSModule: Sendable {
                     break
                 }
             }
-            if depth == 0, end > start, token.kind == .identifier, Self.statementKeywords.contains(text(end)),
+            if depth == 0, end > start, token.kind == .identifier, Self.statementKeywords.contains(where: { spells(end, $0) }),
                file.line(of: token.span.start) != file.line(of: tokens[end - 1].span.start) {
                 break
             }

@@ -18,11 +18,19 @@ public enum YAMLLoader {
         if let refusal = InputGuard.refusal(for: file) {
             return LoadedDocument(file: file, root: nil, problems: [refusal])
         }
-        var builder = TreeBuilder(file: file)
-        file.bytes.withUnsafeBufferPointer { buffer in
-            builder.run(buffer)
+        return file.bytes.withUnsafeBufferPointer { buffer in
+            // Most manifests are plain block mappings, read without libyaml (to the same events);
+            // when the reader declines, what it built is dropped and libyaml reads the file.
+            var plain = TreeBuilder(file: file)
+            if SimpleBlockYAML.read(buffer, { plain.handle($0) }) {
+                return LoadedDocument(file: file, root: plain.root, problems: plain.problems)
+            }
+            var builder = TreeBuilder(file: file)
+            if let problem = LibYAMLEvents.parse(buffer, offsets: CodePointOffsets(file.bytes), { builder.handle($0) }) {
+                builder.problems.append(problem)
+            }
+            return LoadedDocument(file: file, root: builder.root, problems: builder.problems)
         }
-        return LoadedDocument(file: file, root: builder.root, problems: builder.problems)
     }
 }
 
@@ -73,7 +81,6 @@ private struct TreeBuilder {
     }
 
     let file: SourceFile
-    let offsets: CodePointOffsets
     var root: Node?
     var problems: [LoadProblem] = []
     private var stack: [Frame] = []
@@ -83,24 +90,12 @@ private struct TreeBuilder {
 
     init(file: SourceFile) {
         self.file = file
-        self.offsets = CodePointOffsets(file.bytes)
-    }
-
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
-        // Most manifests are plain block mappings, read without libyaml (to the same events);
-        // when the reader declines, what it built is dropped and libyaml reads the file.
-        var plain = self
-        if SimpleBlockYAML.read(buffer, { plain.handle($0) }) {
-            self = plain
-            return
-        }
-        if let problem = LibYAMLEvents.parse(buffer, offsets: offsets, { handle($0) }) {
-            problems.append(problem)
-        }
+        // Room for a few levels at once: growing one by one reallocates.
+        stack.reserveCapacity(8)
     }
 
     /// Handles one event; returns false to stop parsing.
-    private mutating func handle(_ event: YAMLEvent) -> Bool {
+    mutating func handle(_ event: YAMLEvent) -> Bool {
         let start = event.start
         let end = event.end
         switch event.kind {
