@@ -50,7 +50,9 @@ public struct PackageManifest: Sendable {
         var fieldsSeen: [String] = []
         // The last of repeated fields counts, as JSON.parse keeps it.
         for entry in (root.entries ?? []).reversed() {
-            guard let field = entry.name, dependencyFields.contains(field), !fieldsSeen.contains(field) else { continue }
+            // Every dependency field ends in "ependencies": other fields are passed over without hashing their names.
+            guard let field = entry.name, field.hasByteSuffix("ependencies"), dependencyFields.contains(field),
+                  !fieldsSeen.contains(field) else { continue }
             fieldsSeen.append(field)
             guard let dependencies = entry.value.entries else { continue }
             names.reserveCapacity(names.count + dependencies.count)

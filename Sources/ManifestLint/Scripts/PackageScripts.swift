@@ -5,13 +5,11 @@ struct PackageScripts {
     /// refer to it and rules walk them all: copies share it.
     final class Script {
         let name: String
-        let node: Node
         /// Why the script could not be parsed, and where in package.json.
         let error: (message: String, offset: Int)?
 
-        init(name: String, node: Node, error: (message: String, offset: Int)?) {
+        init(name: String, error: (message: String, offset: Int)?) {
             self.name = name
-            self.node = node
             self.error = error
         }
     }
@@ -58,7 +56,7 @@ struct PackageScripts {
         invocations.reserveCapacity(literals.count * 2)
         for (name, node) in literals {
             guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
-            let script = Script(name: name, node: node, error: analysis.error)
+            let script = Script(name: name, error: analysis.error)
             scripts.append(script)
             // By index: each field is taken as it is needed, without copying the whole command first.
             let commands = analysis.commands
