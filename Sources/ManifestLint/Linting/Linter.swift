@@ -92,6 +92,9 @@ public struct Linter: Sendable {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings(),
                                  scriptCache: scriptCache, ancestors: ancestors)
-        return applySuppressions(rules.flatMap { $0.run(on: graph) }, graph: graph)
+        // One list for every rule's findings; each rule stamps its own id and severity as it runs.
+        var findings = Findings(rule: rules.first ?? .unusedSuppression, tree: graph.tree)
+        for rule in rules { rule.run(on: graph, into: &findings) }
+        return applySuppressions(findings.diagnostics, graph: graph)
     }
 }

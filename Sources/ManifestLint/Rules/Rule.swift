@@ -50,13 +50,21 @@ public struct Rule: Sendable {
         check(graph, &findings)
         return findings.diagnostics
     }
+
+    /// Runs the rule on one project's graph, adding what it finds to `findings`
+    /// (shared by the rules of one project: one list, not one per rule).
+    func run(on graph: ProjectGraph, into findings: inout Findings) {
+        findings.ruleID = id
+        findings.ruleSeverity = severity
+        check(graph, &findings)
+    }
 }
 
 /// Where a rule puts what it finds; it stamps the rule's id and severity.
 struct Findings {
     /// The rule's id and severity only: a whole Rule would be copied for every rule on every project.
-    let ruleID: String
-    let ruleSeverity: Severity
+    fileprivate(set) var ruleID: String
+    fileprivate(set) var ruleSeverity: Severity
     let tree: any FileTree
     private(set) var diagnostics: [Diagnostic] = []
 
