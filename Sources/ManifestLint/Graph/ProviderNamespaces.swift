@@ -125,7 +125,8 @@ public enum ProviderNamespaces {
     /// since its namespace cannot be known for sure.
     static func addNamespaces(ofPackage name: String, to namespaces: inout Set<String>) {
         if let scope = pulumiScopes.first(where: { name.hasBytePrefix($0) }) {
-            namespaces.insert(normalize(String(name.dropFirst(scope.count))))
+            // The scope dropped by bytes: dropping characters would break the name into graphemes first.
+            namespaces.insert(normalize(String(decoding: name.utf8.dropFirst(scope.utf8.count), as: UTF8.self)))
             return
         }
         // npm package names are ASCII (new ones lower case): ASCII case folding is enough.
