@@ -47,10 +47,10 @@ extension Rule {
                     guard let value, !value.isDynamic, !value.text.isEmpty else { continue }
                     let target = Path.join(directory, value.text)
                     if !graph.tree.isDirectory(target) {
-                        findings.report("`pulumi --cwd \(value.text)` in the script '\(invocation.script.name)': that directory \(graph.absence(of: [target]))",
+                        findings.report("`pulumi --cwd \(value.text)` in the script '\(invocation.scriptName)': that directory \(graph.absence(of: [target]))",
                                         in: scripts.package.file, at: value.span)
                     } else if !Self.projectFound(from: target, in: graph.tree) {
-                        findings.report("`pulumi --cwd \(value.text)` in the script '\(invocation.script.name)': no Pulumi.yaml is found there or in any directory above it",
+                        findings.report("`pulumi --cwd \(value.text)` in the script '\(invocation.scriptName)': no Pulumi.yaml is found there or in any directory above it",
                                         in: scripts.package.file, at: value.span)
                     }
                 }

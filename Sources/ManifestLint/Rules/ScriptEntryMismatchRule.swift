@@ -40,7 +40,7 @@ extension Rule {
             for missing in graph.missingScriptFiles {
                 guard let program = missing.entryNamedLike(in: graph) else { continue }
                 let word = missing.argument.word
-                let message = "the script '\(missing.invocation.script.name)' runs \(word.text), which \(graph.absence(of: [missing.target])); \(program.description) names \(graph.describe(program.path)), which does"
+                let message = "the script '\(missing.invocation.scriptName)' runs \(word.text), which \(graph.absence(of: [missing.target])); \(program.description) names \(graph.describe(program.path)), which does"
                 let fix = graph.replacing(word, with: Path.relative(program.path, from: missing.invocation.directory ?? ""), in: scripts.package.file, .safe)
                 findings.report(message, in: scripts.package.file, at: word.span, fix: fix)
             }

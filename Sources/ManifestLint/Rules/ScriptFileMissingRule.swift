@@ -50,7 +50,7 @@ extension Rule {
                 let word = missing.argument.word
                 let absence = graph.absence(of: missing.argument.candidates(missing.target))
                 let runs = word.span == missing.invocation.words.first?.span ? word.text : "`\(missing.invocation.name)` with \(word.text)"
-                let message = "the script '\(missing.invocation.script.name)' runs \(runs), which \(absence)"
+                let message = "the script '\(missing.invocation.scriptName)' runs \(runs), which \(absence)"
                 var typeScriptLoads = false
                 if case .program(let loads) = missing.argument.kind { typeScriptLoads = loads }
                 let fix = graph.likelyTarget(for: missing.target, typeScriptLoads: typeScriptLoads).flatMap { likely in

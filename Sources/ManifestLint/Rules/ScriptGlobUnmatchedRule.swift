@@ -79,7 +79,7 @@ extension Rule {
                     let matches = matched[key] ?? FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
                     matched[key] = matches
                     guard matches == false else { continue }
-                    findings.report("\(invocation.name) fails in the script '\(invocation.script.name)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
+                    findings.report("\(invocation.name) fails in the script '\(invocation.scriptName)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
                                     in: scripts.package.file, at: word.span)
                 }
             }

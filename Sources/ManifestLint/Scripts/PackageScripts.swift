@@ -1,22 +1,17 @@
 /// The scripts of a package.json, parsed, with every command they run
 /// (wrappers such as npx and cross-env removed) and every script they call.
 struct PackageScripts {
-    /// A script and what parsing it gave. A class, as invocations and calls
-    /// refer to it and rules walk them all: copies share it.
-    final class Script {
+    /// A script and what parsing it gave.
+    struct Script {
         let name: String
         /// Why the script could not be parsed, and where in package.json.
         let error: (message: String, offset: Int)?
-
-        init(name: String, error: (message: String, offset: Int)?) {
-            self.name = name
-            self.error = error
-        }
     }
 
     /// A command as the script finally runs it (a class, for cheap copies).
     final class Invocation {
-        let script: Script
+        /// The name of the script it is part of.
+        let scriptName: String
         /// The command name first; wrappers removed.
         let words: [ShellWord]
         /// The tree path of the directory it runs in; nil when a `cd` made it unknown.
@@ -25,8 +20,8 @@ struct PackageScripts {
         /// The local files it runs or loads.
         let fileArguments: [FileArgument]
 
-        init(script: Script, words: [ShellWord], directory: String?, fileArguments: [FileArgument]) {
-            self.script = script
+        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument]) {
+            self.scriptName = scriptName
             self.words = words
             self.directory = directory
             self.fileArguments = fileArguments
@@ -56,13 +51,12 @@ struct PackageScripts {
         invocations.reserveCapacity(literals.count * 2)
         for (name, node) in literals {
             guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
-            let script = Script(name: name, error: analysis.error)
-            scripts.append(script)
+            scripts.append(Script(name: name, error: analysis.error))
             // By index: each field is taken as it is needed, without copying the whole command first.
             let commands = analysis.commands
             for index in commands.indices {
                 let directory = commands[index].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
-                invocations.append(Invocation(script: script, words: commands[index].words, directory: directory,
+                invocations.append(Invocation(scriptName: name, words: commands[index].words, directory: directory,
                                               fileArguments: commands[index].fileArguments))
                 if let call = commands[index].call { calls.append(call) }
             }
