@@ -41,8 +41,9 @@ public enum Discovery {
     /// project-file-case says so).
     public static func projectFileInOtherCase(among entries: [DirectoryEntry]) -> String? {
         entries.first { entry in
-            entry.kind == .file && entry.name.utf8.count <= 11 && loweredProjectFileNames.contains(entry.name.lowercased())
-                && !projectFileNames.contains(entry.name)
+            // Every project file name starts with a "p" and is 10 or 11 bytes long: other names are passed over unlowered.
+            entry.kind == .file && (10...11).contains(entry.name.utf8.count) && entry.name.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "p")
+                && loweredProjectFileNames.contains(entry.name.lowercased()) && !projectFileNames.contains(entry.name)
         }?.name
     }
 
