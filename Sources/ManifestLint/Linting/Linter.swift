@@ -94,7 +94,8 @@ public struct Linter: Sendable {
                                  scriptCache: scriptCache, ancestors: ancestors)
         // One list for every rule's findings; each rule stamps its own id and severity as it runs.
         var findings = Findings(rule: rules.first ?? .unusedSuppression, tree: graph.tree)
-        for rule in rules { rule.run(on: graph, into: &findings) }
+        // By index: a rule called in place is not copied (a copy retains its strings and closures).
+        for index in rules.indices { rules[index].run(on: graph, into: &findings) }
         return applySuppressions(findings.diagnostics, graph: graph)
     }
 }

@@ -16,10 +16,18 @@ public struct LoadProblem: Sendable {
 
 /// The result of loading one file: its root node (nil when it did not parse or
 /// is empty) and the problems met on the way.
-public struct LoadedDocument: Sendable {
+/// A class, not a struct: graphs and rules pass documents around a lot, and
+/// a copy is then one reference, not one per field.
+public final class LoadedDocument: Sendable {
     public let file: SourceFile
     public let root: Node?
     public let problems: [LoadProblem]
+
+    public init(file: SourceFile, root: Node?, problems: [LoadProblem]) {
+        self.file = file
+        self.root = root
+        self.problems = problems
+    }
 
     public var parsed: Bool { !problems.contains { $0.kind == .syntax } }
 }

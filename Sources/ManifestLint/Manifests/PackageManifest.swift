@@ -1,8 +1,13 @@
-/// A typed view of a package.json.
-public struct PackageManifest: Sendable {
+/// A typed view of a package.json (a class: copies are one reference).
+public final class PackageManifest: Sendable {
     public let document: LoadedDocument
     /// The package root: the directory holding package.json.
     public let directory: String
+
+    public init(document: LoadedDocument, directory: String) {
+        self.document = document
+        self.directory = directory
+    }
 
     public var file: SourceFile { document.file }
     public var root: Node? { document.root?.entries != nil ? document.root : nil }

@@ -1,5 +1,6 @@
 /// A typed view of a project file (Pulumi.yaml, Pulumi.yml or Pulumi.json).
-public struct PulumiProject: Sendable {
+/// A class: rules ask the graph for it often, and a copy is then one reference.
+public final class PulumiProject: Sendable {
     public let document: LoadedDocument
     /// The project root: the directory holding the project file.
     public let directory: String

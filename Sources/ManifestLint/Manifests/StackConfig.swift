@@ -1,5 +1,6 @@
 /// A typed view of a stack file, Pulumi.<stack>.<ext>.
-public struct StackConfig: Sendable {
+/// A class: rules walk the stacks often, and a copy is then one reference.
+public final class StackConfig: Sendable {
     /// The settings a stack file may hold at its top level.
     static let topLevelKeys: Set<String> = ["secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment"]
 
