@@ -196,6 +196,8 @@ public final class ProjectGraph {
         return nil
     }
 
+    private static let tscProjectFlags = ["-p", "--project", "-b", "--build"]
+
     /// The tsconfigs the build uses: those `tsc -p X` (or `--project`,
     /// `-b`) names in scripts, else the package root's (or project root's) tsconfig.json.
     private func buildConfigs() -> [TSConfig] {
@@ -204,7 +206,7 @@ public final class ProjectGraph {
         var plainTsc = false
         for invocation in packageScripts?.invocations ?? [] where invocation.name == "tsc" {
             let arguments = invocation.words.dropFirst()
-            let flag = arguments.firstIndex { ["-p", "--project", "-b", "--build"].contains($0.text) }
+            let flag = arguments.firstIndex { Self.tscProjectFlags.contains($0.text) }
             if let flag, flag + 1 < invocation.words.count, !invocation.words[flag + 1].isDynamic,
                !invocation.words[flag + 1].text.hasPrefix("-") {
                 let target = Path.join(invocation.directory ?? root, invocation.words[flag + 1].text)

@@ -43,19 +43,22 @@ extension Rule {
             let ownCommands = Set(scripts.package.binEntries.map(\.name))
             var reported = Set<Span>(minimumCapacity: scripts.invocations.count)
             for invocation in scripts.invocations {
-                guard let command = invocation.words.first, !command.isDynamic, !command.text.containsBytes(of: "/"),
-                      !WellKnownCommands.globals.contains(command.text), !graph.settings.globalBinaries.contains(command.text),
-                      !ownCommands.contains(command.text),
-                      reported.insert(command.span).inserted else { continue }
-                guard case .undeclared(let packages) = providers.answer(for: command.text) else { continue }
+                // The command word's fields read in place: binding the word would copy it whole.
+                let words = invocation.words
+                guard !words.isEmpty, !words[0].isDynamic else { continue }
+                let command = words[0].text
+                guard !command.containsBytes(of: "/"), !WellKnownCommands.globals.contains(command),
+                      !graph.settings.globalBinaries.contains(command), !ownCommands.contains(command),
+                      reported.insert(words[0].span).inserted else { continue }
+                guard case .undeclared(let packages) = providers.answer(for: command) else { continue }
                 let message: String
                 if packages.isEmpty {
-                    message = "'\(command.text)' comes from node_modules/.bin, but no dependency of this package (or of a workspace root) provides it: declare the package that does"
+                    message = "'\(command)' comes from node_modules/.bin, but no dependency of this package (or of a workspace root) provides it: declare the package that does"
                 } else {
                     let names = packages.joined(separator: " or ")
-                    message = "'\(command.text)' is provided by \(names), which this package (and its workspace roots) does not declare: add \(packages[0]) to devDependencies"
+                    message = "'\(command)' is provided by \(names), which this package (and its workspace roots) does not declare: add \(packages[0]) to devDependencies"
                 }
-                findings.report(message, in: scripts.package.file, at: command.span)
+                findings.report(message, in: scripts.package.file, at: words[0].span)
             }
         })
 }
