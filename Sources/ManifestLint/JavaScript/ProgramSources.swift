@@ -60,8 +60,11 @@ final class ProgramSources {
             if Path.isInside(root, projectDirectory) { return root }
             return Path.isInside(projectDirectory, root) ? projectDirectory : nil
         }
-        // A start inside another is walked with it.
-        var pending = Set(starts).filter { start in !starts.contains { $0 != start && Path.isInside(start, $0) } }.sorted()
+        // A start inside another is walked with it; a start given twice is walked once.
+        var pending: [String] = []
+        for start in starts.sorted() where pending.last != start && !starts.contains(where: { $0 != start && Path.isInside(start, $0) }) {
+            pending.append(start)
+        }
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {
             for entry in tree.list(directory) ?? [] {
