@@ -35,7 +35,9 @@ enum ProgramConfigNamespaces {
         var found = Set<String>()
         var index = 0
         while index < text.count {
-            for pattern in patterns where text.count - index >= pattern.count && text[index..<index + pattern.count].elementsEqual(pattern) {
+            // The first byte decides for almost every position, before the slice is compared.
+            for pattern in patterns where text[index] == pattern[0] && text.count - index >= pattern.count
+                && text[index..<index + pattern.count].elementsEqual(pattern) {
                 var position = index + pattern.count
                 while position < text.count, text[position] == UInt8(ascii: " ") || text[position] == UInt8(ascii: "\n") { position += 1 }
                 guard position < text.count, text[position] == UInt8(ascii: "\"") || text[position] == UInt8(ascii: "'") else { continue }

@@ -30,12 +30,14 @@ public struct TSConfig: Sendable {
                             load: (String) -> LoadedDocument?) -> TSConfig {
         var config = TSConfig(path: path)
         var chain: [(document: LoadedDocument, directory: String)] = []
-        var visited = Set<String>()
+        // A list: a chain holds one to a few files, and at most 32 are followed.
+        var visited: [String] = []
         var pending: [String] = [path]
         // Collect the chain child-first; `extends` arrays apply in order, later winning.
         while let current = pending.popLast() {
-            guard visited.insert(current).inserted, visited.count <= 32,
-                  let document = load(current) else {
+            let seen = visited.contains(current)
+            if !seen { visited.append(current) }
+            guard !seen, visited.count <= 32, let document = load(current) else {
                 config.isComplete = false
                 continue
             }
