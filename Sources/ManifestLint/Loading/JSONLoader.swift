@@ -123,9 +123,9 @@ private struct JSONParser {
             while true {
                 guard let top = stack.indices.last else { return completed }
                 if stack[top].isObject {
-                    if let key = stack[top].key {
+                    // The key is moved out of the frame (take), not copied and then cleared.
+                    if let key = stack[top].key.take() {
                         stack[top].entries.append(MappingEntry(key: key, value: completed))
-                        stack[top].key = nil
                     }
                     try skipWhitespace()
                     if try consumeSeparator(closing: UInt8(ascii: "}")) {

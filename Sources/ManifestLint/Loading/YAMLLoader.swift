@@ -94,11 +94,16 @@ private struct TreeBuilder {
         stack.reserveCapacity(8)
     }
 
-    /// Handles one event; returns false to stop parsing.
-    mutating func handle(_ event: YAMLEvent) -> Bool {
+    /// Handles one event; returns false to stop parsing. The event is taken
+    /// over and ended before its kind is matched, so that the scalar's text
+    /// moves into the tree instead of being retained once more and released
+    /// with the event.
+    mutating func handle(_ event: consuming YAMLEvent) -> Bool {
         let start = event.start
         let end = event.end
-        switch event.kind {
+        let kind = event.kind
+        _ = consume event
+        switch consume kind {
         case .documentStart:
             documentsSeen += 1
             if documentsSeen > 1 {
@@ -166,7 +171,7 @@ private struct TreeBuilder {
         return true
     }
 
-    private mutating func add(_ node: Node, weight: Int, anchor: String?) -> Bool {
+    private mutating func add(_ node: consuming Node, weight: Int, anchor: String?) -> Bool {
         if let anchor { anchors[anchor] = (node, weight) }
         if stack.isEmpty {
             if root == nil { root = node }
@@ -174,10 +179,9 @@ private struct TreeBuilder {
             let top = stack.count - 1
             if !stack[top].isMapping {
                 stack[top].elements.append(node)
-            } else if let key = stack[top].pendingKey {
+            } else if let key = stack[top].pendingKey.take() {
                 // A mapping's events come in pairs: this node is the value of the key before it.
                 stack[top].entries.append(MappingEntry(key: key, value: node))
-                stack[top].pendingKey = nil
             } else {
                 stack[top].pendingKey = node
             }
