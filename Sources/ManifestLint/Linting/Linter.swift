@@ -61,11 +61,25 @@ public struct Linter: Sendable {
             }
         }
         let results = collected.withLock { $0 }
-        var seen = Set<Diagnostic>()
-        var diagnostics = results.compactMap { $0 }.joined().filter { seen.insert($0).inserted }
+        var diagnostics = Array(results.compactMap { $0 }.joined())
         if let configuration { diagnostics = configuration.apply(to: diagnostics) }
-        return LintResult(diagnostics: diagnostics.sorted(by: Diagnostic.presentationOrder),
+        return LintResult(diagnostics: Self.sortedWithoutRepeats(diagnostics),
                           projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
+    }
+
+    /// Findings in presentation order, each once (two projects may report the
+    /// same finding about a file they share). Equal findings share their sort
+    /// key, so after sorting each is compared only with the kept findings of
+    /// its key, instead of hashing every field of every finding.
+    static func sortedWithoutRepeats(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        var keyStart = 0
+        for diagnostic in diagnostics.sorted(by: Diagnostic.presentationOrder) {
+            if let last = result.last, Diagnostic.presentationOrder(last, diagnostic) { keyStart = result.count }
+            if !result[keyStart...].contains(diagnostic) { result.append(diagnostic) }
+        }
+        return result
     }
 
     /// The checks run on one worker per online CPU.

@@ -16,14 +16,14 @@ public struct TextReporter: Sendable {
         var output = "\(paint(diagnostic.displayPath, "1")):\(diagnostic.start.line):\(diagnostic.start.column): "
         output += "\(severity)[\(paint(diagnostic.ruleID, "36"))] \(diagnostic.message)\n"
         let gutter = String(diagnostic.start.line)
-        let pad = String(repeating: " ", count: gutter.count)
+        let pad = String(repeating: " " as Character, count: gutter.utf8.count)
         let line = diagnostic.sourceLine.replacingTabs()
         output += "\(pad) |\n\(gutter) | \(line)\n"
-        let indent = String(repeating: " ", count: max(0, diagnostic.start.column - 1))
+        let indent = String(repeating: " " as Character, count: max(0, diagnostic.start.column - 1))
         let width = diagnostic.end.line == diagnostic.start.line
             ? max(1, diagnostic.end.column - diagnostic.start.column)
             : max(1, line.unicodeScalars.count - diagnostic.start.column + 1)
-        output += "\(pad) | \(indent)\(paint(String(repeating: "^", count: width), diagnostic.severity == .error ? "31" : "33"))\n"
+        output += "\(pad) | \(indent)\(paint(String(repeating: "^" as Character, count: width), diagnostic.severity == .error ? "31" : "33"))\n"
         if let fix = diagnostic.fix {
             let how: String
             switch fix.applicability {
@@ -96,6 +96,6 @@ public struct TextReporter: Sendable {
 private extension String {
     /// Tabs become single spaces so that the caret lines up (a column counts a tab as one).
     func replacingTabs() -> String {
-        contains("\t") ? String(map { $0 == "\t" ? " " : $0 }) : self
+        utf8.contains(UInt8(ascii: "\t")) ? String(map { $0 == "\t" ? " " : $0 }) : self
     }
 }
