@@ -106,8 +106,8 @@ public struct DiskFileTree: FileTree {
             }
             entries.append(DirectoryEntry(name: name, kind: kind, isSymbolicLink: isSymbolicLink))
         }
-        entries.sort { $0.name < $1.name }
-        return entries
+        // Sorted into a new array of the exact size: discovery keeps every listing for the whole run.
+        return entries.sorted { $0.name < $1.name }
     }
 
     /// Calls `body` with the path handed to the system: relative to the
