@@ -20,13 +20,15 @@ public struct TypeScriptBuild: Sendable {
         self.configs = configs
     }
 
+    /// A list, not a table: a build has one or two configs, found faster by
+    /// comparing their paths than by hashing them.
     private final class SourceDirectoryCache: Sendable {
-        private let values = Mutex<[String: String?]>([:])
+        private let values = Mutex<[(path: String, directory: String?)]>([])
 
         func value(for config: TSConfig, compute: () -> String?) -> String? {
-            if let cached = values.withLock({ $0[config.path] }) { return cached }
+            if let cached = values.withLock({ $0.first { $0.path == config.path } }) { return cached.directory }
             let computed = compute()
-            values.withLock { $0[config.path] = .some(computed) }
+            values.withLock { $0.append((config.path, computed)) }
             return computed
         }
     }
@@ -62,7 +64,7 @@ public struct TypeScriptBuild: Sendable {
         var anchors: [String] = []
         for path in named {
             // An entry naming a directory (which has no extension to speak of) counts as that directory.
-            if emitting.contains(Path.pathExtension(path)), !path.hasSuffix(".d.ts"), tree.isFile(path), config.compiles(path),
+            if emitting.contains(Path.pathExtension(path)), !path.hasByteSuffix(".d.ts"), tree.isFile(path), config.compiles(path),
                let parent = Path.parent(path) {
                 anchors.append(parent)
             } else if tree.isDirectory(path) {
@@ -156,7 +158,7 @@ public struct TypeScriptBuild: Sendable {
                 }
                 let ext = Path.pathExtension(path)
                 let emitsOutput = sourceExtensionsEmitted(allowJs: config.allowJs).contains(ext)
-                    && !path.hasSuffix(".d.ts") && !path.hasSuffix(".d.mts") && !path.hasSuffix(".d.cts")
+                    && !path.hasByteSuffix(".d.ts") && !path.hasByteSuffix(".d.mts") && !path.hasByteSuffix(".d.cts")
                 guard emitsOutput, config.compiles(path) else { continue }
                 let parent = Path.parent(path) ?? ""
                 common = common.map { Path.commonDirectory($0, parent) } ?? parent

@@ -35,7 +35,9 @@ public final class StackConfig: Sendable {
         guard name.hasBytePrefix("Pulumi.") else { return nil }
         let ext = Path.pathExtension(name)
         guard [".yaml", ".yml", ".json"].contains(ext) else { return nil }
-        let stack = String(name.dropFirst("Pulumi.".count).dropLast(ext.count))
+        // Cut by bytes: cutting characters would break the name into graphemes first.
+        let utf8 = name.utf8
+        let stack = String(decoding: utf8.dropFirst("Pulumi.".utf8.count).dropLast(ext.utf8.count), as: UTF8.self)
         guard !stack.isEmpty else { return nil }
         return (stack, ext)
     }
