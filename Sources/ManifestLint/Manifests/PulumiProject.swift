@@ -16,6 +16,7 @@ public final class PulumiProject: Sendable {
     public init(document: LoadedDocument, directory: String) {
         self.document = document
         self.directory = directory
+        fileExtension = Path.pathExtension(document.file.path).lowercased()
         let root = document.root?.entries != nil ? document.root : nil
         let nameNode = root?["name"]
         name = nameNode?.string.flatMap { $0.isEmpty ? nil : $0 }
@@ -27,7 +28,7 @@ public final class PulumiProject: Sendable {
     public var file: SourceFile { document.file }
     /// ".yaml", ".yml" or ".json": stack files must use the same one (in
     /// lower case, whatever the case of the project file's name).
-    public var fileExtension: String { Path.pathExtension(file.path).lowercased() }
+    public let fileExtension: String
     /// The top-level mapping (nil when the file is empty, not a mapping or unparsable).
     public var root: Node? { document.root?.entries != nil ? document.root : nil }
 

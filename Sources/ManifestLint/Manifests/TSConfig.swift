@@ -23,7 +23,13 @@ public struct TSConfig: Sendable {
     /// Excludes without wildcards (the defaults, outDir): the directory and everything below it.
     private(set) var excludedDirectories: [String] = []
 
-    public var directory: String { Path.parent(path) ?? "" }
+    /// The directory of the config file (worked out once: globs and builds ask for it often).
+    public let directory: String
+
+    init(path: String) {
+        self.path = path
+        directory = Path.parent(path) ?? ""
+    }
 
     /// Loads `path` and its bases; `load` returns the (cached) document of a file.
     public static func load(_ path: String, tree: some FileTree,
