@@ -46,4 +46,16 @@ struct ScriptCacheTests {
         #expect(Self.summary(reused) == Self.fresh(second, secondSpans[1]).map(Self.summary))
         #expect(Self.summary(reused) != Self.summary(analysed))
     }
+
+    /// Literals of one length that agree in the bytes the cache fingerprints
+    /// (first, middle and last eight) but not elsewhere are still told apart.
+    @Test func literalsWithOneFingerprintKeepTheirOwnAnalyses() throws {
+        let (file, spans) = Self.literals(#"{"scripts": {"a": "echo 1234 ab 5678efgh ijkl 99999", "b": "echo 1234 bb 5678efgh ijkl 99999"}}"#)
+        #expect(spans[0].end - spans[0].start == spans[1].end - spans[1].start)
+        let cache = ScriptCache()
+        for span in spans + spans {
+            let analysis = try #require(cache.analysis(in: file, span: span))
+            #expect(Self.summary(analysis) == Self.fresh(file, span).map(Self.summary))
+        }
+    }
 }
