@@ -47,7 +47,7 @@ extension Rule {
                 let words = invocation.words
                 guard !words.isEmpty, !words[0].isDynamic else { continue }
                 let command = words[0].text
-                guard !command.containsBytes(of: "/"), !WellKnownCommands.globals.contains(command),
+                guard !invocation.isWellKnownGlobal, !command.containsBytes(of: "/"),
                       !graph.settings.globalBinaries.contains(command), !ownCommands.contains(command),
                       reported.insert(words[0].span).inserted else { continue }
                 guard case .undeclared(let packages) = providers.answer(for: command) else { continue }

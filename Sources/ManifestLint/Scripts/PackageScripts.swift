@@ -19,12 +19,15 @@ struct PackageScripts {
         let name: String
         /// The local files it runs or loads.
         let fileArguments: [FileArgument]
+        /// Its command is one every system has (WellKnownCommands.globals).
+        let isWellKnownGlobal: Bool
 
-        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument]) {
+        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument], isWellKnownGlobal: Bool) {
             self.scriptName = scriptName
             self.words = words
             self.directory = directory
             self.fileArguments = fileArguments
+            self.isWellKnownGlobal = isWellKnownGlobal
             name = words.first.map { Path.basename($0.text) } ?? ""
         }
     }
@@ -57,7 +60,8 @@ struct PackageScripts {
             for index in commands.indices {
                 let directory = commands[index].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(scriptName: name, words: commands[index].words, directory: directory,
-                                              fileArguments: commands[index].fileArguments))
+                                              fileArguments: commands[index].fileArguments,
+                                              isWellKnownGlobal: commands[index].isWellKnownGlobal))
                 if let call = commands[index].call { calls.append(call) }
             }
         }

@@ -19,6 +19,9 @@ struct ScriptAnalysis: Sendable {
         var call: PackageScripts.ScriptCall?
         /// The local files the command runs or loads.
         var fileArguments: [FileArgument]
+        /// The command is one every system has (node, npm, rm...), not a
+        /// package's binary: worked out here, once per distinct script.
+        var isWellKnownGlobal: Bool
     }
 
     /// Why the script could not be parsed, and where.
@@ -31,7 +34,7 @@ struct ScriptAnalysis: Sendable {
             let words = PackageScripts.unwrap(command.words)
             guard !words.isEmpty else { return nil }
             return Command(words: words, directory: command.directory, call: PackageScripts.scriptCall(words),
-                           fileArguments: FileArgument.arguments(of: words))
+                           fileArguments: FileArgument.arguments(of: words), isWellKnownGlobal: WellKnownCommands.globals.contains(words[0].text))
         }
     }
 
