@@ -62,7 +62,8 @@ extension Rule {
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
             // Scripts often repeat a pattern (lint, format, format:check): each is searched once per directory.
-            var matched: [String: Bool?] = [:]
+            // A list: a package has a few patterns, found faster by comparing than by building and hashing keys.
+            var matched: [(directory: String, pattern: String, matches: Bool?)] = []
             for invocation in scripts.invocations {
                 guard let options = Rule.globToolValueOptions(invocation.name), let directory = invocation.directory,
                       !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
@@ -75,9 +76,13 @@ extension Rule {
                         continue
                     }
                     guard !word.isDynamic, FastGlob.hasMagic(word.text), !word.text.hasPrefix("!"), !word.text.hasPrefix("/") else { continue }
-                    let key = directory + "\0" + word.text
-                    let matches = matched[key] ?? FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
-                    matched[key] = matches
+                    let matches: Bool?
+                    if let known = matched.first(where: { $0.pattern == word.text && $0.directory == directory }) {
+                        matches = known.matches
+                    } else {
+                        matches = FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
+                        matched.append((directory, word.text, matches))
+                    }
                     guard matches == false else { continue }
                     findings.report("\(invocation.name) fails in the script '\(invocation.scriptName)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
                                     in: scripts.package.file, at: word.span)
