@@ -65,7 +65,7 @@ public final class ProjectGraph {
     /// The project file's config declarations, worked out once for the rules that read them.
     private(set) lazy var configDeclarations: [ConfigDeclaration] = project.configDeclarations
     /// Each stack with its config entries by full key (several config rules read them).
-    private(set) lazy var stackConfigs: [(stack: StackConfig, entries: [String: MappingEntry])] = findStackConfigs()
+    private(set) lazy var stackConfigs: [(stack: StackConfig, entries: StackConfig.EntriesByFullKey)] = findStackConfigs()
     /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.
     private(set) lazy var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? = findESMEntryRequired()
 

@@ -43,14 +43,34 @@ extension PulumiProject {
 }
 
 extension StackConfig {
-    /// The stack's config entries by full key ("<project>:name" for a key without namespace).
-    func entriesByFullKey(project: String) -> [String: MappingEntry] {
-        var result = [String: MappingEntry](minimumCapacity: config.count)
-        for config in self.config {
-            guard let parsed = config.key else { continue }
-            result["\(parsed.namespace ?? project):\(parsed.name)"] = config.entry
+    /// The stack's config entries by full key ("<project>:name" for a key
+    /// without namespace), the last of equal keys winning, as Pulumi reads them.
+    /// A search, not a table: a stack has a few keys, and comparing a key's
+    /// parts with the full key costs less than building every full key to hash it.
+    struct EntriesByFullKey {
+        let config: [ConfigEntry]
+        let project: String
+
+        subscript(fullKey: String) -> MappingEntry? {
+            config.last { entry in
+                guard let key = entry.key else { return false }
+                return Self.fullKey(fullKey, joins: key.namespace ?? project, key.name)
+            }?.entry
         }
-        return result
+
+        /// Whether `fullKey` is `namespace`, a colon, then `name` (compared as bytes).
+        static func fullKey(_ fullKey: String, joins namespace: String, _ name: String) -> Bool {
+            let split = namespace.utf8.count
+            guard fullKey.utf8.count == split + 1 + name.utf8.count else { return false }
+            return fullKey.withBytes { bytes in
+                bytes[split] == UInt8(ascii: ":") && namespace.hasBytes(UnsafeBufferPointer(rebasing: bytes[..<split]))
+                    && name.hasBytes(UnsafeBufferPointer(rebasing: bytes[(split + 1)...]))
+            }
+        }
+    }
+
+    func entriesByFullKey(project: String) -> EntriesByFullKey {
+        EntriesByFullKey(config: config, project: project)
     }
 
     /// `{secure: <ciphertext>}`: an encrypted value.
