@@ -32,9 +32,11 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let package = graph.package, package.document.parsed, let root = package.root else { return }
-            let runtime = Set((root["dependencies"]?.entries ?? []).compactMap(\.name))
+            // A few runtime dependencies are searched; a set, which costs more to build, only pays for many.
+            let runtime = root["dependencies"]?.entries ?? []
+            let runtimeNames: Set<String>? = runtime.count > 16 ? Set(runtime.compactMap(\.name)) : nil
             for entry in root["devDependencies"]?.entries ?? [] {
-                guard let name = entry.name, runtime.contains(name) else { continue }
+                guard let name = entry.name, runtimeNames?.contains(name) ?? runtime.contains(where: { $0.name == name }) else { continue }
                 findings.report("'\(name)' is in both dependencies and devDependencies; keep it in one", in: package.file, at: entry.key.span)
             }
         })

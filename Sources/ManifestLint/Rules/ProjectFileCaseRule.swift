@@ -40,9 +40,8 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let lowered = Set(Discovery.projectFileNames.map { $0.lowercased() })
             for entry in graph.tree.list(graph.location.directory) ?? [] {
-                guard entry.kind == .file, lowered.contains(entry.name.lowercased()), !Discovery.projectFileNames.contains(entry.name) else { continue }
+                guard entry.kind == .file, Discovery.isProjectFileInOtherCase(entry.name) else { continue }
                 let proper = "Pulumi" + Path.pathExtension(entry.name).lowercased()
                 let target = Path.join(graph.location.directory, proper)
                 let file = graph.projectDirectoryFile(entry.name)

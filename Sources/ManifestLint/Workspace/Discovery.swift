@@ -40,11 +40,14 @@ public enum Discovery {
     /// macOS and Windows, not on Linux. It is checked all the same (and
     /// project-file-case says so).
     public static func projectFileInOtherCase(among entries: [DirectoryEntry]) -> String? {
-        entries.first { entry in
-            // Every project file name starts with a "p" and is 10 or 11 bytes long: other names are passed over unlowered.
-            entry.kind == .file && (10...11).contains(entry.name.utf8.count) && entry.name.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "p")
-                && loweredProjectFileNames.contains(entry.name.lowercased()) && !projectFileNames.contains(entry.name)
-        }?.name
+        entries.first { $0.kind == .file && isProjectFileInOtherCase($0.name) }?.name
+    }
+
+    /// Whether a file name is a project file name in other letter case.
+    public static func isProjectFileInOtherCase(_ name: String) -> Bool {
+        // Every project file name starts with a "p" and is 10 or 11 bytes long: other names are passed over unlowered.
+        (10...11).contains(name.utf8.count) && name.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "p")
+            && loweredProjectFileNames.contains(name.lowercased()) && !projectFileNames.contains(name)
     }
 
     private static let loweredProjectFileNames = Set(projectFileNames.map { $0.lowercased() })
