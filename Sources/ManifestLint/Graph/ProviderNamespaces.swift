@@ -21,6 +21,10 @@ public enum ProviderNamespaces {
     public static func normalize(_ namespace: String) -> String {
         let ascii = namespace.withBytes { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Most namespaces (aws, gcp, kubernetes) are normal already: no copy.
+            if !bytes.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+                return namespace
+            }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {

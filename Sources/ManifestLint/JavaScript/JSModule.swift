@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A JavaScript or TypeScript file, tokenized, with what it imports and the
 /// names it binds to imported modules.
 struct JSModule: Sendable {
@@ -18,8 +20,22 @@ struct JSModule: Sendable {
     private(set) var imports: [(specifier: String, span: Span)] = []
     private(set) var bindings: [String: Binding] = [:]
     /// The initializer of each name a `const`, `let` or `var` declares exactly
-    /// once in the module (declared twice, which one applies is a matter of scope).
-    private(set) var declarations: [String: Range<Int>] = [:]
+    /// once in the module (declared twice, which one applies is a matter of
+    /// scope). Worked out on the first ask: most modules are never asked.
+    var declarations: [String: Range<Int>] {
+        declarationIndex.value.withLock { index in
+            if let index { return index }
+            let found = scanDeclarations()
+            index = found
+            return found
+        }
+    }
+    private let declarationIndex = DeclarationIndex()
+
+    /// Where `declarations` is kept once worked out (shared by copies of the module).
+    private final class DeclarationIndex: Sendable {
+        let value = Mutex<[String: Range<Int>]?>(nil)
+    }
 
     static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
 
@@ -39,7 +55,6 @@ struct JSModule: Sendable {
         self.comments = comments
         tokenizerError = result.error
         scanImports()
-        scanDeclarations()
     }
 
     func text(_ index: Int) -> String {
@@ -207,7 +222,8 @@ struct JSModule: Sendable {
 
     // MARK: Declarations
 
-    private mutating func scanDeclarations() {
+    private func scanDeclarations() -> [String: Range<Int>] {
+        var declarations: [String: Range<Int>] = [:]
         var seen = Set<String>()
         for index in tokens.indices where isIdentifier(index, "const") || isIdentifier(index, "let") || isIdentifier(index, "var") {
             guard index + 2 < tokens.count, tokens[index + 1].kind == .identifier, isPunctuator(index + 2, "=") else { continue }
@@ -218,6 +234,7 @@ struct JSModule: Sendable {
             }
             declarations[name] = initializer(from: index + 3)
         }
+        return declarations
     }
 
     /// The tokens of an initializer: up to a `;` or `,` at its own level, the
