@@ -37,13 +37,6 @@ public final class PackageManifest: Sendable {
         }
     }
 
-    public var scripts: [(name: String, value: Node)] {
-        (root?["scripts"]?.entries ?? []).compactMap { entry in
-            guard let name = entry.name, entry.value.string != nil else { return nil }
-            return (name, entry.value)
-        }
-    }
-
     /// Names in dependencies, devDependencies, peerDependencies and optionalDependencies.
     public var dependencyNames: Set<String> {
         root.map(Self.dependencyNames) ?? []

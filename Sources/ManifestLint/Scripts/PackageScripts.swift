@@ -48,12 +48,14 @@ struct PackageScripts {
 
     init(package: PackageManifest, cache: ScriptCache = ScriptCache()) {
         self.package = package
-        let literals = package.scripts
+        // The entries of "scripts" read in place (a script is a string value; others are not scripts).
+        let entries = package.root?["scripts"]?.entries ?? []
         // Most scripts run one command or two: room for them at once, not grown step by step.
-        scripts.reserveCapacity(literals.count)
-        invocations.reserveCapacity(literals.count * 2)
-        for (name, node) in literals {
-            guard let analysis = cache.analysis(in: package.file, span: node.span) else { continue }
+        scripts.reserveCapacity(entries.count)
+        invocations.reserveCapacity(entries.count * 2)
+        for entry in entries {
+            guard let name = entry.name, entry.value.string != nil,
+                  let analysis = cache.analysis(in: package.file, span: entry.value.span) else { continue }
             scripts.append(Script(name: name, error: analysis.error))
             // By index: each field is taken as it is needed, without copying the whole command first.
             let commands = analysis.commands
