@@ -58,9 +58,9 @@ enum SimpleBlockYAML {
             // A line more indented than its mapping, or between two levels, is not a key here.
             guard indents.last == indent, let key = keyScalar(bytes, from: index, to: lineEnd) else { return false }
             emit(key.event)
-            let valueStart = afterSpaces(bytes, from: key.colonEnd, to: lineEnd)
+            let valueStart = afterSpaces(bytes, from: key.end, to: lineEnd)
             if valueStart == lineEnd || bytes[valueStart] == hash {
-                valuePending = key.colonEnd
+                valuePending = key.end
             } else {
                 guard let value = valueScalar(bytes, from: valueStart, to: lineEnd) else { return false }
                 emit(value)
@@ -114,12 +114,20 @@ enum SimpleBlockYAML {
         bytes[index] == colon && (index + 1 == lineEnd || bytes[index + 1] == space)
     }
 
+    /// A scalar's event and the offset after it (for a key, after its `:`).
+    /// A struct, not a tuple: an optional tuple holding an event is destroyed
+    /// through the runtime's generic tuple code, an order of magnitude slower.
+    private struct ScannedScalar {
+        var event: YAMLEvent
+        var end: Int
+    }
+
     /// A key at `start` and where its `:` ends.
-    private static func keyScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> (event: YAMLEvent, colonEnd: Int)? {
+    private static func keyScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> ScannedScalar? {
         if bytes[start] == singleQuote || bytes[start] == doubleQuote {
-            guard let (event, end) = quotedScalar(bytes, from: start, to: lineEnd), end < lineEnd,
-                  isIndicator(bytes, end, lineEnd: lineEnd) else { return nil }
-            return (event, end + 1)
+            guard let quoted = quotedScalar(bytes, from: start, to: lineEnd), quoted.end < lineEnd,
+                  isIndicator(bytes, quoted.end, lineEnd: lineEnd) else { return nil }
+            return ScannedScalar(event: quoted.event, end: quoted.end + 1)
         }
         guard startsPlainScalar(bytes[start]) else { return nil }
         var index = start + 1
@@ -128,7 +136,7 @@ enum SimpleBlockYAML {
             if bytes[index] == hash && bytes[index - 1] == space { return nil }
             if isIndicator(bytes, index, lineEnd: lineEnd) {
                 guard bytes[index - 1] != space else { return nil }
-                return (plainScalar(bytes, from: start, to: index), index + 1)
+                return ScannedScalar(event: plainScalar(bytes, from: start, to: index), end: index + 1)
             }
             index += 1
         }
@@ -138,11 +146,11 @@ enum SimpleBlockYAML {
     /// A value at `start`, alone on the rest of its line but for a comment.
     private static func valueScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> YAMLEvent? {
         if bytes[start] == singleQuote || bytes[start] == doubleQuote {
-            guard let (event, end) = quotedScalar(bytes, from: start, to: lineEnd) else { return nil }
-            let index = afterSpaces(bytes, from: end, to: lineEnd)
+            guard let quoted = quotedScalar(bytes, from: start, to: lineEnd) else { return nil }
+            let index = afterSpaces(bytes, from: quoted.end, to: lineEnd)
             // Only spaces, or a comment after at least one of them.
-            guard index == lineEnd || (bytes[index] == hash && index > end) else { return nil }
-            return event
+            guard index == lineEnd || (bytes[index] == hash && index > quoted.end) else { return nil }
+            return quoted.event
         }
         guard startsPlainScalar(bytes[start]) else { return nil }
         var end = start + 1
@@ -164,7 +172,7 @@ enum SimpleBlockYAML {
     }
 
     /// A quoted scalar without escapes on one line, and the offset after its closing quote.
-    private static func quotedScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> (YAMLEvent, Int)? {
+    private static func quotedScalar(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int) -> ScannedScalar? {
         let quote = bytes[start]
         var index = start + 1
         while index < lineEnd, bytes[index] != quote {
@@ -177,6 +185,6 @@ enum SimpleBlockYAML {
         if quote == singleQuote, end < lineEnd, bytes[end] == singleQuote { return nil }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
         let style: ScalarStyle = quote == singleQuote ? .singleQuoted : .doubleQuoted
-        return (YAMLEvent(kind: .scalar(text: text, style: style, plainImplicit: false, tag: nil, anchor: nil), start: start, end: end), end)
+        return ScannedScalar(event: YAMLEvent(kind: .scalar(text: text, style: style, plainImplicit: false, tag: nil, anchor: nil), start: start, end: end), end: end)
     }
 }
