@@ -57,12 +57,18 @@ extension [MappingEntry] {
         return result
     }
 
-    /// FNV-1a over the name's bytes, never 0 (which stands for a key that is not a scalar).
+    /// The name's length and its first and last eight bytes, mixed; never 0
+    /// (which stands for a key that is not a scalar). Names that share one are
+    /// compared in full, so it need only be cheap and mostly distinct.
     private static func fingerprint(_ name: String) -> UInt64 {
         name.withBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash | 1
+            guard let start = bytes.baseAddress, bytes.count >= 8 else {
+                return bytes.reduce(UInt64(bytes.count) &+ 0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } | 1
+            }
+            let raw = UnsafeRawPointer(start)
+            let head = raw.loadUnaligned(as: UInt64.self)
+            let tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+            return ((head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)) | 1
         }
     }
 }
