@@ -21,6 +21,7 @@ struct ScriptCacheTests {
             var line = (command.directory ?? "?") + ": " + command.words.map(describe).joined(separator: ", ")
             if let call = command.call { line += " calls \(call.tool) \(describe(call.target)) \(call.requiresScript)" }
             for argument in command.fileArguments { line += " file \(describe(argument.word))" }
+            for pattern in command.globPatterns { line += " glob \(describe(pattern))" }
             lines.append(line)
         }
         return lines
@@ -33,6 +34,7 @@ struct ScriptCacheTests {
     @Test(arguments: [
         #"cd lib && npx cross-env A=1 node \"a b.js\" --x=\u0031 $(tsc -p .) | tee out && jest --config=jest.\u0031.js"#,
         "npm run build && jest --coverage",
+        #"prettier --write 'src/**/*.ts' --config .prettierrc.json \"lib/*.{js,ts}\""#,
         #"bash -c 'echo \"unterminated"#,
     ])
     func aReusedAnalysisIsTheAnalysisWhereTheScriptStands(script: String) throws {

@@ -1,26 +1,5 @@
 extension Rule {
     /// The options of the tools that take globs whose next word is a value, not a pattern.
-    static let prettierValueOptions: Set<String> = [
-        "--config", "--ignore-path", "--plugin", "--parser", "--log-level", "--cache-location", "--stdin-filepath",
-        "--cache-strategy", "--config-precedence", "--cursor-offset", "--end-of-line", "--print-width", "--tab-width",
-        "--trailing-comma", "--quote-props", "--arrow-parens", "--prose-wrap", "--html-whitespace-sensitivity",
-        "--embedded-language-formatting", "--experimental-operator-position", "--object-wrap", "--range-start", "--range-end",
-    ]
-    static let eslintValueOptions: Set<String> = [
-        "-c", "--config", "--ext", "--ignore-path", "--ignore-pattern", "-f", "--format", "-o", "--output-file",
-        "--rule", "--rulesdir", "--parser", "--parser-options", "--plugin", "--resolve-plugins-relative-to",
-        "--max-warnings", "--cache-location", "--env", "--global", "--report-unused-disable-directives-severity",
-        "--cache-strategy", "--flag", "--stats", "--inspect-config",
-    ]
-
-    static func globToolValueOptions(_ tool: String) -> Set<String>? {
-        switch tool {
-        case "prettier": prettierValueOptions
-        case "eslint": eslintValueOptions
-        default: nil
-        }
-    }
-
     static let scriptGlobUnmatched = Rule(
         id: "script-glob-unmatched",
         severity: .error,
@@ -64,18 +43,9 @@ extension Rule {
             // Scripts often repeat a pattern (lint, format, format:check): each is searched once per directory.
             // A list: a package has a few patterns, found faster by comparing than by building and hashing keys.
             var matched: [(directory: String, pattern: String, matches: Bool?)] = []
-            for invocation in scripts.invocations {
-                guard let options = Rule.globToolValueOptions(invocation.name), let directory = invocation.directory,
-                      !invocation.words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { continue }
-                var index = 1
-                while index < invocation.words.count {
-                    let word = invocation.words[index]
-                    index += 1
-                    if word.text.utf8.first == UInt8(ascii: "-") {
-                        if options.contains(word.text) { index += 1 }
-                        continue
-                    }
-                    guard !word.isDynamic, FastGlob.hasMagic(word.text), !word.text.hasPrefix("!"), !word.text.hasPrefix("/") else { continue }
+            for invocation in scripts.invocations where !invocation.globPatterns.isEmpty {
+                guard let directory = invocation.directory else { continue }
+                for word in invocation.globPatterns {
                     let matches: Bool?
                     if let known = matched.first(where: { $0.pattern == word.text && $0.directory == directory }) {
                         matches = known.matches

@@ -21,13 +21,17 @@ struct PackageScripts {
         let fileArguments: [FileArgument]
         /// Its command is one every system has (WellKnownCommands.globals).
         let isWellKnownGlobal: Bool
+        /// The patterns it gives prettier or eslint (GlobArguments).
+        let globPatterns: [ShellWord]
 
-        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument], isWellKnownGlobal: Bool) {
+        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument], isWellKnownGlobal: Bool,
+             globPatterns: [ShellWord]) {
             self.scriptName = scriptName
             self.words = words
             self.directory = directory
             self.fileArguments = fileArguments
             self.isWellKnownGlobal = isWellKnownGlobal
+            self.globPatterns = globPatterns
             name = words.first.map { Path.basename($0.text) } ?? ""
         }
     }
@@ -63,7 +67,8 @@ struct PackageScripts {
                 let directory = commands[index].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(scriptName: name, words: commands[index].words, directory: directory,
                                               fileArguments: commands[index].fileArguments,
-                                              isWellKnownGlobal: commands[index].isWellKnownGlobal))
+                                              isWellKnownGlobal: commands[index].isWellKnownGlobal,
+                                              globPatterns: commands[index].globPatterns))
                 if let call = commands[index].call { calls.append(call) }
             }
         }

@@ -22,6 +22,8 @@ struct ScriptAnalysis: Sendable {
         /// The command is one every system has (node, npm, rm...), not a
         /// package's binary: worked out here, once per distinct script.
         var isWellKnownGlobal: Bool
+        /// The patterns it gives prettier or eslint (GlobArguments).
+        var globPatterns: [ShellWord]
     }
 
     /// Why the script could not be parsed, and where.
@@ -34,7 +36,8 @@ struct ScriptAnalysis: Sendable {
             let words = PackageScripts.unwrap(command.words)
             guard !words.isEmpty else { return nil }
             return Command(words: words, directory: command.directory, call: PackageScripts.scriptCall(words),
-                           fileArguments: FileArgument.arguments(of: words), isWellKnownGlobal: WellKnownCommands.globals.contains(words[0].text))
+                           fileArguments: FileArgument.arguments(of: words), isWellKnownGlobal: WellKnownCommands.globals.contains(words[0].text),
+                           globPatterns: GlobArguments.patterns(of: words))
         }
     }
 
@@ -51,6 +54,7 @@ struct ScriptAnalysis: Sendable {
             moved.words = command.words.map { $0.shifted(by: delta) }
             if let call = command.call { moved.call?.target = call.target.shifted(by: delta) }
             moved.fileArguments = command.fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) }
+            moved.globPatterns = command.globPatterns.map { $0.shifted(by: delta) }
             return moved
         })
     }
