@@ -19,8 +19,12 @@ struct ManifestLintCommand: ParsableCommand {
         // A closed pipe (`| head`, a git child that died) is an error to handle, not a signal to die of.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let options = QuickArguments.check(Array(CommandLine.arguments.dropFirst())) {
+                try options.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {
