@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs manifest-lint from this checkout: libyaml-dev when it is missing,
-# a release build with the Swift standard library linked statically, the
+# a release build linked statically (scripts/build-release.sh), the
 # binary in PREFIX/bin; then runs it on the bundled example projects.
 #
 #   ./install.sh [--prefix DIR] [--no-demo]
@@ -111,10 +111,9 @@ if [ ! -f /usr/include/yaml.h ]; then
   $sudo apt-get install -y -qq libyaml-dev pkg-config
 fi
 
-# 2. A release build; the static standard library keeps start-up fast.
+# 2. A release build, linked statically so that start-up is fast.
 echo "==> Building manifest-lint (release)"
-swift build -c release --static-swift-stdlib --product manifest-lint
-built="$(swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
+built=$(scripts/build-release.sh)
 
 # 3. Install.
 [ -n "$prefix" ] || prefix=$(default_prefix)

@@ -26,10 +26,9 @@ if ! need hyperfine || [ ! -x /usr/bin/time ]; then
   $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time >/dev/null
 fi
 
-echo "==> Building manifest-lint (release, static Swift standard library) and the I/O floor"
+echo "==> Building manifest-lint (release, as install.sh builds it) and the I/O floor"
 cc -O2 -pthread -o "$out/iofloor" "$here/iofloor.c"
-(cd "$repo" && swift build -c release --static-swift-stdlib --product manifest-lint >/dev/null)
-lint="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/manifest-lint"
+lint=$("$repo/scripts/build-release.sh" 2>"$out/build.log") || { cat "$out/build.log" >&2; exit 1; }
 
 if [ "$smoke" = yes ]; then
   sizes="1 100"; runs_for() { echo 1; }; warmup=0
