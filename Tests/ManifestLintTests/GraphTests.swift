@@ -125,6 +125,18 @@ struct GraphTests {
         #expect(graph.status(of: "dist/bin/tap.mjs", probing: false, anchor: "") == .missing)
     }
 
+    @Test func onlyStringValuesOfScriptsAreScripts() throws {
+        let graph = Self.graph([
+            "Pulumi.yaml": "name: a\nruntime: nodejs\n",
+            "package.json": "{\"scripts\": {\"a\": 1, \"b\": null, \"c\": \"tsc -p x\", \"d\": [\"jest\"], \"e\": true}}",
+        ])
+        let scripts = try #require(graph.packageScripts)
+        #expect(scripts.scripts.map(\.name) == ["c"])
+        #expect(scripts.invocations.map(\.name) == ["tsc"])
+        #expect(!Node(.scalar(Scalar(text: "1", kind: .integer, style: .json)), span: Span(0, 1)).isString)
+        #expect(Node(.scalar(Scalar(text: "1", kind: .string, style: .json)), span: Span(0, 3)).isString)
+    }
+
     @Test func theTsconfigThatTscDashPNamesIsTheOneUsed() {
         let graph = Self.graph([
             "Pulumi.yaml": "name: a\nruntime: nodejs\n",

@@ -110,6 +110,12 @@ extension Node {
         return scalar.text
     }
 
+    /// Whether the node is a string scalar; unlike `string`, it copies no text.
+    public var isString: Bool {
+        guard case .scalar(let scalar) = value else { return false }
+        return scalar.kind == .string
+    }
+
     public var bool: Bool? {
         guard let scalar, scalar.kind == .boolean else { return nil }
         return scalar.text.lowercased() == "true"

@@ -57,9 +57,9 @@ struct PackageScripts {
         // Most scripts run one command or two: room for them at once, not grown step by step.
         scripts.reserveCapacity(entries.count)
         invocations.reserveCapacity(entries.count * 2)
-        for entry in entries {
-            guard let name = entry.name, entry.value.string != nil,
-                  let analysis = cache.analysis(in: package.file, span: entry.value.span) else { continue }
+        for index in entries.indices {
+            guard entries[index].value.isString, let name = entries[index].name,
+                  let analysis = cache.analysis(in: package.file, span: entries[index].value.span) else { continue }
             scripts.append(Script(name: name, error: analysis.error))
             // By index: each field is taken as it is needed, without copying the whole command first.
             let commands = analysis.commands
