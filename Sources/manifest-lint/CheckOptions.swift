@@ -38,9 +38,11 @@ extension CheckOptions {
     }
 
     func run() throws {
-        let disk = DiskFileTree()
-        var tree: any FileTree = disk
+        var disk = DiskFileTree()
         var scope = (paths.isEmpty ? ["."] : paths).map(disk.absolute)
+        // One directory to check (the usual case): the files below it are opened relative to it.
+        if scope.count == 1, disk.isDirectory(scope[0]) { disk = disk.anchored(at: scope[0]) }
+        var tree: any FileTree = disk
         var touching: Set<String>?
         var index: GitIndexFileTree?
         if staged {

@@ -24,6 +24,31 @@ struct DiskFileTreeTests {
         #expect(DiskFileTree().read(sandbox.root + "/missing") == nil)
     }
 
+    /// A tree anchored at a directory answers every question as the plain one
+    /// does: below the anchor, at it, above it and beside it.
+    @Test func anAnchoredTreeAnswersAsThePlainOne() throws {
+        let files = ["a/b/c.txt": "c", "a/b/d/e.txt": "e", "a/top.txt": "top", "beside/f.txt": "f", "a/bb/g.txt": "g"]
+        for (path, text) in files {
+            let full = sandbox.root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.createSymbolicLink(atPath: sandbox.root + "/a/b/link", withDestinationPath: "c.txt")
+        let plain = DiskFileTree()
+        let anchored = plain.anchored(at: sandbox.root + "/a/b")
+        let paths = ["", "/a", "/a/b", "/a/b/c.txt", "/a/b/d", "/a/b/d/e.txt", "/a/b/link", "/a/b/missing", "/a/top.txt", "/a/bb",
+                     "/a/bb/g.txt", "/beside/f.txt", "/a/b/c.txt/x"].map { sandbox.root + $0 }
+        for path in paths {
+            #expect(anchored.kind(of: path) == plain.kind(of: path), "\(path)")
+            #expect(anchored.read(path) == plain.read(path), "\(path)")
+            #expect(anchored.list(path)?.map(\.name) == plain.list(path)?.map(\.name), "\(path)")
+            #expect(anchored.list(path)?.map(\.isSymbolicLink) == plain.list(path)?.map(\.isSymbolicLink), "\(path)")
+        }
+        #expect(anchored.read(sandbox.root + "/a/b/d/e.txt") == Array("e".utf8))
+        #expect(anchored.list(sandbox.root + "/a/b")?.map(\.name) == ["c.txt", "d", "link"])
+        #expect(plain.anchored(at: sandbox.root + "/missing").read(sandbox.root + "/a/top.txt") == Array("top".utf8))
+    }
+
     @Test func aFileOverTheSizeBoundIsReadOnlyOneBytePastIt() throws {
         let path = sandbox.root + "/huge"
         try Data(repeating: 0x61, count: InputGuard.maximumSize + 4_096).write(to: URL(fileURLWithPath: path))

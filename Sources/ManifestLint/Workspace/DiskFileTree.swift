@@ -10,6 +10,23 @@ import Darwin
 /// they are shown relative to the current directory.
 public struct DiskFileTree: FileTree {
     public let currentDirectory: String
+    /// A directory the paths below which are opened relative to (see `anchored(at:)`).
+    private var anchor: Anchor?
+
+    /// An open directory, closed with the last tree that uses it.
+    private final class Anchor: Sendable {
+        let path: String
+        let descriptor: Int32
+
+        init?(_ path: String) {
+            let descriptor = path.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            guard descriptor >= 0 else { return nil }
+            self.path = path
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+    }
 
     public init() {
         var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -20,6 +37,16 @@ public struct DiskFileTree: FileTree {
 
     }
 
+    /// The same tree, with the paths below `directory` handed to the system
+    /// relative to that directory, opened once: the kernel then walks only
+    /// the components below it on each call (a check opens ten files per
+    /// project). Unchanged when the directory cannot be opened.
+    public func anchored(at directory: String) -> DiskFileTree {
+        var tree = self
+        tree.anchor = Anchor(directory) ?? anchor
+        return tree
+    }
+
     /// A path typed by the user, made absolute and normalized.
     public func absolute(_ userPath: String) -> String {
         Path.join(currentDirectory, userPath)
@@ -27,7 +54,7 @@ public struct DiskFileTree: FileTree {
 
     public func kind(of path: String) -> FileKind {
         var info = stat()
-        guard withSystemPath(path, { stat($0, &info) }) == 0 else { return .missing }
+        guard withSystemPath(path, { fstatat($0, $1, &info, 0) }) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
@@ -41,7 +68,7 @@ public struct DiskFileTree: FileTree {
     /// large as what was read so far. A read that returns less than the space
     /// offered has reached the end of a regular file; a directory fails with EISDIR.
     public func read(_ path: String) -> [UInt8]? {
-        let descriptor = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // Never read more than one byte past the loaders' size bound.
@@ -80,7 +107,12 @@ public struct DiskFileTree: FileTree {
     }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
-        guard let handle = withSystemPath(directory, { opendir($0) }) else { return nil }
+        let descriptor = withSystemPath(directory) { openat($0, $1, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        guard let handle = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
         defer { closedir(handle) }
         var entries: [DirectoryEntry] = []
         entries.reserveCapacity(16)
@@ -101,7 +133,7 @@ public struct DiskFileTree: FileTree {
             default:
                 let path = Path.join(directory, name)
                 var info = stat()
-                isSymbolicLink = withSystemPath(path) { lstat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFLNK
+                isSymbolicLink = withSystemPath(path) { fstatat($0, $1, &info, AT_SYMLINK_NOFOLLOW) } == 0 && info.st_mode & S_IFMT == S_IFLNK
                 kind = self.kind(of: path)
             }
             entries.append(DirectoryEntry(name: name, kind: kind, isSymbolicLink: isSymbolicLink))
@@ -110,18 +142,22 @@ public struct DiskFileTree: FileTree {
         return entries.sorted { $0.name < $1.name }
     }
 
-    /// Calls `body` with the path handed to the system: relative to the
-    /// current directory when it lies below it, which spares the kernel
-    /// walking the leading components on every call (the process never
-    /// changes its directory). The relative path is the tail of the absolute
-    /// one's C string, so no second string is built; and the C string comes
-    /// from `withCString`, which hands over the string's own bytes (passing a
+    /// Calls `body` with the directory descriptor and the path to hand the
+    /// system's `*at` calls: relative to the anchor or else to the current
+    /// directory when the path lies below it, which spares the kernel walking
+    /// the leading components on every call (the process never changes its
+    /// directory). The relative path is the tail of the absolute one's C
+    /// string, so no second string is built; and the C string comes from
+    /// `withCString`, which hands over the string's own bytes (passing a
     /// String where C wants a pointer copies it into a new array on every call).
-    private func withSystemPath<Result>(_ path: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+    private func withSystemPath<Result>(_ path: String, _ body: (Int32, UnsafePointer<CChar>) -> Result) -> Result {
         path.withCString { absolute in
+            if let anchor, let start = Path.startOfRelative(path, inside: anchor.path), start < path.utf8.count {
+                return body(anchor.descriptor, absolute + start)
+            }
             guard currentDirectory != "/", let start = Path.startOfRelative(path, inside: currentDirectory),
-                  start < path.utf8.count else { return body(absolute) }
-            return body(absolute + start)
+                  start < path.utf8.count else { return body(AT_FDCWD, absolute) }
+            return body(AT_FDCWD, absolute + start)
         }
     }
 
