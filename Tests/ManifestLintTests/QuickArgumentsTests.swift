@@ -20,7 +20,7 @@ struct QuickArgumentsTests {
         ["check", "--quiet", "--exit-zero", "--strict", "--statistics"], ["check", "--format", "json", "a"],
         ["check", "--format=sarif", "-o", "report.sarif"], ["check", "--output-format", "json-lines", "--output=out.txt"],
         ["check", "--config", "ci.yaml", "--baseline", "base.json"], ["check", "--write-baseline", "base.json", "."],
-        ["check", "rules"], ["check", "check", "init"], ["check", ".", "--format", "github", "b"],
+        ["check", "rules"], ["check", "check", "init"], ["check", "help"], ["check", "--staged", "rule"], ["check", ".", "--format", "github", "b"],
     ]
 
     /// Command lines it must leave to ArgumentParser: other commands, help, what it does not read exactly, usage errors.
