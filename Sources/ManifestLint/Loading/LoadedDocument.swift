@@ -30,6 +30,9 @@ public final class LoadedDocument: Sendable {
     }
 
     public var parsed: Bool { !problems.contains { $0.kind == .syntax } }
+
+    /// The root when it is a mapping (nil when the file is empty, not a mapping or unparsable).
+    public var mappingRoot: Node? { root?.entries != nil ? root : nil }
 }
 
 /// Checks shared by every loader before it parses: size and binary content.

@@ -57,19 +57,9 @@ extension [MappingEntry] {
         return result
     }
 
-    /// The name's length and its first and last eight bytes, mixed; never 0
-    /// (which stands for a key that is not a scalar). Names that share one are
-    /// compared in full, so it need only be cheap and mostly distinct.
+    /// The name's byte fingerprint, never 0 (which stands for a key that is not a scalar).
     private static func fingerprint(_ name: String) -> UInt64 {
-        name.withBytes { bytes in
-            guard let start = bytes.baseAddress, bytes.count >= 8 else {
-                return bytes.reduce(UInt64(bytes.count) &+ 0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } | 1
-            }
-            let raw = UnsafeRawPointer(start)
-            let head = raw.loadUnaligned(as: UInt64.self)
-            let tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-            return ((head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)) | 1
-        }
+        name.withBytes(\.fingerprint) | 1
     }
 }
 

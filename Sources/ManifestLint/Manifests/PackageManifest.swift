@@ -10,7 +10,7 @@ public final class PackageManifest: Sendable {
     }
 
     public var file: SourceFile { document.file }
-    public var root: Node? { document.root?.entries != nil ? document.root : nil }
+    public var root: Node? { document.mappingRoot }
 
     /// `"type": "module"` makes .js files ES modules.
     public var isModule: Bool { root?["type"]?.string == "module" }

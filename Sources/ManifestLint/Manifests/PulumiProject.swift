@@ -17,7 +17,7 @@ public final class PulumiProject: Sendable {
         self.document = document
         self.directory = directory
         fileExtension = Path.pathExtension(document.file.path).lowercased()
-        let root = document.root?.entries != nil ? document.root : nil
+        let root = document.mappingRoot
         let nameNode = root?["name"]
         name = nameNode?.string.flatMap { $0.isEmpty ? nil : $0 }
         isTemplate = nameNode?.scalar?.text.containsBytes(of: "${") ?? false
@@ -30,7 +30,7 @@ public final class PulumiProject: Sendable {
     /// lower case, whatever the case of the project file's name).
     public let fileExtension: String
     /// The top-level mapping (nil when the file is empty, not a mapping or unparsable).
-    public var root: Node? { document.root?.entries != nil ? document.root : nil }
+    public var root: Node? { document.mappingRoot }
 
     public var nameNode: Node? { root?["name"] }
 

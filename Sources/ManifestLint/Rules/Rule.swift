@@ -44,13 +44,6 @@ public struct Rule: Sendable {
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
 
-    /// Runs the rule on one project's graph.
-    public func run(on graph: ProjectGraph) -> [Diagnostic] {
-        var findings = Findings(rule: self, tree: graph.tree)
-        check(graph, &findings)
-        return findings.diagnostics
-    }
-
     /// Runs the rule on one project's graph, adding what it finds to `findings`
     /// (shared by the rules of one project: one list, not one per rule).
     func run(on graph: ProjectGraph, into findings: inout Findings) {

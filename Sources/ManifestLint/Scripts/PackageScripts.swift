@@ -24,14 +24,14 @@ struct PackageScripts {
         /// The patterns it gives prettier or eslint (GlobArguments).
         let globPatterns: [ShellWord]
 
-        init(scriptName: String, words: [ShellWord], directory: String?, fileArguments: [FileArgument], isWellKnownGlobal: Bool,
-             globPatterns: [ShellWord]) {
+        /// The analysed command of the script `scriptName`, running in `directory`.
+        init(scriptName: String, command: ScriptAnalysis.Command, directory: String?) {
             self.scriptName = scriptName
-            self.words = words
             self.directory = directory
-            self.fileArguments = fileArguments
-            self.isWellKnownGlobal = isWellKnownGlobal
-            self.globPatterns = globPatterns
+            words = command.words
+            fileArguments = command.fileArguments
+            isWellKnownGlobal = command.isWellKnownGlobal
+            globPatterns = command.globPatterns
             name = words.first.map { Path.basename($0.text) } ?? ""
         }
     }
@@ -57,19 +57,16 @@ struct PackageScripts {
         // Most scripts run one command or two: room for them at once, not grown step by step.
         scripts.reserveCapacity(entries.count)
         invocations.reserveCapacity(entries.count * 2)
-        for index in entries.indices {
-            guard entries[index].value.isString, let name = entries[index].name,
-                  let analysis = cache.analysis(in: package.file, span: entries[index].value.span) else { continue }
+        for entryIndex in entries.indices {
+            guard entries[entryIndex].value.isString, let name = entries[entryIndex].name,
+                  let analysis = cache.analysis(in: package.file, span: entries[entryIndex].value.span) else { continue }
             scripts.append(Script(name: name, error: analysis.error))
-            // By index: each field is taken as it is needed, without copying the whole command first.
+            // By index: the command is passed in place, not copied whole first.
             let commands = analysis.commands
-            for index in commands.indices {
-                let directory = commands[index].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
-                invocations.append(Invocation(scriptName: name, words: commands[index].words, directory: directory,
-                                              fileArguments: commands[index].fileArguments,
-                                              isWellKnownGlobal: commands[index].isWellKnownGlobal,
-                                              globPatterns: commands[index].globPatterns))
-                if let call = commands[index].call { calls.append(call) }
+            for commandIndex in commands.indices {
+                let directory = commands[commandIndex].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
+                invocations.append(Invocation(scriptName: name, command: commands[commandIndex], directory: directory))
+                if let call = commands[commandIndex].call { calls.append(call) }
             }
         }
     }

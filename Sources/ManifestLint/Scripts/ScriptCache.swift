@@ -1,11 +1,4 @@
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What a script literal gives, wherever it stands in a package.json: its
 /// parse error, if any, and for each command the words it finally runs (wrappers removed),
@@ -76,40 +69,22 @@ final class ScriptCache: Sendable {
         var analysis: ScriptAnalysis
     }
 
-    /// Entries by the hash of their literal's bytes: a lookup hashes the
-    /// bytes where they stand in the file and compares them there, without
-    /// copying them into a key first.
-    private let entries = Mutex<(byHash: [Int: [Entry]], count: Int)>(([:], 0))
+    /// Entries by the fingerprint of their literal's bytes: a lookup takes
+    /// the fingerprint of the bytes where they stand in the file and compares
+    /// them there, without copying them into a key first.
+    private let entries = Mutex<(byHash: [UInt64: [Entry]], count: Int)>(([:], 0))
 
     init() {}
-
-    /// A cheap fingerprint of a literal: its length and its first, middle and
-    /// last eight bytes (SipHash over every byte cost more than the rest of a
-    /// lookup). Literals that share one are told apart by their bytes.
-    private static func fingerprint(_ literal: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let start = literal.baseAddress, literal.count >= 8 else {
-            return literal.reduce(literal.count) { $0 &* 31 &+ Int($1) }
-        }
-        let raw = UnsafeRawPointer(start)
-        let head = raw.loadUnaligned(as: UInt64.self)
-        let middle = raw.loadUnaligned(fromByteOffset: (literal.count - 8) / 2, as: UInt64.self)
-        let tail = raw.loadUnaligned(fromByteOffset: literal.count - 8, as: UInt64.self)
-        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (middle &* 0xBF58_476D_1CE4_E5B9) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F)
-        return Int(truncatingIfNeeded: mixed ^ UInt64(literal.count))
-    }
 
     /// The analysis of the JSON string literal at `span` of `file`, or nil when it is not a string.
     func analysis(in file: SourceFile, span: Span) -> ScriptAnalysis? {
         guard span.start >= 0, span.end <= file.bytes.count, span.start < span.end else { return nil }
         let (hash, cached) = file.bytes.withUnsafeBufferPointer { bytes in
             let literal = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-            let hash = Self.fingerprint(literal)
+            let hash = literal.fingerprint
             return (hash, entries.withLock { entries in
                 entries.byHash[hash]?.first { entry in
-                    entry.literal.count == literal.count && entry.literal.withUnsafeBufferPointer { stored in
-                        guard let storedStart = stored.baseAddress, let start = literal.baseAddress else { return stored.isEmpty }
-                        return memcmp(storedStart, start, literal.count) == 0
-                    }
+                    entry.literal.count == literal.count && entry.literal.withUnsafeBufferPointer { $0.starts(withBytes: literal) }
                 }
             })
         }

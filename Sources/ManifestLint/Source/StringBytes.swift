@@ -89,6 +89,21 @@ extension [UInt8] {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// A cheap fingerprint of these bytes: their count and their first,
+    /// middle and last eight bytes, mixed (SipHash over every byte costs more
+    /// than the lookups it serves). Byte strings that share one must still be
+    /// compared in full.
+    var fingerprint: UInt64 {
+        guard let start = baseAddress, count >= 8 else {
+            return reduce(UInt64(count) &+ 0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+        let raw = UnsafeRawPointer(start)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let middle = raw.loadUnaligned(fromByteOffset: (count - 8) / 2, as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        return (head &* 0x9E37_79B9_7F4A_7C15) ^ (middle &* 0xBF58_476D_1CE4_E5B9) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+    }
+
     /// Whether these bytes begin with `prefix` (memcmp).
     func starts(withBytes prefix: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count >= prefix.count else { return false }
