@@ -11,30 +11,50 @@ struct JSModule: Sendable {
         var path: [String]
     }
 
-    let file: SourceFile
+    /// The module's values, in one object: a module is copied into lists and
+    /// caches often, and a copy then retains one reference instead of seven.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let file: SourceFile
+        let tokens: [JSToken]
+        let comments: [JSToken]
+        let tokenizerError: (message: String, offset: Int)?
+        let imports: [(specifier: String, span: Span)]
+        let bindings: [String: Binding]
+        /// Where `declarations` is kept once worked out.
+        let declarations = Mutex<[String: Range<Int>]?>(nil)
+
+        init(file: SourceFile, tokens: [JSToken], comments: [JSToken], tokenizerError: (message: String, offset: Int)?,
+             imports: [(specifier: String, span: Span)], bindings: [String: Binding]) {
+            self.file = file
+            self.tokens = tokens
+            self.comments = comments
+            self.tokenizerError = tokenizerError
+            self.imports = imports
+            self.bindings = bindings
+        }
+    }
+
+    var file: SourceFile { storage.file }
     /// The tokens without comments.
-    let tokens: [JSToken]
+    var tokens: [JSToken] { storage.tokens }
     /// The comments, for suppressions.
-    let comments: [JSToken]
-    let tokenizerError: (message: String, offset: Int)?
-    private(set) var imports: [(specifier: String, span: Span)] = []
-    private(set) var bindings: [String: Binding] = [:]
+    var comments: [JSToken] { storage.comments }
+    var tokenizerError: (message: String, offset: Int)? { storage.tokenizerError }
+    var imports: [(specifier: String, span: Span)] { storage.imports }
+    var bindings: [String: Binding] { storage.bindings }
+
     /// The initializer of each name a `const`, `let` or `var` declares exactly
     /// once in the module (declared twice, which one applies is a matter of
     /// scope). Worked out on the first ask: most modules are never asked.
     var declarations: [String: Range<Int>] {
-        declarationIndex.value.withLock { index in
+        storage.declarations.withLock { index in
             if let index { return index }
             let found = scanDeclarations()
             index = found
             return found
         }
-    }
-    private let declarationIndex = DeclarationIndex()
-
-    /// Where `declarations` is kept once worked out (shared by copies of the module).
-    private final class DeclarationIndex: Sendable {
-        let value = Mutex<[String: Range<Int>]?>(nil)
     }
 
     static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
@@ -42,8 +62,9 @@ struct JSModule: Sendable {
     /// Keywords that start a statement: on a later line, one ends an initializer written without `;`.
     private static let statementKeywords: [StaticString] = ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"]
 
+    /// Tokenizes the file and finds its imports: the scan reads the tokens
+    /// through a module without imports, whose values the final one shares.
     init(file: SourceFile) {
-        self.file = file
         let result = JSTokenizer.tokenize(file)
         var tokens: [JSToken] = []
         var comments: [JSToken] = []
@@ -51,10 +72,16 @@ struct JSModule: Sendable {
         for token in result.tokens {
             if token.isComment { comments.append(token) } else { tokens.append(token) }
         }
-        self.tokens = tokens
-        self.comments = comments
-        tokenizerError = result.error
-        scanImports()
+        let unscanned = JSModule(storage: Storage(file: file, tokens: tokens, comments: comments, tokenizerError: result.error,
+                                                  imports: [], bindings: [:]))
+        var imports: [(specifier: String, span: Span)] = []
+        var bindings: [String: Binding] = [:]
+        unscanned.scanImports(into: &imports, &bindings)
+        storage = Storage(file: file, tokens: tokens, comments: comments, tokenizerError: result.error, imports: imports, bindings: bindings)
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     func text(_ index: Int) -> String {
@@ -130,11 +157,11 @@ struct JSModule: Sendable {
 
     // MARK: Imports
 
-    private mutating func scanImports() {
+    private func scanImports(into imports: inout [(specifier: String, span: Span)], _ bindings: inout [String: Binding]) {
         var index = 0
         while index < tokens.count {
             if isIdentifier(index, "import") && !isPunctuator(index - 1, ".") {
-                index = scanImport(at: index)
+                index = scanImport(at: index, into: &imports, &bindings)
                 continue
             }
             if isIdentifier(index, "export"), let from = (index..<min(tokens.count, index + 64)).first(where: { isIdentifier($0, "from") }),
@@ -143,14 +170,14 @@ struct JSModule: Sendable {
             }
             if isIdentifier(index, "require"), isPunctuator(index + 1, "("), let specifier = stringValue(index + 2), isPunctuator(index + 3, ")") {
                 imports.append((specifier, tokens[index + 2].span))
-                bindRequire(at: index, specifier: specifier)
+                bindRequire(at: index, specifier: specifier, into: &bindings)
             }
             index += 1
         }
     }
 
     /// `import ... from 'x'`, `import 'x'`, `import('x')`.
-    private mutating func scanImport(at start: Int) -> Int {
+    private func scanImport(at start: Int, into imports: inout [(specifier: String, span: Span)], _ bindings: inout [String: Binding]) -> Int {
         if isPunctuator(start + 1, "("), let specifier = stringValue(start + 2) {
             imports.append((specifier, tokens[start + 2].span))
             return start + 3
@@ -198,7 +225,7 @@ struct JSModule: Sendable {
     }
 
     /// `const x = require('m')`, `const { a, b: c } = require('m')`.
-    private mutating func bindRequire(at index: Int, specifier: String) {
+    private func bindRequire(at index: Int, specifier: String, into bindings: inout [String: Binding]) {
         guard isPunctuator(index - 1, "=") else { return }
         if tokens.indices.contains(index - 2), tokens[index - 2].kind == .identifier {
             bindings[text(index - 2)] = Binding(module: specifier, path: [])
