@@ -1,40 +1,82 @@
 /// The options of a tsconfig.json that decide what `tsc` emits where, merged
 /// along its `extends` chain. Paths are tree paths, resolved against the
 /// config file that wrote them, as TypeScript resolves them.
-public struct TSConfig: Sendable {
+/// A class: builds and rules pass configs around, and a copy is one reference.
+public final class TSConfig: Sendable {
     public let path: String
     /// The file itself, then every base it extends that could be read.
-    public var documents: [LoadedDocument] = []
+    public let documents: [LoadedDocument]
     /// False when an `extends` could not be followed or a file of the chain
     /// did not parse: then nothing that depends on the options is concluded.
-    public var isComplete = true
-    public var outDir: String?
-    public var rootDir: String?
-    public var allowJs = false
-    public var noEmit = false
+    public let isComplete: Bool
+    public let outDir: String?
+    public let rootDir: String?
+    public let allowJs: Bool
+    public let noEmit: Bool
     /// Patterns and file names, each joined to the directory of the config that wrote it.
-    public var include: [String]?
-    public var exclude: [String]?
-    public var files: [String]?
+    public let include: [String]?
+    public let exclude: [String]?
+    public let files: [String]?
     /// What tsc compiles, as compiled globs: include (default `**/*` unless
     /// `files` is given) and exclude (default node_modules and the like, and outDir).
-    private(set) var includeGlobs: [Glob] = []
-    private(set) var excludeGlobs: [Glob] = []
+    let includeGlobs: [Glob]
+    let excludeGlobs: [Glob]
     /// Excludes without wildcards (the defaults, outDir): the directory and everything below it.
-    private(set) var excludedDirectories: [String] = []
+    let excludedDirectories: [String]
 
     /// The directory of the config file (worked out once: globs and builds ask for it often).
     public let directory: String
 
-    init(path: String) {
+    /// The options as merged along the chain; the globs are compiled from them.
+    private struct Options {
+        var documents: [LoadedDocument] = []
+        var isComplete = true
+        var outDir: String?
+        var rootDir: String?
+        var allowJs = false
+        var noEmit = false
+        var include: [String]?
+        var exclude: [String]?
+        var files: [String]?
+    }
+
+    private init(path: String, directory: String, options: Options) {
         self.path = path
-        directory = Path.parent(path) ?? ""
+        self.directory = directory
+        documents = options.documents
+        isComplete = options.isComplete
+        outDir = options.outDir
+        rootDir = options.rootDir
+        allowJs = options.allowJs
+        noEmit = options.noEmit
+        include = options.include
+        exclude = options.exclude
+        files = options.files
+        let include = options.include ?? (options.files == nil ? [Path.join(directory, "**/*")] : [])
+        includeGlobs = include.map { pattern in
+            // An entry without wildcards or extension names a directory.
+            let last = Path.basename(pattern)
+            return Glob(last.containsBytes(of: "*") || last.containsBytes(of: "?") || last.containsBytes(of: ".") ? pattern : pattern + "/**/*")
+        }
+        var exclude = options.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
+        if options.exclude == nil, let outDir = options.outDir { exclude.append(outDir) }
+        var excludeGlobs: [Glob] = []
+        var excludedDirectories: [String] = []
+        for pattern in exclude {
+            if pattern.containsBytes(of: "*") || pattern.containsBytes(of: "?") {
+                excludeGlobs += [Glob(pattern), Glob(pattern + "/**/*")]
+            } else {
+                excludedDirectories.append(pattern)
+            }
+        }
+        self.excludeGlobs = excludeGlobs
+        self.excludedDirectories = excludedDirectories
     }
 
     /// Loads `path` and its bases; `load` returns the (cached) document of a file.
     public static func load(_ path: String, tree: some FileTree,
                             load: (String) -> LoadedDocument?) -> TSConfig {
-        var config = TSConfig(path: path)
+        var config = Options()
         var chain: [(document: LoadedDocument, directory: String)] = []
         // A list: a chain holds one to a few files, and at most 32 are followed.
         var visited: [String] = []
@@ -80,26 +122,7 @@ public struct TSConfig: Sendable {
             if let exclude = root["exclude"]?.elements { config.exclude = exclude.compactMap(\.string).map { Path.join(directory, $0) } }
             if let files = root["files"]?.elements { config.files = files.compactMap(\.string).map { Path.join(directory, $0) } }
         }
-        config.compileGlobs()
-        return config
-    }
-
-    private mutating func compileGlobs() {
-        let include = self.include ?? (files == nil ? [Path.join(directory, "**/*")] : [])
-        includeGlobs = include.map { pattern in
-            // An entry without wildcards or extension names a directory.
-            let last = Path.basename(pattern)
-            return Glob(last.containsBytes(of: "*") || last.containsBytes(of: "?") || last.containsBytes(of: ".") ? pattern : pattern + "/**/*")
-        }
-        var exclude = self.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
-        if self.exclude == nil, let outDir { exclude.append(outDir) }
-        for pattern in exclude {
-            if pattern.containsBytes(of: "*") || pattern.containsBytes(of: "?") {
-                excludeGlobs += [Glob(pattern), Glob(pattern + "/**/*")]
-            } else {
-                excludedDirectories.append(pattern)
-            }
-        }
+        return TSConfig(path: path, directory: Path.parent(path) ?? "", options: config)
     }
 
     /// Whether tsc compiles `path` under this config (files, include, exclude).
