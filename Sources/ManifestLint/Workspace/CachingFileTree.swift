@@ -21,9 +21,11 @@ final class CachingFileTree: FileTree {
     private let shared: Shared
     /// Inside the project, answers are keyed by the path relative to the
     /// project directory: short keys hash fast, and most questions are asked there.
-    /// Sized for a typical project's questions, so that they do not grow table by table.
-    private let insideKinds = Mutex<[String: FileKind]>(Dictionary(minimumCapacity: 64))
-    private let insideListings = Mutex<[String: [DirectoryEntry]?]>(Dictionary(minimumCapacity: 16))
+    /// Sized for a typical project's questions (most are answered by the
+    /// last listing, and a check stores a few to a dozen): room for them at
+    /// once, without the cost of allocating a large table for every project.
+    private let insideKinds = Mutex<[String: FileKind]>(Dictionary(minimumCapacity: 12))
+    private let insideListings = Mutex<[String: [DirectoryEntry]?]>(Dictionary(minimumCapacity: 6))
     /// Listings of directories outside the project, by their tree path.
     private let outsideListings = Mutex<[String: [DirectoryEntry]?]>([:])
     /// The last listing made or used, with its directory: questions come in
