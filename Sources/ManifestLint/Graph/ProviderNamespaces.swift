@@ -48,6 +48,15 @@ public enum ProviderNamespaces {
         "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
     ]
 
+    /// Whether package.json declares the namespace's own provider package
+    /// (`aws` beside `@pulumi/aws`): the usual case, settled by a look-up or
+    /// two before `known` gathers every namespace. `known` then holds it too.
+    static func isProvidedByDirectDependency(_ namespace: String, in graph: ProjectGraph) -> Bool {
+        guard let package = graph.package, package.document.parsed else { return false }
+        let names = graph.packageDependencyNames
+        return pulumiScopes.contains { names.contains($0 + namespace) }
+    }
+
     /// The normalized namespaces, or nil when no dependency manifest could be read.
     static func known(in graph: ProjectGraph) -> Set<String>? {
         var namespaces = Set<String>()

@@ -78,7 +78,8 @@ extension Rule {
             for stack in graph.stacks {
                 for config in stack.config {
                     guard let namespace = config.key?.namespace,
-                          namespace != project, namespace != "pulumi" else { continue }
+                          namespace != project, namespace != "pulumi",
+                          !ProviderNamespaces.isProvidedByDirectDependency(namespace, in: graph) else { continue }
                     let known = knownProviders ?? ProviderNamespaces.known(in: graph)
                     knownProviders = known
                     guard let providers = known else { return }
