@@ -16,15 +16,9 @@ enum ScalarResolver {
         }
         // Most numbers in manifests are plain decimal integers: settled on the bytes.
         if let kind = plainIntegerKind(text) { return kind }
-        // The words below are at most five bytes long.
-        if text.utf8.count <= 5 {
-            switch text {
-            case "", "~", "null", "Null", "NULL": return .null
-            case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
-            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
-                return .float
-            default: break
-            }
+        // The words are at most five bytes long; they are compared as bytes, not as strings.
+        if text.utf8.count <= 5, let kind = text.withBytes({ bytes in Self.words.first { $0.spelling.count == bytes.count && $0.spelling.elementsEqual(bytes) }?.kind }) {
+            return kind
         }
         guard let first = text.utf8.first,
               first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
@@ -34,6 +28,13 @@ enum ScalarResolver {
         if isFloat(text) { return .float }
         return .string
     }
+
+    /// The null, boolean and special float words of the core schema ("" and "~" too).
+    private static let words: [(spelling: [UInt8], kind: ScalarKind)] =
+        (["", "~", "null", "Null", "NULL"].map { ($0, ScalarKind.null) }
+            + ["true", "True", "TRUE", "false", "False", "FALSE"].map { ($0, ScalarKind.boolean) }
+            + [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"].map { ($0, ScalarKind.float) })
+        .map { (Array($0.0.utf8), $0.1) }
 
     /// Quoted and block scalars are strings unless a tag says otherwise.
     static func resolveQuoted(tag: String?) -> ScalarKind {

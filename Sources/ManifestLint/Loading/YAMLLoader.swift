@@ -136,9 +136,9 @@ private struct TreeBuilder {
             node.span = Span(start, end)
             return add(node, weight: anchored.weight, anchor: nil)
         case let .sequenceStart(anchor):
-            return push(Frame(isMapping: false, start: start, anchor: anchor), at: Span(start, end))
+            return push(isMapping: false, anchor: anchor, at: Span(start, end))
         case let .mappingStart(anchor):
-            return push(Frame(isMapping: true, start: start, anchor: anchor), at: Span(start, end))
+            return push(isMapping: true, anchor: anchor, at: Span(start, end))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return false }
             let span = Span(frame.start, end)
@@ -156,7 +156,8 @@ private struct TreeBuilder {
         return true
     }
 
-    private mutating func push(_ frame: Frame, at span: Span) -> Bool {
+    /// Opens a collection that starts at `span`; its frame is built on the stack, not copied there.
+    private mutating func push(isMapping: Bool, anchor: String?, at span: Span) -> Bool {
         guard stack.count < YAMLLoader.maximumDepth else {
             problems.append(LoadProblem(
                 kind: .syntax,
@@ -164,10 +165,9 @@ private struct TreeBuilder {
                 span: span))
             return false
         }
-        var frame = frame
+        stack.append(Frame(isMapping: isMapping, start: span.start, anchor: anchor))
         // Room for a few entries at once: most manifest mappings are small, and growing one by one reallocates.
-        if frame.isMapping { frame.entries.reserveCapacity(8) } else { frame.elements.reserveCapacity(8) }
-        stack.append(frame)
+        if isMapping { stack[stack.count - 1].entries.reserveCapacity(8) } else { stack[stack.count - 1].elements.reserveCapacity(8) }
         return true
     }
 
