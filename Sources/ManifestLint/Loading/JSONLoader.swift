@@ -16,9 +16,13 @@ public enum JSONLoader {
         if let refusal = InputGuard.refusal(for: file) {
             return LoadedDocument(file: file, root: nil, problems: [refusal])
         }
-        var parser = JSONParser(file: file, dialect: dialect)
-        let root = parser.parseDocument()
-        return LoadedDocument(file: file, root: root, problems: parser.problems)
+        // The parse reads the bytes through a pointer: every read is after a check
+        // of the position against the count (the JSON conformance suite runs in the tests).
+        return file.bytes.withUnsafeBufferPointer { bytes in
+            var parser = JSONParser(file: file, bytes: bytes, dialect: dialect)
+            let root = parser.parseDocument()
+            return LoadedDocument(file: file, root: root, problems: parser.problems)
+        }
     }
 }
 
@@ -40,15 +44,16 @@ private struct JSONParser {
     }
 
     let file: SourceFile
-    let bytes: [UInt8]
+    /// The file's bytes, valid while the parser runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     let dialect: JSONLoader.Dialect
     var position = 0
     var problems: [LoadProblem] = []
     private var stack: [Frame] = []
 
-    init(file: SourceFile, dialect: JSONLoader.Dialect) {
+    init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, dialect: JSONLoader.Dialect) {
         self.file = file
-        self.bytes = file.bytes
+        self.bytes = bytes
         self.dialect = dialect
         if file.hasByteOrderMark { position = 3 }
     }
@@ -244,7 +249,7 @@ private struct JSONParser {
             guard isDigit(bytes[position]) else { throw unexpected(at: position, "where a digit of the exponent was expected") }
             skipDigits()
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         return Node(.scalar(Scalar(text: text, kind: isInteger ? .integer : .float, style: .json)), span: Span(start, position))
     }
 
@@ -252,19 +257,10 @@ private struct JSONParser {
         let start = position
         position += 1
         // Most strings are plain ASCII without escapes: find their end in one tight pass.
-        let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = position
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "\"") { return index }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
-                index += 1
-            }
-            return nil
-        }
-        if let plainEnd {
-            let text = String(decoding: bytes[position..<plainEnd], as: UTF8.self)
-            position = plainEnd + 1
+        let stop = plainStringStop(from: position)
+        if stop < bytes.count, bytes[stop] == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<stop]), as: UTF8.self)
+            position = stop + 1
             return Node(.scalar(Scalar(text: text, kind: .string, style: .json)), span: Span(start, position))
         }
         var decoded: [UInt8] = []
@@ -305,9 +301,21 @@ private struct JSONParser {
         }
         let text = needsDecoding
             ? String(decoding: decoded, as: UTF8.self)
-            : String(decoding: bytes[segmentStart..<position], as: UTF8.self)
+            : String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]), as: UTF8.self)
         position += 1
         return Node(.scalar(Scalar(text: text, kind: .string, style: .json)), span: Span(start, position))
+    }
+
+    /// The offset of the first byte from `start` that a plain string cannot
+    /// hold as it is (a quote, a backslash, a control or a non-ASCII byte), or the count.
+    private func plainStringStop(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
+            index += 1
+        }
+        return index
     }
 
     /// Decodes the escape at `position` (a backslash) and moves past it.
