@@ -114,6 +114,16 @@ struct PathTests {
         #expect(!Path.nameSameProgram("bin/tap.js", "bin/tap.js"))
     }
 
+    /// ASCII paths are worked out on their bytes, others on their characters: both give these.
+    @Test(arguments: [
+        ("/w/x/y", "/w/z", "../x/y"), ("/w/x", "/w/x", "."), ("/w/x/y", "/w/x", "y"), ("/w", "/w/x/y", "../.."),
+        ("/a/b", "/c", "/a/b"), ("/a", "/", "a"), ("a/b", "c", "../a/b"), ("a", "", "a"), ("a/b", "/a", "a/b"),
+        ("/w/é/y", "/w/z", "../é/y"), ("/w/x", "/w/é", "../x"), ("/é/b", "/c", "/é/b"), ("/w/é", "/w/é", "."),
+    ])
+    func relativeFrom(path: String, base: String, expected: String) {
+        #expect(Path.relative(path, from: base) == expected)
+    }
+
     @Test func globsMatchLikeTsconfig() {
         #expect(Glob.matches("/p/src/**/*", "/p/src/a/b.ts"))
         #expect(Glob.matches("/p/src/**/*", "/p/src/b.ts"))

@@ -206,6 +206,7 @@ public enum Path {
     /// `path` written relative to `base`, climbing with ".." where needed.
     public static func relative(_ path: String, from base: String) -> String {
         if isAbsolute(path) != isAbsolute(base) { return path }
+        if let relative = asciiRelative(path, from: base) { return relative }
         let target = path.split(separator: "/")
         let origin = base.split(separator: "/")
         var common = 0
@@ -215,6 +216,35 @@ public enum Path {
         let rest = target[common...].map(String.init)
         let joined = (ups + rest).joined(separator: "/")
         return joined.isEmpty ? "." : joined
+    }
+
+    /// `relative(_:from:)` worked out on the bytes, for ASCII paths (every
+    /// finding's path is shown this way): the same components as splitting
+    /// the characters at "/", without breaking the paths into characters.
+    /// Nil when either path holds a non-ASCII byte.
+    private static func asciiRelative(_ path: String, from base: String) -> String? {
+        path.withBytes { target in
+            base.withBytes { origin -> String? in
+                guard target.allSatisfy({ $0 < 0x80 }), origin.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let targetComponents = target.split(separator: slash)
+                let originComponents = origin.split(separator: slash)
+                var common = 0
+                while common < targetComponents.count, common < originComponents.count,
+                      targetComponents[common].elementsEqual(originComponents[common]) {
+                    common += 1
+                }
+                if common == 0, target.first == slash, origin.first == slash, !originComponents.isEmpty {
+                    return String(decoding: target, as: UTF8.self)
+                }
+                var result: [UInt8] = []
+                for _ in common..<originComponents.count { result += result.isEmpty ? [dot, dot] : [slash, dot, dot] }
+                for component in targetComponents[common...] {
+                    if !result.isEmpty { result.append(slash) }
+                    result += component
+                }
+                return result.isEmpty ? "." : String(decoding: result, as: UTF8.self)
+            }
+        }
     }
 
     /// The JavaScript and TypeScript module extensions; two paths that differ
