@@ -98,6 +98,10 @@ struct FixFormattingTests {
         #expect(!ScalarWriter.isSafePlainYAML("a: b"))
         #expect(!ScalarWriter.isSafePlainYAML("#x"))
         #expect(!ScalarWriter.isSafePlainYAML("x,y"))
+        for safe in ["a:b", "a#b", "é/ü", "tap-stack:dbPassword", "x y"] { #expect(ScalarWriter.isSafePlainYAML(safe), "\(safe)") }
+        for unsafe in ["", " x", "x ", "a:", "a #b", "a\tb", "{x}", "[", "12", "null", "-x", "@x"] {
+            #expect(!ScalarWriter.isSafePlainYAML(unsafe), "\(unsafe)")
+        }
         #expect(ScalarWriter.doubleQuotedYAML("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
     }
 

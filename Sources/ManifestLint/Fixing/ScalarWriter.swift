@@ -37,17 +37,32 @@ enum ScalarWriter {
     }
 
     /// Whether `value` reads back as the same string when written plain: no
-    /// indicator at the start, no `: ` or ` #`, no surrounding blanks, and it
-    /// does not resolve to a null, boolean or number.
+    /// indicator at the start, no `: ` or ` #`, no surrounding blanks, no flow
+    /// indicator, no control character, and it does not resolve to a null,
+    /// boolean or number. Checked on the UTF-8 bytes, as YAML parsers read
+    /// them (every byte that matters is ASCII).
     static func isSafePlainYAML(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || first == " " || last == " " || last == ":" { return false }
-        if value.contains(": ") || value.contains(" #") || value.unicodeScalars.contains(where: { $0.value < 0x20 }) { return false }
-        if value.contains(",") || value.contains("[") || value.contains("]") || value.contains("{") || value.contains("}") {
-            return false // flow indicators would end the scalar inside a flow collection
+        let safe = value.withBytes { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last,
+                  !startIndicators.contains(first), first != space, last != space, last != colon else { return false }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                // Flow indicators would end the scalar inside a flow collection.
+                if byte < 0x20 || flowIndicators.contains(byte) || (byte == colon && next == space) || (byte == space && next == hash) {
+                    return false
+                }
+            }
+            return true
         }
-        return ScalarResolver.resolve(value, tag: nil) == .string
+        return safe && ScalarResolver.resolve(value, tag: nil) == .string
     }
+
+    private static let startIndicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let flowIndicators = Array(",[]{}".utf8)
+    private static let space = UInt8(ascii: " ")
+    private static let colon = UInt8(ascii: ":")
+    private static let hash = UInt8(ascii: "#")
 }
 
 extension String {
