@@ -98,6 +98,8 @@ public final class ProjectGraph {
         let bytes = tree.read(location.projectFile) ?? []
         let document = Self.parse(SourceFile(path: location.projectFile, bytes: bytes), format: format)
         project = PulumiProject(document: document, directory: location.directory)
+        // A project loads a handful of files (project, stacks, package.json, tsconfigs): room for them at once.
+        documents.reserveCapacity(8)
         documents.append((document, format))
         build()
     }

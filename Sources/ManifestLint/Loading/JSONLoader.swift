@@ -55,6 +55,8 @@ private struct JSONParser {
         self.file = file
         self.bytes = bytes
         self.dialect = dialect
+        // Room for a few levels at once: growing one by one reallocates.
+        stack.reserveCapacity(8)
         if file.hasByteOrderMark { position = 3 }
     }
 
@@ -86,10 +88,7 @@ private struct JSONParser {
             let start = position
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                var object = Frame(isObject: true, start: start)
-                // Room for a few entries at once: growing one by one reallocates.
-                object.entries.reserveCapacity(8)
-                try pushFrame(object)
+                try pushFrame(isObject: true, start: start)
                 position += 1
                 try skipWhitespace()
                 if peek(UInt8(ascii: "}")) {
@@ -101,7 +100,7 @@ private struct JSONParser {
                     continue
                 }
             case UInt8(ascii: "["):
-                try pushFrame(Frame(isObject: false, start: start))
+                try pushFrame(isObject: false, start: start)
                 position += 1
                 try skipWhitespace()
                 if peek(UInt8(ascii: "]")) {
@@ -191,11 +190,16 @@ private struct JSONParser {
         if let top = stack.indices.last { stack[top].key = key }
     }
 
-    private mutating func pushFrame(_ frame: Frame) throws {
+    /// Opens an array or object. The frame is built on the stack, not copied
+    /// there: a copy would share the entries' buffer with the original, and
+    /// the first entry would then copy the buffer again.
+    private mutating func pushFrame(isObject: Bool, start: Int) throws {
         guard stack.count < JSONLoader.maximumDepth else {
             throw JSONSyntaxError(message: "nesting is deeper than \(JSONLoader.maximumDepth) levels", offset: position)
         }
-        stack.append(frame)
+        stack.append(Frame(isObject: isObject, start: start))
+        // Room for a few entries at once: growing one by one reallocates.
+        if isObject { stack[stack.count - 1].entries.reserveCapacity(8) }
     }
 
     /// JSON.parse keeps the last of two equal keys; npm never says so.
