@@ -16,9 +16,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // getdents64(2) for directory listings (see its shim.h).
+        .systemLibrary(name: "CDirectoryEntries"),
         .target(
             name: "ManifestLint",
-            dependencies: ["CLibYAML"]
+            dependencies: ["CLibYAML", "CDirectoryEntries"]
         ),
         .executableTarget(
             name: "manifest-lint",

@@ -49,6 +49,36 @@ struct DiskFileTreeTests {
         #expect(plain.anchored(at: sandbox.root + "/missing").read(sandbox.root + "/a/top.txt") == Array("top".utf8))
     }
 
+    /// A listing holds every entry but "." and "..", sorted, with its kind,
+    /// however many reads of the directory it takes (this one needs several)
+    /// and whatever bytes its names hold; FileManager lists the same names.
+    @Test func aListingHoldsEveryEntryWithItsKind() throws {
+        let directory = sandbox.root + "/many"
+        try FileManager.default.createDirectory(atPath: directory + "/sub", withIntermediateDirectories: true)
+        var expected: [String: FileKind] = ["sub": .directory, "linked-dir": .directory, "linked-file": .file, "dangling": .missing]
+        for index in 0..<1_500 {
+            let name = "file-\(index)-with-a-rather-long-name-\(String(repeating: "x", count: index % 40)).txt"
+            try Data().write(to: URL(fileURLWithPath: directory + "/" + name))
+            expected[name] = .file
+        }
+        for name in [".hidden", "ünïcödé €", "a b", "..x"] {
+            try Data().write(to: URL(fileURLWithPath: directory + "/" + name))
+            expected[name] = .file
+        }
+        try FileManager.default.createSymbolicLink(atPath: directory + "/linked-dir", withDestinationPath: "sub")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/linked-file", withDestinationPath: "a b")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/dangling", withDestinationPath: "nowhere")
+        let entries = try #require(DiskFileTree().list(directory))
+        #expect(entries.map(\.name) == expected.keys.sorted())
+        #expect(Set(entries.map(\.name)) == Set(try FileManager.default.contentsOfDirectory(atPath: directory)))
+        for entry in entries {
+            #expect(entry.kind == expected[entry.name], "\(entry.name)")
+            #expect(entry.isSymbolicLink == ["linked-dir", "linked-file", "dangling"].contains(entry.name), "\(entry.name)")
+        }
+        #expect(DiskFileTree().list(directory + "/a b") == nil)
+        #expect(DiskFileTree().list(directory + "/missing") == nil)
+    }
+
     @Test func aFileOverTheSizeBoundIsReadOnlyOneBytePastIt() throws {
         let path = sandbox.root + "/huge"
         try Data(repeating: 0x61, count: InputGuard.maximumSize + 4_096).write(to: URL(fileURLWithPath: path))
