@@ -67,12 +67,15 @@ final class ScriptCache: Sendable {
         /// Where the literal started in the file it was first analysed in.
         var literalStart: Int
         var analysis: ScriptAnalysis
+        /// The next entry whose literal has the same fingerprint.
+        var next: Int?
     }
 
-    /// Entries by the fingerprint of their literal's bytes: a lookup takes
-    /// the fingerprint of the bytes where they stand in the file and compares
-    /// them there, without copying them into a key first.
-    private let entries = Mutex<(byHash: [UInt64: [Entry]], count: Int)>(([:], 0))
+    /// The entries, and by the fingerprint of their literal's bytes the first
+    /// of those that share it: a lookup takes the fingerprint of the bytes
+    /// where they stand in the file and compares them there, without copying
+    /// them into a key first, and copies nothing of an entry but its analysis.
+    private let entries = Mutex<(list: [Entry], firstByHash: [UInt64: Int])>(([], [:]))
 
     init() {}
 
@@ -82,22 +85,28 @@ final class ScriptCache: Sendable {
         let (hash, cached) = file.bytes.withUnsafeBufferPointer { bytes in
             let literal = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
             let hash = literal.fingerprint
-            return (hash, entries.withLock { entries in
-                entries.byHash[hash]?.first { entry in
-                    entry.literal.count == literal.count && entry.literal.withUnsafeBufferPointer { $0.starts(withBytes: literal) }
+            return (hash, entries.withLock { entries -> (analysis: ScriptAnalysis, start: Int)? in
+                var index = entries.firstByHash[hash]
+                while let current = index {
+                    if entries.list[current].literal.count == literal.count,
+                       entries.list[current].literal.withUnsafeBufferPointer({ $0.starts(withBytes: literal) }) {
+                        return (entries.list[current].analysis, entries.list[current].literalStart)
+                    }
+                    index = entries.list[current].next
                 }
+                return nil
             })
         }
         if let cached {
-            return cached.analysis.shifted(by: span.start - cached.literalStart)
+            return cached.analysis.shifted(by: span.start - cached.start)
         }
         guard let text = SourceText.jsonString(in: file, span: span) else { return nil }
         let analysis = ScriptAnalysis(ShellParser.parse(text))
         entries.withLock { entries in
-            guard entries.count < Self.capacity else { return }
-            entries.byHash[hash, default: []].append(Entry(literal: Array(file.bytes[span.start..<span.end]),
-                                                           literalStart: span.start, analysis: analysis))
-            entries.count += 1
+            guard entries.list.count < Self.capacity else { return }
+            entries.list.append(Entry(literal: Array(file.bytes[span.start..<span.end]), literalStart: span.start, analysis: analysis,
+                                      next: entries.firstByHash[hash]))
+            entries.firstByHash[hash] = entries.list.count - 1
         }
         return analysis
     }
