@@ -76,7 +76,7 @@ public struct DiskFileTree: FileTree {
         let limit = InputGuard.maximumSize + 1
         let firstSize = min(Self.firstReadSize, limit)
         var complete = false
-        var result: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstSize) { buffer in
+        var result: [UInt8]? = FirstReadBuffer.with(capacity: firstSize) { buffer in
             guard let got = Self.read(descriptor, into: buffer) else { return nil }
             complete = got < firstSize
             return Array(UnsafeBufferPointer(rebasing: buffer[..<got]))
@@ -97,6 +97,33 @@ public struct DiskFileTree: FileTree {
 
     /// What the first read of a file asks for: most manifests fit.
     static let firstReadSize = 16_384
+
+    /// The storage of first reads: one buffer per thread, kept for the
+    /// thread's life. Temporary storage this large is not taken from the
+    /// stack, and a heap allocation and free for every file read cost about
+    /// 1,100 instructions each.
+    private enum FirstReadBuffer {
+        /// The thread-specific key; nil when none could be created (then every read allocates).
+        static let key: pthread_key_t? = {
+            var key = pthread_key_t()
+            return pthread_key_create(&key, { free($0) }) == 0 ? key : nil
+        }()
+
+        static func with<Result>(capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+            guard capacity <= firstReadSize, let key else {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity, body)
+            }
+            if let stored = pthread_getspecific(key) {
+                return body(UnsafeMutableBufferPointer(start: stored.assumingMemoryBound(to: UInt8.self), count: capacity))
+            }
+            guard let fresh = malloc(firstReadSize) else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity, body) }
+            guard pthread_setspecific(key, fresh) == 0 else {
+                defer { free(fresh) }
+                return body(UnsafeMutableBufferPointer(start: fresh.assumingMemoryBound(to: UInt8.self), count: capacity))
+            }
+            return body(UnsafeMutableBufferPointer(start: fresh.assumingMemoryBound(to: UInt8.self), count: capacity))
+        }
+    }
 
     /// One read(2) into `buffer`, retried when interrupted: the byte count, or nil on an error.
     private static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
