@@ -125,7 +125,12 @@ extension Node {
 
     /// The entry for `key` in a mapping; the last one wins, as in JSON.parse.
     public func entry(_ key: String) -> MappingEntry? {
-        entries?.last { $0.name == key }
+        // Lengths first: they settle most mismatches without a string comparison.
+        let length = key.utf8.count
+        return entries?.last { entry in
+            guard case .scalar(let scalar) = entry.key.value else { return false }
+            return scalar.text.utf8.count == length && scalar.text == key
+        }
     }
 
     public subscript(key: String) -> Node? { entry(key)?.value }

@@ -17,7 +17,9 @@ public struct DirectoryEntry: Sendable, Equatable {
 extension [DirectoryEntry] {
     /// What the entry called `name` is; `.missing` when there is none.
     func kind(ofEntryNamed name: String) -> FileKind {
-        first { $0.name == name }?.kind ?? .missing
+        // Lengths first: they settle most mismatches without a string comparison.
+        let length = name.utf8.count
+        return first { $0.name.utf8.count == length && $0.name == name }?.kind ?? .missing
     }
 
     /// The first of `names` that is a file here.
