@@ -137,6 +137,17 @@ struct GraphTests {
         #expect(Node(.scalar(Scalar(text: "1", kind: .string, style: .json)), span: Span(0, 3)).isString)
     }
 
+    /// Every dependency field counts; of a field given twice, only the last (as JSON.parse keeps it), even when it is not an object.
+    @Test func dependencyNamesComeFromTheLastOfEachDependencyField() throws {
+        let json = """
+            {"dependencies": {"early": "1"}, "devDependencies": {"dev": "1"}, "peerDependencies": {"peer": "1", "dev": "2"},
+             "optionalDependencies": {"optional": "1"}, "bundledDependencies": ["bundled"], "notDependencies": {"not": "1"},
+             "dependencies": {"late": "1", "other": "2"}, "devDependencies": "gone"}
+            """
+        let root = try #require(JSONLoader.load(SourceFile(path: "package.json", text: json)).root)
+        #expect(PackageManifest.dependencyNames(of: root) == ["late", "other", "peer", "dev", "optional"])
+    }
+
     @Test func theTsconfigThatTscDashPNamesIsTheOneUsed() {
         let graph = Self.graph([
             "Pulumi.yaml": "name: a\nruntime: nodejs\n",

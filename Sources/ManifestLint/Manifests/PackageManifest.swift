@@ -44,22 +44,26 @@ public final class PackageManifest: Sendable {
 
     /// The dependency names of a package.json's top-level object.
     static func dependencyNames(of root: Node) -> Set<String> {
-        var names = Set<String>()
-        var fieldsSeen: [String] = []
-        // The last of repeated fields counts, as JSON.parse keeps it.
-        for entry in (root.entries ?? []).reversed() {
-            // Every dependency field ends in "ependencies": other fields are passed over without hashing their names.
-            guard let field = entry.name, field.hasByteSuffix("ependencies"), dependencyFields.contains(field),
-                  !fieldsSeen.contains(field) else { continue }
-            fieldsSeen.append(field)
-            guard let dependencies = entry.value.entries else { continue }
-            names.reserveCapacity(names.count + dependencies.count)
-            for dependency in dependencies {
+        let entries = root.entries ?? []
+        // The last of repeated fields counts, as JSON.parse keeps it: each field's last entry, found first.
+        var lastOfField: [Int?] = Array(repeating: nil, count: dependencyFields.count)
+        for index in entries.indices.reversed() {
+            // Every dependency field ends in "ependencies": other fields are passed over without comparing their names.
+            guard let field = entries[index].name, field.hasByteSuffix("ependencies"),
+                  let fieldIndex = dependencyFields.firstIndex(of: field), lastOfField[fieldIndex] == nil else { continue }
+            lastOfField[fieldIndex] = index
+        }
+        // Room for every name at once: growing the set rehashes what it holds.
+        let count = lastOfField.reduce(0) { $0 + ($1.flatMap { entries[$0].value.entries?.count } ?? 0) }
+        var names = Set<String>(minimumCapacity: count)
+        for case let index? in lastOfField {
+            for dependency in entries[index].value.entries ?? [] {
                 if let name = dependency.name { names.insert(name) }
             }
         }
         return names
     }
 
-    static let dependencyFields: Set<String> = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
+    /// The fields that declare dependencies.
+    private static let dependencyFields = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
 }
