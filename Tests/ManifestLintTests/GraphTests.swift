@@ -72,6 +72,30 @@ struct GraphTests {
         }
     }
 
+    /// Without `exclude`, tsc leaves out node_modules, bower_components and
+    /// jspm_packages right in the config's directory, and outDir; with it, what it names.
+    @Test(arguments: ["app", ""])
+    func excludedDirectoriesAreNotCompiled(directory: String) {
+        let prefix = directory.isEmpty ? "" : directory + "/"
+        func config(_ json: String) -> TSConfig {
+            let tree = VirtualFileTree([prefix + "tsconfig.json": json])
+            return TSConfig.load(prefix + "tsconfig.json", tree: tree) { path in
+                tree.read(path).map { JSONLoader.load(SourceFile(path: path, bytes: $0), dialect: .jsonc) }
+            }
+        }
+        let defaults = config("{\"compilerOptions\": {\"outDir\": \"dist\"}}")
+        for path in ["node_modules/a.ts", "bower_components/x/b.ts", "jspm_packages/c.ts", "dist/d.ts"] {
+            #expect(!defaults.compiles(prefix + path), "\(path)")
+        }
+        for path in ["src/node_modules/a.ts", "node_modules2/a.ts", "src/a.ts", "jspm_packagesx.ts"] {
+            #expect(defaults.compiles(prefix + path), "\(path)")
+        }
+        let explicit = config("{\"exclude\": [\"gen\"], \"compilerOptions\": {\"outDir\": \"dist\"}}")
+        #expect(explicit.compiles(prefix + "node_modules/a.ts"))
+        #expect(explicit.compiles(prefix + "dist/d.ts"))
+        #expect(!explicit.compiles(prefix + "gen/e.ts"))
+    }
+
     @Test func commonJSPrefersIndexJSOverIndexTS() {
         let graph = Self.graph(["Pulumi.yaml": "name: a\nruntime: nodejs\n", "index.js": "", "index.ts": ""])
         #expect(Self.loadedFile(graph) == "index.js")

@@ -21,8 +21,14 @@ public final class TSConfig: Sendable {
     /// `files` is given) and exclude (default node_modules and the like, and outDir).
     let includeGlobs: [Glob]
     let excludeGlobs: [Glob]
-    /// Excludes without wildcards (the defaults, outDir): the directory and everything below it.
+    /// Excludes without wildcards (outDir, and those given): the directory and everything below it.
     let excludedDirectories: [String]
+    /// Whether tsc's default excludes apply (no `exclude` given): the
+    /// directories of `defaultExcludedNames` right in the config's directory.
+    let excludesDefaultDirectories: Bool
+
+    /// The directories tsc excludes when `exclude` is not given, besides outDir.
+    private static let defaultExcludedNames = ["node_modules", "bower_components", "jspm_packages"]
 
     /// The directory of the config file (worked out once: globs and builds ask for it often).
     public let directory: String
@@ -58,7 +64,9 @@ public final class TSConfig: Sendable {
             let last = Path.basename(pattern)
             return Glob(last.containsBytes(of: "*") || last.containsBytes(of: "?") || last.containsBytes(of: ".") ? pattern : pattern + "/**/*")
         }
-        var exclude = options.exclude ?? ["node_modules", "bower_components", "jspm_packages"].map { Path.join(directory, $0) }
+        // The default excludes are matched by name below the directory (see `isInExcludedDirectory`), not joined to it here.
+        excludesDefaultDirectories = options.exclude == nil
+        var exclude = options.exclude ?? []
         if options.exclude == nil, let outDir = options.outDir { exclude.append(outDir) }
         var excludeGlobs: [Glob] = []
         var excludedDirectories: [String] = []
@@ -128,8 +136,19 @@ public final class TSConfig: Sendable {
     /// Whether tsc compiles `path` under this config (files, include, exclude).
     func compiles(_ path: String) -> Bool {
         if files?.contains(path) == true { return true }
-        return includeGlobs.contains { $0.matches(path) } && !excludedDirectories.contains { Path.isInside(path, $0) }
-            && !excludeGlobs.contains { $0.matches(path) }
+        return includeGlobs.contains { $0.matches(path) } && !isInExcludedDirectory(path) && !excludeGlobs.contains { $0.matches(path) }
+    }
+
+    /// Whether `path` is an excluded directory or lies below one.
+    private func isInExcludedDirectory(_ path: String) -> Bool {
+        if excludedDirectories.contains(where: { Path.isInside(path, $0) }) { return true }
+        guard excludesDefaultDirectories, let start = Path.startOfRelative(path, inside: directory) else { return false }
+        // The first component below the directory, by its bytes.
+        return path.withBytes { bytes in
+            let below = bytes[start...]
+            let component = below[..<(below.firstIndex(of: UInt8(ascii: "/")) ?? below.endIndex)]
+            return Self.defaultExcludedNames.contains { $0.utf8.elementsEqual(component) }
+        }
     }
 
     /// A relative or absolute `extends` names a file (".json" may be left
