@@ -124,6 +124,20 @@ struct PathTests {
         #expect(Path.relative(path, from: base) == expected)
     }
 
+    /// Script glob patterns (prettier, eslint) against one name: ASCII on
+    /// the bytes, anything else on the scalars, with the same answers; a
+    /// range written backwards matches nothing (it used to stop the process).
+    @Test(arguments: [
+        ("*.ts", "index.ts", true), ("*.ts", "index.js", false), ("?.ts", "a.ts", true), ("?.ts", "ab.ts", false),
+        ("[abc].ts", "b.ts", true), ("[a-c].ts", "d.ts", false), ("[!a].ts", "a.ts", false), ("[^a].ts", "b.ts", true),
+        ("\\*.ts", "*.ts", true), ("\\*.ts", "a.ts", false), ("[ab", "[ab", true), ("*", "", true), ("", "", true),
+        ("*.tś", "índex.tś", true), ("?ndex.ts", "índex.ts", true), ("[í]*", "índex", true), ("[a-z]*", "índex", false),
+        ("*.ts", "índex.js", false), ("[z-a].ts", "m.ts", false), ("[ó-í]x", "éx", false),
+    ])
+    func scriptGlobsMatchNames(pattern: String, name: String, expected: Bool) {
+        #expect(FastGlob.matches(pattern, name) == expected)
+    }
+
     @Test func globsMatchLikeTsconfig() {
         #expect(Glob.matches("/p/src/**/*", "/p/src/a/b.ts"))
         #expect(Glob.matches("/p/src/**/*", "/p/src/b.ts"))

@@ -97,41 +97,54 @@ enum FastGlob {
 
     /// One path component against one pattern segment: `*`, `?`, `[abc]`, `[!a-z]`.
     static func matches(_ pattern: String, _ name: String) -> Bool {
-        match(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
+        // ASCII names and patterns (nearly all) are matched on their bytes, which are their scalars.
+        let ascii = pattern.withBytes { pattern in
+            name.withBytes { name -> Bool? in
+                guard pattern.allSatisfy({ $0 < 0x80 }), name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return match(pattern[...], name[...])
+            }
+        }
+        if let ascii { return ascii }
+        let patternScalars = pattern.unicodeScalars.map(\.value)
+        let nameScalars = name.unicodeScalars.map(\.value)
+        return patternScalars.withUnsafeBufferPointer { pattern in nameScalars.withUnsafeBufferPointer { match(pattern[...], $0[...]) } }
     }
 
-    private static func match(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// Matches Unicode scalar values (or, for ASCII, bytes).
+    private static func match<Scalar: FixedWidthInteger>(_ pattern: Slice<UnsafeBufferPointer<Scalar>>,
+                                                         _ text: Slice<UnsafeBufferPointer<Scalar>>) -> Bool {
+        func character(_ ascii: Unicode.Scalar) -> Scalar { Scalar(ascii.value) }
         guard let first = pattern.first else { return text.isEmpty }
         switch first {
-        case "*":
+        case character("*"):
             var remaining = text
             while true {
                 if match(pattern.dropFirst(), remaining) { return true }
                 guard !remaining.isEmpty else { return false }
                 remaining = remaining.dropFirst()
             }
-        case "?":
+        case character("?"):
             return !text.isEmpty && match(pattern.dropFirst(), text.dropFirst())
-        case "[":
-            guard let character = text.first, let close = pattern.dropFirst().firstIndex(of: "]") else {
-                return text.first == "[" && match(pattern.dropFirst(), text.dropFirst())
+        case character("["):
+            guard let current = text.first, let close = pattern.dropFirst().firstIndex(of: character("]")) else {
+                return text.first == character("[") && match(pattern.dropFirst(), text.dropFirst())
             }
             var set = pattern[(pattern.startIndex + 1)..<close]
-            let negated = set.first == "!" || set.first == "^"
+            let negated = set.first == character("!") || set.first == character("^")
             if negated { set = set.dropFirst() }
             var found = false
             var index = set.startIndex
             while index < set.endIndex {
-                if index + 2 < set.endIndex, set[index + 1] == "-" {
-                    if (set[index].value...set[index + 2].value).contains(character.value) { found = true }
+                if index + 2 < set.endIndex, set[index + 1] == character("-") {
+                    if set[index] <= current && current <= set[index + 2] { found = true }
                     index += 3
                 } else {
-                    if set[index] == character { found = true }
+                    if set[index] == current { found = true }
                     index += 1
                 }
             }
             return found != negated && match(pattern[(close + 1)...], text.dropFirst())
-        case "\\":
+        case character("\\"):
             let escaped = pattern.dropFirst()
             guard let literal = escaped.first else { return false }
             return text.first == literal && match(escaped.dropFirst(), text.dropFirst())
