@@ -88,6 +88,23 @@ struct JSONLoaderTests {
         #expect(document.file.text(root.span) == text)
     }
 
+    /// A string's end, escape, non-ASCII or control byte is found at every
+    /// offset in it and whatever follows it in the file (the scan tests
+    /// eight bytes at a time).
+    @Test(arguments: 0..<20)
+    func aStringsSpecialByteIsFoundAtEveryOffset(offset: Int) throws {
+        let head = String(repeating: "a", count: offset)
+        for tail in ["", "bcdefghijklmnop"] {
+            let plain = try #require(Self.load("[\"\(head)\", \"\(tail)\"]").root?.elements)
+            #expect(plain.map(\.string) == [head, tail])
+            #expect(Self.load("[\"\(head)\\n\(tail)\"]").root?.elements?.first?.string == head + "\n" + tail)
+            #expect(Self.load("[\"\(head)é\(tail)\"]").root?.elements?.first?.string == head + "é" + tail)
+            let control = Self.load("[\"\(head)\u{1}\(tail)\"]")
+            #expect(control.root == nil)
+            #expect(control.problems.first?.span.start == 2 + offset)
+        }
+    }
+
     @Test func escapesAndSurrogatePairsDecode() throws {
         let document = Self.load(#"["a\"b\\c\/\n\u00e9\ud83d\ude00"]"#)
         #expect(document.root?.elements?.first?.string == "a\"b\\c/\n\u{E9}\u{1F600}")

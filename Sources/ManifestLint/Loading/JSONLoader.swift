@@ -311,9 +311,25 @@ private struct JSONParser {
     }
 
     /// The offset of the first byte from `start` that a plain string cannot
-    /// hold as it is (a quote, a backslash, a control or a non-ASCII byte), or the count.
+    /// hold as it is (a quote, a backslash, a control or a non-ASCII byte), or
+    /// the count. Eight bytes are tested at a time, as one word: a byte of
+    /// the word is marked (its high bit set) when it is one of those; a borrow
+    /// can mark bytes above a marked one, never below, so the lowest mark is
+    /// the first such byte.
     private func plainStringStop(from start: Int) -> Int {
         var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+                let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+                let marked = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
+                    & (ones &* 0x80)
+                if marked != 0 { return index + marked.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
