@@ -49,6 +49,21 @@ struct ScriptCacheTests {
         #expect(Self.summary(reused) != Self.summary(analysed))
     }
 
+    /// Many distinct literals (the cache's table grows several times), each
+    /// asked twice: every answer is the literal's own analysis, and each
+    /// literal is analysed once.
+    @Test func manyLiteralsKeepTheirOwnAnalyses() throws {
+        let scripts = (0..<300).map { "\"s\($0)\": \"node bin/tool-\($0).js --n \($0 * 7)\"" }.joined(separator: ", ")
+        let (file, spans) = Self.literals("{\"scripts\": {\(scripts)}}")
+        #expect(spans.count == 300)
+        let cache = ScriptCache()
+        for span in spans + spans.reversed() {
+            let analysis = try #require(cache.analysis(in: file, span: span))
+            #expect(Self.summary(analysis) == Self.fresh(file, span).map(Self.summary))
+        }
+        #expect(cache.count == 300)
+    }
+
     /// Literals of one length that agree in the bytes the cache fingerprints
     /// (first, middle and last eight) but not elsewhere are still told apart.
     @Test func literalsWithOneFingerprintKeepTheirOwnAnalyses() throws {

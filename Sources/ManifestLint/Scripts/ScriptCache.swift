@@ -62,39 +62,70 @@ final class ScriptCache: Sendable {
     static let capacity = 4_096
 
     private struct Entry {
-        /// The literal's bytes, to tell literals whose hashes collide apart.
+        /// The literal's bytes, to tell literals whose fingerprints collide apart.
         var literal: [UInt8]
+        var fingerprint: UInt64
         /// Where the literal started in the file it was first analysed in.
         var literalStart: Int
         var analysis: ScriptAnalysis
-        /// The next entry whose literal has the same fingerprint.
-        var next: Int?
     }
 
-    /// The entries, and by the fingerprint of their literal's bytes the first
-    /// of those that share it: a lookup takes the fingerprint of the bytes
-    /// where they stand in the file and compares them there, without copying
-    /// them into a key first, and copies nothing of an entry but its analysis.
-    private let entries = Mutex<(list: [Entry], firstByHash: [UInt64: Int])>(([], [:]))
+    /// The entries, found by the fingerprint of their literal's bytes in an
+    /// open-addressing table of indexes (-1: empty), at most half full: a
+    /// lookup takes the fingerprint of the bytes where they stand in the file
+    /// and compares them there, without copying them into a key or hashing a
+    /// key again, and copies nothing of an entry but its analysis.
+    private struct Table {
+        var list: [Entry] = []
+        var slots = [Int32](repeating: -1, count: 64)
+
+        func index(of literal: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int? {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: fingerprint) & mask
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                if list[index].fingerprint == fingerprint, list[index].literal.count == literal.count,
+                   list[index].literal.withUnsafeBufferPointer({ $0.starts(withBytes: literal) }) {
+                    return index
+                }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        mutating func insert(_ entry: Entry) {
+            list.append(entry)
+            if list.count * 2 > slots.count {
+                slots = [Int32](repeating: -1, count: slots.count * 2)
+                for index in list.indices { place(index) }
+            } else {
+                place(list.count - 1)
+            }
+        }
+
+        private mutating func place(_ index: Int) {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: list[index].fingerprint) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    private let table = Mutex(Table())
 
     init() {}
+
+    /// How many literals the cache holds.
+    var count: Int { table.withLock { $0.list.count } }
 
     /// The analysis of the JSON string literal at `span` of `file`, or nil when it is not a string.
     func analysis(in file: SourceFile, span: Span) -> ScriptAnalysis? {
         guard span.start >= 0, span.end <= file.bytes.count, span.start < span.end else { return nil }
-        let (hash, cached) = file.bytes.withUnsafeBufferPointer { bytes in
+        let (fingerprint, cached) = file.bytes.withUnsafeBufferPointer { bytes in
             let literal = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-            let hash = literal.fingerprint
-            return (hash, entries.withLock { entries -> (analysis: ScriptAnalysis, start: Int)? in
-                var index = entries.firstByHash[hash]
-                while let current = index {
-                    if entries.list[current].literal.count == literal.count,
-                       entries.list[current].literal.withUnsafeBufferPointer({ $0.starts(withBytes: literal) }) {
-                        return (entries.list[current].analysis, entries.list[current].literalStart)
-                    }
-                    index = entries.list[current].next
-                }
-                return nil
+            let fingerprint = literal.fingerprint
+            return (fingerprint, table.withLock { table -> (analysis: ScriptAnalysis, start: Int)? in
+                table.index(of: literal, fingerprint: fingerprint).map { (table.list[$0].analysis, table.list[$0].literalStart) }
             })
         }
         if let cached {
@@ -102,11 +133,10 @@ final class ScriptCache: Sendable {
         }
         guard let text = SourceText.jsonString(in: file, span: span) else { return nil }
         let analysis = ScriptAnalysis(ShellParser.parse(text))
-        entries.withLock { entries in
-            guard entries.list.count < Self.capacity else { return }
-            entries.list.append(Entry(literal: Array(file.bytes[span.start..<span.end]), literalStart: span.start, analysis: analysis,
-                                      next: entries.firstByHash[hash]))
-            entries.firstByHash[hash] = entries.list.count - 1
+        table.withLock { table in
+            guard table.list.count < Self.capacity else { return }
+            table.insert(Entry(literal: Array(file.bytes[span.start..<span.end]), fingerprint: fingerprint,
+                               literalStart: span.start, analysis: analysis))
         }
         return analysis
     }
