@@ -114,6 +114,16 @@ struct PathTests {
         #expect(!Path.nameSameProgram("bin/tap.js", "bin/tap.js"))
     }
 
+    /// An extension test on the bytes answers as the extension string does.
+    @Test func hasExtensionAgreesWithPathExtension() {
+        let extensions = [".ts", ".js", ".mjs"]
+        for path in ["a.ts", "src/a.d.ts", "a", ".ts", "dir.ts/a", "a.TS", "é/ü.mjs", "a.", "/x/.js", "a.tsx", "b.js.map", ""] {
+            #expect(Path.hasExtension(path, among: extensions) == extensions.contains(Path.pathExtension(path)), "\(path)")
+        }
+        #expect(Path.hasExtension("Makefile", among: [""]))
+        #expect(JSModule.isModulePath("src/index.tsx") && !JSModule.isModulePath("src/index.json"))
+    }
+
     /// ASCII paths are worked out on their bytes, others on their characters: both give these.
     @Test(arguments: [
         ("/w/x/y", "/w/z", "../x/y"), ("/w/x", "/w/x", "."), ("/w/x/y", "/w/x", "y"), ("/w", "/w/x/y", "../.."),

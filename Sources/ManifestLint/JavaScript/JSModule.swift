@@ -57,7 +57,12 @@ struct JSModule: Sendable {
         }
     }
 
-    static let extensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
+    static let extensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
+
+    /// Whether a path names a JavaScript or TypeScript module by its extension.
+    static func isModulePath(_ path: String) -> Bool {
+        Path.hasExtension(path, among: extensions)
+    }
 
     /// Keywords that start a statement: on a later line, one ends an initializer written without `;`.
     private static let statementKeywords: [StaticString] = ["const", "let", "var", "function", "class", "export", "return", "if", "for", "while"]

@@ -67,7 +67,7 @@ struct JestConfiguration {
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.
-        guard JSModule.extensions.contains(Path.pathExtension(path)),
+        guard JSModule.isModulePath(path),
               roots.contains(where: { Path.isInside(path, $0) }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.

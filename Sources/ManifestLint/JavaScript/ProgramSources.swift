@@ -21,7 +21,7 @@ final class ProgramSources {
     func module(_ path: String, mentioning text: String? = nil) -> JSModule? {
         if let cached = modules[path] { return cached }
         var module: JSModule?
-        if JSModule.extensions.contains(Path.pathExtension(path)), !path.hasByteSuffix(".d.ts"), let bytes = tree.read(path),
+        if JSModule.isModulePath(path), !path.hasByteSuffix(".d.ts"), let bytes = tree.read(path),
            bytes.count <= InputGuard.maximumSize, !bytes.containsNUL {
             if let text, !text.withBytes(bytes.contains(bytesOf:)) { return nil }
             module = JSModule(file: SourceFile(path: path, bytes: bytes))

@@ -107,7 +107,7 @@ extension Linter {
     /// suppression of a rule that ran that covered nothing (or names no rule).
     func applySuppressions(_ diagnostics: [Diagnostic], graph: ProjectGraph) -> [Diagnostic] {
         // Findings in source files not yet read (bin-shebang) read them, so their suppressions count.
-        for diagnostic in diagnostics where JSModule.extensions.contains(Path.pathExtension(diagnostic.path)) {
+        for diagnostic in diagnostics where JSModule.isModulePath(diagnostic.path) {
             _ = graph.programSources.module(diagnostic.path)
         }
         let suppressions = graph.documents.filter { $0.format == .yaml }.flatMap { Suppression.scan($0.document.file) }

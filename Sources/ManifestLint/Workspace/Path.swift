@@ -141,6 +141,16 @@ public enum Path {
         return slice(path, from: dot)
     }
 
+    /// Whether the path's extension (what `pathExtension` gives) is one of
+    /// `extensions`, compared as bytes: no string is made or hashed.
+    public static func hasExtension(_ path: String, among extensions: [String]) -> Bool {
+        guard let dot = extensionDot(path) else { return extensions.contains("") }
+        return path.withBytes { bytes in
+            let found = bytes[dot...]
+            return extensions.contains { $0.utf8.count == found.count && $0.utf8.elementsEqual(found) }
+        }
+    }
+
     /// The path without its extension.
     public static func removingExtension(_ path: String) -> String {
         guard let dot = extensionDot(path) else { return path }
