@@ -47,34 +47,36 @@ public struct TypeScriptBuild: Sendable {
     /// directory, no input can make it any deeper. Nil when only a walk can tell.
     static func commonSourceDirectoryWithoutWalking(of config: TSConfig, tree: some FileTree) -> String? {
         let emitting = sourceExtensionsEmitted(allowJs: config.allowJs)
-        let patterns = config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : [])
-        var named = config.files ?? []
-        var directories: [String] = []
-        for pattern in patterns {
+        // The common directory of everything seen so far, and the directories of the files named outright.
+        var common: String?
+        var anchors: [String] = []
+        func add(_ directory: String) {
+            common = common.map { Path.commonDirectory($0, directory) } ?? directory
+        }
+        func addNamed(_ path: String) {
+            // An entry naming a directory (which has no extension to speak of) counts as that directory.
+            if Path.hasExtension(path, among: emitting), !path.hasByteSuffix(".d.ts"), tree.isFile(path), config.compiles(path),
+               let parent = Path.parent(path) {
+                anchors.append(parent)
+                add(parent)
+            } else if tree.isDirectory(path) {
+                add(path)
+            }
+        }
+        for path in config.files ?? [] { addNamed(path) }
+        for pattern in config.include ?? (config.files == nil ? [Path.join(config.directory, "**/*")] : []) {
             guard let wildcard = pattern.withBytes({ $0.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }) else {
-                named.append(pattern)
+                addNamed(pattern)
                 continue
             }
             // The directory part before the first wildcard.
-            directories.append(pattern.withBytes { bytes in
+            add(pattern.withBytes { bytes in
                 let slash = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")) ?? 0
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
             })
         }
-        var anchors: [String] = []
-        for path in named {
-            // An entry naming a directory (which has no extension to speak of) counts as that directory.
-            if emitting.contains(Path.pathExtension(path)), !path.hasByteSuffix(".d.ts"), tree.isFile(path), config.compiles(path),
-               let parent = Path.parent(path) {
-                anchors.append(parent)
-            } else if tree.isDirectory(path) {
-                directories.append(path)
-            }
-        }
-        let candidates = anchors + directories
-        guard let first = candidates.first else { return nil }
-        let directory = candidates.dropFirst().reduce(first, Path.commonDirectory)
-        return anchors.contains(directory) ? directory : nil
+        guard let common, anchors.contains(common) else { return nil }
+        return common
     }
 
     public func verdict(for target: String, tree: some FileTree) -> Verdict {
@@ -156,8 +158,7 @@ public struct TypeScriptBuild: Sendable {
                     if entry.isWalkableDirectory, path != config.outDir { pending.append(path) }
                     continue
                 }
-                let ext = Path.pathExtension(path)
-                let emitsOutput = sourceExtensionsEmitted(allowJs: config.allowJs).contains(ext)
+                let emitsOutput = Path.hasExtension(path, among: sourceExtensionsEmitted(allowJs: config.allowJs))
                     && !path.hasByteSuffix(".d.ts") && !path.hasByteSuffix(".d.mts") && !path.hasByteSuffix(".d.cts")
                 guard emitsOutput, config.compiles(path) else { continue }
                 let parent = Path.parent(path) ?? ""
@@ -168,10 +169,10 @@ public struct TypeScriptBuild: Sendable {
         return Path.isAbsolute(config.directory) && !common.hasPrefix("/") ? "/" + common : common
     }
 
-    private static let typeScriptSources: Set<String> = [".ts", ".tsx", ".mts", ".cts"]
-    private static let allSources: Set<String> = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]
+    private static let typeScriptSources = [".ts", ".tsx", ".mts", ".cts"]
+    private static let allSources = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]
 
-    private static func sourceExtensionsEmitted(allowJs: Bool) -> Set<String> {
+    private static func sourceExtensionsEmitted(allowJs: Bool) -> [String] {
         allowJs ? allSources : typeScriptSources
     }
 }
