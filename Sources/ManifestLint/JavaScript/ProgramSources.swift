@@ -30,9 +30,9 @@ final class ProgramSources {
         return module
     }
 
-    /// The modules read so far, by path.
+    /// The modules read so far, in no particular order.
     var loadedModules: [JSModule] {
-        modules.values.compactMap { $0 }.sorted { $0.file.path < $1.file.path }
+        modules.values.compactMap { $0 }
     }
 
     /// Every module reachable from `roots` through relative imports, roots first.

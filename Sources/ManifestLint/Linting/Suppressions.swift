@@ -42,12 +42,13 @@ struct Suppression {
     }
 
     static let sourceMarker = "manifest-lint-ignore"
+    private static let sourceMarkerBytes = Array(sourceMarker.utf8)
 
     /// The suppressions written in a JavaScript or TypeScript module's comments;
     /// text after ` -- ` is a reason.
     static func scan(_ module: JSModule) -> [Suppression] {
         let file = module.file
-        let marker = Array(sourceMarker.utf8)
+        let marker = sourceMarkerBytes
         return module.comments.compactMap { comment -> Suppression? in
             // Most comments are not suppressions: look for the marker before making strings.
             var textStart = comment.span.start + 2
