@@ -51,10 +51,12 @@ import Testing
                      "a.ts", "src/atest.js", "src/a.test.json", "my__tests__/a.js", "x/__tests__/y/z.mts", "test.d.ts"] {
             let name = Path.basename(path)
             let directory = Path.parent(path) ?? ""
-            if jest.isTest(path) { #expect(jest.mayBeTest(named: name, in: directory), "\(path)") }
+            if jest.isTest(path) { #expect(jest.mayBeTest(named: name, inTestsDirectory: directory.containsBytes(of: "__tests__")), "\(path)") }
         }
-        #expect(!jest.mayBeTest(named: "index.ts", in: "src"))
-        #expect(!jest.mayBeTest(named: "network.ts", in: "app/src"))
+        #expect(!jest.mayBeTest(named: "index.ts", inTestsDirectory: false))
+        #expect(!jest.mayBeTest(named: "network.ts", inTestsDirectory: false))
+        #expect(!jest.mayBeTest(named: "atest.js", inTestsDirectory: false) && !jest.mayBeTest(named: "test", inTestsDirectory: false))
+        #expect(jest.mayBeTest(named: "a.spec.tsx", inTestsDirectory: false) && jest.mayBeTest(named: "x.ts", inTestsDirectory: true))
     }
 
     @Test func testMatchFromATypeScriptConfigurationWithRootsAndNegation() throws {

@@ -57,12 +57,24 @@ struct JestConfiguration {
     }
 
     /// False when jest's default patterns cannot match a file of this name in
-    /// this directory (no `.test.`/`.spec.` name, no `__tests__` above it), so
-    /// that a walk need not build its path to ask `isTest`; true otherwise.
-    func mayBeTest(named name: String, in directory: String) -> Bool {
-        patterns != nil || name.containsBytes(of: ".test.") || name.containsBytes(of: ".spec.")
-            || name.hasBytePrefix("test.") || name.hasBytePrefix("spec.") || directory.containsBytes(of: "__tests__")
+    /// a directory (no `.test.`/`.spec.` name, no `__tests__` above it: the
+    /// walk works that out once per directory), so that a walk need not build
+    /// its path to ask `isTest`; true otherwise.
+    func mayBeTest(named name: String, inTestsDirectory: Bool) -> Bool {
+        patterns != nil || inTestsDirectory || Self.hasTestMarker(name)
     }
+
+    /// Whether `test.` or `spec.` starts the name or follows a dot in it, in one pass over its bytes.
+    private static func hasTestMarker(_ name: String) -> Bool {
+        name.withBytes { bytes in
+            for start in bytes.indices where (start == 0 || bytes[start - 1] == UInt8(ascii: ".")) && bytes.count - start >= 5 {
+                if testMarkers.contains(where: { marker in marker.indices.allSatisfy { bytes[start + $0] == marker[$0] } }) { return true }
+            }
+            return false
+        }
+    }
+
+    private static let testMarkers = [Array("test.".utf8), Array("spec.".utf8)]
 
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     func isTest(_ path: String) -> Bool {

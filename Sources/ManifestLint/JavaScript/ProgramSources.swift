@@ -67,11 +67,12 @@ final class ProgramSources {
         }
         var visited = 0
         while let directory = pending.popLast(), visited < 20_000 {
+            let inTestsDirectory = directory.containsBytes(of: "__tests__")
             for entry in tree.list(directory) ?? [] {
                 visited += 1
                 if entry.kind == .directory {
                     if entry.isWalkableDirectory { pending.append(Path.join(directory, entry.name)) }
-                } else if jest.mayBeTest(named: entry.name, in: directory) {
+                } else if jest.mayBeTest(named: entry.name, inTestsDirectory: inTestsDirectory) {
                     let path = Path.join(directory, entry.name)
                     if jest.isTest(path) { result.append(path) }
                 }
