@@ -35,8 +35,19 @@ final class ProgramSources {
         modules.values.compactMap { $0 }
     }
 
+    /// The walks made so far, by their roots: several rules ask for the
+    /// modules reachable from the entry point, and a walk resolves every import again.
+    private var walks: [(roots: [String], modules: [JSModule])] = []
+
     /// Every module reachable from `roots` through relative imports, roots first.
     func reachable(from roots: [String]) -> [JSModule] {
+        if let walk = walks.first(where: { $0.roots == roots }) { return walk.modules }
+        let result = walk(from: roots)
+        walks.append((roots, result))
+        return result
+    }
+
+    private func walk(from roots: [String]) -> [JSModule] {
         var result: [JSModule] = []
         var seen = Set<String>(minimumCapacity: 16)
         var pending = roots
