@@ -7,7 +7,8 @@ enum ProgramConfigNamespaces {
     ]
     static let maximumFiles = 5_000
 
-    static func scan(_ directory: String, tree: some FileTree) -> Set<String> {
+    /// `loaded` gives the bytes of a file read already (the program's modules), which are not read again.
+    static func scan(_ directory: String, tree: some FileTree, loaded: (String) -> [UInt8]?) -> Set<String> {
         var namespaces = Set<String>()
         var pending = [directory]
         var files = 0
@@ -19,7 +20,7 @@ enum ProgramConfigNamespaces {
                     continue
                 }
                 let ext = Path.pathExtension(entry.name)
-                guard sourceExtensions.contains(ext), let bytes = tree.read(path) else { continue }
+                guard sourceExtensions.contains(ext), let bytes = loaded(path) ?? tree.read(path) else { continue }
                 files += 1
                 let text = stripComments(bytes, hashComments: ext == ".py")
                 namespaces.formUnion(arguments(in: text))

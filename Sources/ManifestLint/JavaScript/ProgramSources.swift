@@ -30,6 +30,11 @@ final class ProgramSources {
         return module
     }
 
+    /// The bytes of a module read already, if it was.
+    func loadedBytes(of path: String) -> [UInt8]? {
+        modules[path]??.file.bytes
+    }
+
     /// The modules read so far, in no particular order.
     var loadedModules: [JSModule] {
         modules.values.compactMap { $0 }

@@ -85,7 +85,8 @@ extension Rule {
                     guard let providers = known else { return }
                     let normalized = ProviderNamespaces.normalize(namespace)
                     guard !providers.contains(normalized), !graph.settings.knownNamespaces.contains(namespace) else { continue }
-                    let read = programNamespaces ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree)
+                    let read = programNamespaces
+                        ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree, loaded: graph.programSources.loadedBytes)
                     programNamespaces = read
                     guard !read.contains(normalized) else { continue }
                     var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(config.name ?? "")'"
