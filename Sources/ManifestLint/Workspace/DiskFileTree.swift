@@ -76,7 +76,8 @@ public struct DiskFileTree: FileTree {
         let limit = InputGuard.maximumSize + 1
         let firstSize = min(Self.firstReadSize, limit)
         var complete = false
-        var result: [UInt8]? = FirstReadBuffer.with(capacity: firstSize) { buffer in
+        var result: [UInt8]? = ScratchBuffer.with(byteCount: firstSize) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             guard let got = Self.read(descriptor, into: buffer) else { return nil }
             complete = got < firstSize
             return Array(UnsafeBufferPointer(rebasing: buffer[..<got]))
@@ -98,30 +99,34 @@ public struct DiskFileTree: FileTree {
     /// What the first read of a file asks for: most manifests fit.
     static let firstReadSize = 16_384
 
-    /// The storage of first reads: one buffer per thread, kept for the
-    /// thread's life. Temporary storage this large is not taken from the
-    /// stack, and a heap allocation and free for every file read cost about
-    /// 1,100 instructions each.
-    private enum FirstReadBuffer {
-        /// The thread-specific key; nil when none could be created (then every read allocates).
+    /// The storage of first reads and of directory listings: one buffer per
+    /// thread, kept for the thread's life. Temporary storage this large is
+    /// not taken from the stack, and a heap allocation and free for every
+    /// file read or directory listed cost 500 to 1,100 instructions each.
+    /// (Neither use calls the other while it holds the buffer.)
+    private enum ScratchBuffer {
+        static let size = 32_768
+
+        /// The thread-specific key; nil when none could be created (then every use allocates).
         static let key: pthread_key_t? = {
             var key = pthread_key_t()
             return pthread_key_create(&key, { free($0) }) == 0 ? key : nil
         }()
 
-        static func with<Result>(capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
-            guard capacity <= firstReadSize, let key else {
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity, body)
+        /// Calls `body` with `byteCount` bytes (at most `size`) of the thread's buffer.
+        static func with<Result>(byteCount: Int, _ body: (UnsafeMutableRawBufferPointer) -> Result) -> Result {
+            guard byteCount <= size, let key else {
+                return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16, body)
             }
             if let stored = pthread_getspecific(key) {
-                return body(UnsafeMutableBufferPointer(start: stored.assumingMemoryBound(to: UInt8.self), count: capacity))
+                return body(UnsafeMutableRawBufferPointer(start: stored, count: byteCount))
             }
-            guard let fresh = malloc(firstReadSize) else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity, body) }
+            guard let fresh = malloc(size) else { return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16, body) }
             guard pthread_setspecific(key, fresh) == 0 else {
                 defer { free(fresh) }
-                return body(UnsafeMutableBufferPointer(start: fresh.assumingMemoryBound(to: UInt8.self), count: capacity))
+                return body(UnsafeMutableRawBufferPointer(start: fresh, count: byteCount))
             }
-            return body(UnsafeMutableBufferPointer(start: fresh.assumingMemoryBound(to: UInt8.self), count: capacity))
+            return body(UnsafeMutableRawBufferPointer(start: fresh, count: byteCount))
         }
     }
 
@@ -134,7 +139,8 @@ public struct DiskFileTree: FileTree {
         return got < 0 ? nil : got
     }
 
-    /// Lists through getdents64(2) into temporary storage: opendir's stream
+    /// Lists through getdents64(2) into the thread's scratch buffer (room for
+    /// a few hundred entries per call; larger directories take more calls): opendir's stream
     /// would add a 32 KB allocation, an fstat and two fcntl calls per directory.
     /// As with readdir, an error partway ends the listing with what was read.
     public func list(_ directory: String) -> [DirectoryEntry]? {
@@ -143,7 +149,7 @@ public struct DiskFileTree: FileTree {
         defer { close(descriptor) }
         var entries: [DirectoryEntry] = []
         entries.reserveCapacity(16)
-        withUnsafeTemporaryAllocation(byteCount: Self.listingBufferSize, alignment: 8) { buffer in
+        ScratchBuffer.with(byteCount: ScratchBuffer.size) { buffer in
             guard let base = buffer.baseAddress else { return }
             while true {
                 let count = manifest_lint_getdents64(descriptor, base, UInt(buffer.count))
@@ -188,8 +194,6 @@ public struct DiskFileTree: FileTree {
     private static let recordLengthOffset = 16
     private static let typeOffset = 18
     private static let nameOffset = 19
-    /// Room for a few hundred entries per call; larger directories take more calls.
-    private static let listingBufferSize = 32_768
 
     /// Calls `body` with the directory descriptor and the path to hand the
     /// system's `*at` calls: relative to the anchor or else to the current
