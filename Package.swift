@@ -16,11 +16,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // getdents64(2) for directory listings (see its shim.h).
-        .systemLibrary(name: "CDirectoryEntries"),
+        // Linux calls that Swift's Glibc module leaves out: getdents64(2) for directory listings, CPU affinity for worker threads (see its shim.h).
+        .systemLibrary(name: "CSystemCalls"),
         .target(
             name: "ManifestLint",
-            dependencies: ["CLibYAML", "CDirectoryEntries"]
+            dependencies: ["CLibYAML", "CSystemCalls"]
         ),
         .executableTarget(
             name: "manifest-lint",

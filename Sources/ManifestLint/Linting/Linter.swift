@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +44,7 @@ public struct Linter: Sendable {
         // One worker per CPU, taking the next project until none is left, each with caches of its own:
         // caches shared by all the CPUs cost more (their entries' reference counts and locks
         // bounce between the CPUs) than the second look-up per distinct answer that they save.
-        DispatchQueue.concurrentPerform(iterations: min(Self.workerCount, max(projects.count, 1))) { _ in
+        WorkerThreads.run(max(projects.count, 1)) { _ in
             let shared = CachingFileTree.Shared(listings: listings)
             let scriptCache = ScriptCache()
             let ancestors = AncestorCache()
@@ -61,9 +60,8 @@ public struct Linter: Sendable {
             }
         }
         let unreadable = discovered.unreadable
-        // The run's directory listings are tens of thousands of objects: a worker frees them while this thread sorts and reports.
-        Self.dropOnAnotherThread(consume discovered)
-        Self.dropOnAnotherThread(consume listings)
+        // The run's directory listings are tens of thousands of objects: another thread frees them while this one sorts and reports.
+        Self.dropOnAnotherThread((consume discovered, consume listings))
         let results = collected.withLock { $0 }
         var diagnostics = Array(results.compactMap { $0 }.joined())
         if let configuration { diagnostics = configuration.apply(to: diagnostics) }
@@ -71,11 +69,11 @@ public struct Linter: Sendable {
                           projectCount: results.count { $0 != nil }, unreadablePaths: unreadable)
     }
 
-    /// Releases the caller's reference to `value` on a worker thread: when it
+    /// Releases the caller's reference to `value` on another thread: when it
     /// is the last one, the value is freed there.
     private static func dropOnAnotherThread<Value: Sendable>(_ value: consuming Value) {
         let held = value
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+        WorkerThreads.detach { withExtendedLifetime(held) {} }
     }
 
     /// Findings in presentation order, each once (two projects may report the
@@ -92,9 +90,6 @@ public struct Linter: Sendable {
         }
         return result
     }
-
-    /// The checks run on one worker per online CPU.
-    static let workerCount = max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
 
     /// Staged mode: the project's findings when it depends on one of the changed paths, else nil.
     /// Every question of the project must reach its recorder, so nothing is shared with other projects

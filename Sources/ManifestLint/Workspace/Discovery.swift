@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// A directory holding a Pulumi project file.
@@ -101,14 +100,19 @@ public enum Discovery {
         let subdirectories = visit(root, entries, into: &found)
         // Each walker keeps its listings as a list; they are hashed once, into `listings`, after the walk.
         let merged = Mutex<([ProjectLocation], [(String, [DirectoryEntry])])>((found, []))
-        DispatchQueue.concurrentPerform(iterations: subdirectories.count) { index in
+        let next = Atomic<Int>(0)
+        WorkerThreads.run(subdirectories.count) { _ in
             var projects: [ProjectLocation] = []
             var listed: [(String, [DirectoryEntry])] = []
-            var pending = [subdirectories[index]]
-            while let directory = pending.popLast() {
-                guard let entries = tree.list(directory) else { continue }
-                listed.append((directory, entries))
-                pending += visit(directory, entries, into: &projects)
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < subdirectories.count else { break }
+                var pending = [subdirectories[index]]
+                while let directory = pending.popLast() {
+                    guard let entries = tree.list(directory) else { continue }
+                    listed.append((directory, entries))
+                    pending += visit(directory, entries, into: &projects)
+                }
             }
             merged.withLock {
                 $0.0 += projects

@@ -1,4 +1,4 @@
-import CDirectoryEntries
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
