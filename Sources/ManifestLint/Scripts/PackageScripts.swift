@@ -8,32 +8,25 @@ struct PackageScripts {
         let error: (message: String, offset: Int)?
     }
 
-    /// A command as the script finally runs it (a class, for cheap copies).
-    final class Invocation {
+    /// A command as the script finally runs it: the analysed command, which
+    /// the packages that have the same script share, and where it runs here.
+    struct Invocation {
         /// The name of the script it is part of.
         let scriptName: String
-        /// The command name first; wrappers removed.
-        let words: [ShellWord]
+        let command: ScriptAnalysis.Command
         /// The tree path of the directory it runs in; nil when a `cd` made it unknown.
         let directory: String?
-        let name: String
-        /// The local files it runs or loads.
-        let fileArguments: [FileArgument]
-        /// Its command is one every system has (WellKnownCommands.globals).
-        let isWellKnownGlobal: Bool
-        /// The patterns it gives prettier or eslint (GlobArguments).
-        let globPatterns: [ShellWord]
 
-        /// The analysed command of the script `scriptName`, running in `directory`.
-        init(scriptName: String, command: ScriptAnalysis.Command, directory: String?) {
-            self.scriptName = scriptName
-            self.directory = directory
-            words = command.words
-            fileArguments = command.fileArguments
-            isWellKnownGlobal = command.isWellKnownGlobal
-            globPatterns = command.globPatterns
-            name = words.first.map { Path.basename($0.text) } ?? ""
-        }
+        /// The command name first; wrappers removed.
+        var words: [ShellWord] { command.words }
+        /// The command's name (its first word's last path component).
+        var name: String { command.name }
+        /// The local files it runs or loads.
+        var fileArguments: [FileArgument] { command.fileArguments }
+        /// Its command is one every system has (WellKnownCommands.globals).
+        var isWellKnownGlobal: Bool { command.isWellKnownGlobal }
+        /// The patterns it gives prettier or eslint (GlobArguments).
+        var globPatterns: [ShellWord] { command.globPatterns }
     }
 
     /// `npm run X` and the like: the script a runner command names.
@@ -61,12 +54,10 @@ struct PackageScripts {
             guard entries[entryIndex].value.isString, let name = entries[entryIndex].name,
                   let analysis = cache.analysis(in: package.file, span: entries[entryIndex].value.span) else { continue }
             scripts.append(Script(name: name, error: analysis.error))
-            // By index: the command is passed in place, not copied whole first.
-            let commands = analysis.commands
-            for commandIndex in commands.indices {
-                let directory = commands[commandIndex].directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
-                invocations.append(Invocation(scriptName: name, command: commands[commandIndex], directory: directory))
-                if let call = commands[commandIndex].call { calls.append(call) }
+            for command in analysis.commands {
+                let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
+                invocations.append(Invocation(scriptName: name, command: command, directory: directory))
+                if let call = command.call { calls.append(call) }
             }
         }
     }

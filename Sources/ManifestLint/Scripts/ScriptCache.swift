@@ -4,19 +4,54 @@ import Synchronization
 /// parse error, if any, and for each command the words it finally runs (wrappers removed),
 /// where it runs and the script it calls through a runner, if any.
 struct ScriptAnalysis: Sendable {
-    struct Command: Sendable {
+    /// A class: every package whose script it is holds it (an invocation of
+    /// it retains one reference instead of each of its arrays and strings).
+    final class Command: Sendable {
         /// The command name first; never empty.
-        var words: [ShellWord]
+        let words: [ShellWord]
         /// Relative to the package directory; nil when a `cd` made it unknown.
-        var directory: String?
-        var call: PackageScripts.ScriptCall?
+        let directory: String?
+        let call: PackageScripts.ScriptCall?
         /// The local files the command runs or loads.
-        var fileArguments: [FileArgument]
+        let fileArguments: [FileArgument]
         /// The command is one every system has (node, npm, rm...), not a
         /// package's binary: worked out here, once per distinct script.
-        var isWellKnownGlobal: Bool
+        let isWellKnownGlobal: Bool
         /// The patterns it gives prettier or eslint (GlobArguments).
-        var globPatterns: [ShellWord]
+        let globPatterns: [ShellWord]
+        /// The command's name: the first word's last path component.
+        let name: String
+
+        /// The analysis of the words a command finally runs (wrappers removed; not empty).
+        init(words: [ShellWord], directory: String?) {
+            self.words = words
+            self.directory = directory
+            call = PackageScripts.scriptCall(words)
+            fileArguments = FileArgument.arguments(of: words)
+            isWellKnownGlobal = WellKnownCommands.globals.contains(words[0].text)
+            globPatterns = GlobArguments.patterns(of: words)
+            name = Path.basename(words[0].text)
+        }
+
+        private init(words: [ShellWord], directory: String?, call: PackageScripts.ScriptCall?, fileArguments: [FileArgument],
+                     isWellKnownGlobal: Bool, globPatterns: [ShellWord], name: String) {
+            self.words = words
+            self.directory = directory
+            self.call = call
+            self.fileArguments = fileArguments
+            self.isWellKnownGlobal = isWellKnownGlobal
+            self.globPatterns = globPatterns
+            self.name = name
+        }
+
+        /// The same command with every position moved by `delta` bytes.
+        func shifted(by delta: Int) -> Command {
+            var call = call
+            if let target = call?.target { call?.target = target.shifted(by: delta) }
+            return Command(words: words.map { $0.shifted(by: delta) }, directory: directory, call: call,
+                           fileArguments: fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) },
+                           isWellKnownGlobal: isWellKnownGlobal, globPatterns: globPatterns.map { $0.shifted(by: delta) }, name: name)
+        }
     }
 
     /// Why the script could not be parsed, and where.
@@ -27,10 +62,7 @@ struct ScriptAnalysis: Sendable {
         error = parsed.error
         commands = parsed.commands.compactMap { command in
             let words = PackageScripts.unwrap(command.words)
-            guard !words.isEmpty else { return nil }
-            return Command(words: words, directory: command.directory, call: PackageScripts.scriptCall(words),
-                           fileArguments: FileArgument.arguments(of: words), isWellKnownGlobal: WellKnownCommands.globals.contains(words[0].text),
-                           globPatterns: GlobArguments.patterns(of: words))
+            return words.isEmpty ? nil : Command(words: words, directory: command.directory)
         }
     }
 
@@ -42,14 +74,7 @@ struct ScriptAnalysis: Sendable {
     /// The same analysis with every position moved by `delta` bytes.
     func shifted(by delta: Int) -> ScriptAnalysis {
         guard delta != 0 else { return self }
-        return ScriptAnalysis(error: error.map { ($0.message, $0.offset + delta) }, commands: commands.map { command in
-            var moved = command
-            moved.words = command.words.map { $0.shifted(by: delta) }
-            if let call = command.call { moved.call?.target = call.target.shifted(by: delta) }
-            moved.fileArguments = command.fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) }
-            moved.globPatterns = command.globPatterns.map { $0.shifted(by: delta) }
-            return moved
-        })
+        return ScriptAnalysis(error: error.map { ($0.message, $0.offset + delta) }, commands: commands.map { $0.shifted(by: delta) })
     }
 }
 
