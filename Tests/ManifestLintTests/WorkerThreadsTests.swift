@@ -47,19 +47,6 @@ struct WorkerThreadsTests {
         #expect(helperMasks.withLock { $0 } == [process])
     }
 
-    @Test func aDetachedBodyRuns() {
-        final class Flag: Sendable { let raised = Atomic<Bool>(false) }
-        let flag = Flag()
-        WorkerThreads.detach { flag.raised.store(true, ordering: .sequentiallyConsistent) }
-        var waited = 0
-        while !flag.raised.load(ordering: .sequentiallyConsistent) && waited < 5_000 {
-            usleep(1_000)
-            waited += 1
-        }
-        let raised = flag.raised.load(ordering: .sequentiallyConsistent)
-        #expect(raised)
-    }
-
     @Test func cpuMasks() {
         var mask = CPUMask()
         mask.words[0] = 0b1011

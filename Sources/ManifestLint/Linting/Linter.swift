@@ -59,21 +59,11 @@ public struct Linter: Sendable {
                 collected.withLock { $0[index] = diagnostics }
             }
         }
-        let unreadable = discovered.unreadable
-        // The run's directory listings are tens of thousands of objects: another thread frees them while this one sorts and reports.
-        Self.dropOnAnotherThread((consume discovered, consume listings))
         let results = collected.withLock { $0 }
         var diagnostics = Array(results.compactMap { $0 }.joined())
         if let configuration { diagnostics = configuration.apply(to: diagnostics) }
         return LintResult(diagnostics: Self.sortedWithoutRepeats(diagnostics),
-                          projectCount: results.count { $0 != nil }, unreadablePaths: unreadable)
-    }
-
-    /// Releases the caller's reference to `value` on another thread: when it
-    /// is the last one, the value is freed there.
-    private static func dropOnAnotherThread<Value: Sendable>(_ value: consuming Value) {
-        let held = value
-        WorkerThreads.detach { withExtendedLifetime(held) {} }
+                          projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
     }
 
     /// Findings in presentation order, each once (two projects may report the

@@ -34,7 +34,7 @@ enum WorkerThreads {
             var threads: [pthread_t] = []
             var notStarted: [Int] = []
             for worker in 1..<count {
-                if let thread = start(detached: false, { body(worker) }) {
+                if let thread = start({ body(worker) }) {
                     threads.append(thread)
                 } else {
                     notStarted.append(worker)
@@ -46,12 +46,6 @@ enum WorkerThreads {
         }
     }
 
-    /// Calls `body` on a thread of its own, which nobody waits for (an exit
-    /// of the process ends it); on the calling thread when none can be created.
-    static func detach(_ body: @escaping @Sendable () -> Void) {
-        if start(detached: true, body) == nil { body() }
-    }
-
     /// What a new thread runs, handed to it through pthread_create's context pointer.
     private final class Task: @unchecked Sendable {
         let body: () -> Void
@@ -59,11 +53,10 @@ enum WorkerThreads {
     }
 
     /// Creates a thread that runs `body`, allowed to start on the CPUs other than the caller's; nil when it cannot be created.
-    private static func start(detached: Bool, _ body: @escaping () -> Void) -> pthread_t? {
+    private static func start(_ body: @escaping () -> Void) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
-        if detached { pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) }
         if let elsewhere = allowedCPUs?.removing(Int(manifest_lint_current_cpu())), elsewhere.count > 0 {
             // Best effort: without it the thread starts where the kernel puts it.
             _ = elsewhere.words.withUnsafeBytes { manifest_lint_set_start_cpus(&attributes, $0.baseAddress, $0.count) }
