@@ -47,32 +47,40 @@ enum WorkerThreads {
     }
 
     /// What a new thread runs, handed to it through pthread_create's context pointer.
-    private final class Task: @unchecked Sendable {
+    private final class ThreadStart: @unchecked Sendable {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Creates a thread that runs `body`, allowed to start on the CPUs other than the caller's; nil when it cannot be created.
+    /// Creates a thread that runs `body`, allowed to start on the CPUs other
+    /// than the caller's (anywhere, should the system refuse those); nil when
+    /// it cannot be created.
     private static func start(_ body: @escaping () -> Void) -> pthread_t? {
+        let elsewhere = allowedCPUs?.removing(Int(manifest_lint_current_cpu()))
+        if let elsewhere, elsewhere.count > 0, let thread = create(body, startingOn: elsewhere) { return thread }
+        return create(body, startingOn: nil)
+    }
+
+    private static func create(_ body: @escaping () -> Void, startingOn cpus: CPUMask?) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
-        if let elsewhere = allowedCPUs?.removing(Int(manifest_lint_current_cpu())), elsewhere.count > 0 {
-            // Best effort: without it the thread starts where the kernel puts it.
-            _ = elsewhere.words.withUnsafeBytes { manifest_lint_set_start_cpus(&attributes, $0.baseAddress, $0.count) }
+        if let cpus {
+            let set = cpus.words.withUnsafeBytes { manifest_lint_set_start_cpus(&attributes, $0.baseAddress, $0.count) }
+            guard set == 0 else { return nil }
         }
-        let context = Unmanaged.passRetained(Task(body)).toOpaque()
+        let context = Unmanaged.passRetained(ThreadStart(body)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, &attributes, { context in
             guard let context else { return nil }
-            let task = Unmanaged<Task>.fromOpaque(context).takeRetainedValue()
+            let start = Unmanaged<ThreadStart>.fromOpaque(context).takeRetainedValue()
             // Started: every CPU the process may use is allowed again.
             _ = WorkerThreads.allowedCPUs?.words.withUnsafeBytes { manifest_lint_allow_cpus($0.baseAddress, UInt($0.count)) }
-            task.body()
+            start.body()
             return nil
         }, context)
         guard created == 0 else {
-            Unmanaged<Task>.fromOpaque(context).release()
+            Unmanaged<ThreadStart>.fromOpaque(context).release()
             return nil
         }
         return thread
