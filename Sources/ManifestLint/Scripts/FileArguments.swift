@@ -51,10 +51,10 @@ struct FileArgument: Sendable {
     static let typeScriptRunnerInlineOptions: Set<String> = ["-e", "--eval", "-p", "--print", "-i", "--interactive"]
     static let shellValueOptions: Set<String> = ["-o", "+o"]
 
-    static func arguments(of words: [ShellWord]) -> [FileArgument] {
+    /// The files a command (`words`, the command first; `name`, its last path component) runs or loads.
+    static func arguments(of words: [ShellWord], named name: String) -> [FileArgument] {
         guard let command = words.first, !command.isDynamic else { return [] }
         var result: [FileArgument] = []
-        let name = Path.basename(command.text)
         let arguments = words.dropFirst()
         if command.text.containsBytes(of: "/") && !command.text.hasPrefix("/") && !command.text.containsBytes(of: "node_modules/") {
             result.append(FileArgument(word: command, kind: .executable))

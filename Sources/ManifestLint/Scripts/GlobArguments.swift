@@ -25,11 +25,11 @@ enum GlobArguments {
         }
     }
 
-    /// The glob patterns among a command's words (the command name first): the
-    /// words with glob syntax that are neither options, option values,
-    /// negations nor absolute, for prettier and eslint only.
-    static func patterns(of words: [ShellWord]) -> [ShellWord] {
-        guard let command = words.first, let options = valueOptions(of: Path.basename(command.text)),
+    /// The glob patterns among a command's words (the command first; `name`,
+    /// its last path component): the words with glob syntax that are neither
+    /// options, option values, negations nor absolute, for prettier and eslint only.
+    static func patterns(of words: [ShellWord], named name: String) -> [ShellWord] {
+        guard !words.isEmpty, let options = valueOptions(of: name),
               !words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { return [] }
         var patterns: [ShellWord] = []
         var index = 1

@@ -138,10 +138,10 @@ struct PackageScripts {
         "--prefix", "-C", "--dir", "-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--cwd",
     ]
 
-    /// The script a runner call names, when the words are one.
-    static func scriptCall(_ words: [ShellWord]) -> ScriptCall? {
+    /// The script a runner call names, when the words (`tool`, the first
+    /// word's last path component) are one.
+    static func scriptCall(_ words: [ShellWord], named tool: String) -> ScriptCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
-        let tool = Path.basename(first.text)
         guard tool == "npm" || tool == "pnpm" || tool == "yarn" || tool == "bun" else { return nil }
         let arguments = Array(words.dropFirst())
         // Options that point the runner at another package: not ours to check.

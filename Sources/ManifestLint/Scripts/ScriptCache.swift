@@ -24,13 +24,14 @@ struct ScriptAnalysis: Sendable {
 
         /// The analysis of the words a command finally runs (wrappers removed; not empty).
         init(words: [ShellWord], directory: String?) {
+            let name = Path.basename(words[0].text)
             self.words = words
             self.directory = directory
-            call = PackageScripts.scriptCall(words)
-            fileArguments = FileArgument.arguments(of: words)
+            self.name = name
+            call = PackageScripts.scriptCall(words, named: name)
+            fileArguments = FileArgument.arguments(of: words, named: name)
             isWellKnownGlobal = WellKnownCommands.globals.contains(words[0].text)
-            globPatterns = GlobArguments.patterns(of: words)
-            name = Path.basename(words[0].text)
+            globPatterns = GlobArguments.patterns(of: words, named: name)
         }
 
         private init(words: [ShellWord], directory: String?, call: PackageScripts.ScriptCall?, fileArguments: [FileArgument],

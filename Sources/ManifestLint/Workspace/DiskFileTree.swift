@@ -122,10 +122,9 @@ public struct DiskFileTree: FileTree {
                 return body(UnsafeMutableRawBufferPointer(start: stored, count: byteCount))
             }
             guard let fresh = malloc(size) else { return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16, body) }
-            guard pthread_setspecific(key, fresh) == 0 else {
-                defer { free(fresh) }
-                return body(UnsafeMutableRawBufferPointer(start: fresh, count: byteCount))
-            }
+            // Kept for the thread when the key takes it; else freed after this use.
+            let kept = pthread_setspecific(key, fresh) == 0
+            defer { if !kept { free(fresh) } }
             return body(UnsafeMutableRawBufferPointer(start: fresh, count: byteCount))
         }
     }
