@@ -129,11 +129,43 @@ struct JSONLoaderTests {
         #expect(document.root?["a"]?.scalar?.text == "2")
     }
 
+    @Test func aKeyRepeatedWithTheSameValueIsNoProblem() {
+        let document = Self.load("{\"a\": {\"x\": [1, \"s\"], \"y\": null},\n \"a\": {\"y\": null, \"x\": [1.0, \"s\"]}, \"b\": 1, \"b\": \"1\"}")
+        #expect(document.problems.count == 1)
+        #expect(document.problems.first?.message == "key 'b' is already defined at line 2; JSON.parse keeps only this last one")
+    }
+
+    /// The same verdicts as Node's util.isDeepStrictEqual on what JSON.parse gives.
+    @Test func sameValueAgreesWithNode() throws {
+        let pairs: [(String, String)] = [
+            ("1", "1.0"), ("1", "\"1\""), ("1e2", "100"), ("0", "-0"), ("true", "true"), ("null", "false"), ("\"a\"", "\"\\u0061\""),
+            ("[1, 2]", "[2, 1]"), ("[]", "[]"), ("[[1]]", "[[1.0]]"), ("{}", "{}"), ("{\"a\": 1, \"b\": 2}", "{\"b\": 2, \"a\": 1}"),
+            ("{\"a\": 1}", "{\"a\": 1, \"b\": null}"), ("{\"a\": 1, \"a\": 2}", "{\"a\": 2}"), ("{\"a\": [1]}", "{\"a\": [\"1\"]}"),
+            ("\"^29\"", "\"^29\""), ("\"^29\"", "\"^30\""), ("{}", "[]"),
+        ]
+        let script = """
+            const pairs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+            console.log(JSON.stringify(pairs.map(([a, b]) => require('util').isDeepStrictEqual(JSON.parse(a), JSON.parse(b)))));
+            """
+        let input = "[" + pairs.map { "[\(Self.quoted($0.0)), \(Self.quoted($0.1))]" }.joined(separator: ",") + "]"
+        let verdicts = try NodeProcess.run(script, input: input).trimmingCharacters(in: .whitespacesAndNewlines)
+        let ours = pairs.map { pair in
+            guard let a = Self.load(pair.0).root, let b = Self.load(pair.1).root else { return false }
+            return a.isSameJSONValue(as: b)
+        }
+        #expect(verdicts == "[" + ours.map(String.init).joined(separator: ",") + "]")
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// Small objects are compared pairwise, large ones through a table: both find every repeat.
     @Test(arguments: [3, 32, 33, 40])
     func everyRepeatedKeyIsReportedAgainstItsFirst(keys: Int) {
         let names = (0..<keys).map { "k\($0)" }
-        let text = "{" + (names + [names[0], names[keys - 1]]).map { "\"\($0)\": 1" }.joined(separator: ",\n") + "}"
+        // Each repeat with another value than its first: a repeat with the same value is no problem.
+        let text = "{" + (names + [names[0], names[keys - 1]]).enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ",\n") + "}"
         let document = Self.load(text)
         #expect(document.problems.map(\.kind) == [.duplicateKey, .duplicateKey])
         #expect(document.problems.map { document.file.position(of: $0.span.start).line } == [keys + 1, keys + 2])

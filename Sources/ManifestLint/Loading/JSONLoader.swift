@@ -202,10 +202,11 @@ private struct JSONParser {
         if isObject { stack[stack.count - 1].entries.reserveCapacity(8) }
     }
 
-    /// JSON.parse keeps the last of two equal keys; npm never says so.
+    /// JSON.parse keeps the last of two equal keys; npm never says so. A key
+    /// repeated with the same value loses nothing, and is not a problem.
     private mutating func reportDuplicateKeys(_ entries: [MappingEntry]) {
         guard entries.count > 1 else { return }
-        for (entry, first) in entries.repeatedNames() {
+        for (entry, first) in entries.repeatedNames() where !entry.value.isSameJSONValue(as: first.value) {
             let line = file.position(of: first.key.span.start).line
             problems.append(LoadProblem(
                 kind: .duplicateKey,

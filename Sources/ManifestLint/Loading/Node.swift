@@ -67,6 +67,8 @@ extension [MappingEntry] {
 /// resolves it), or the JSON type of a JSON value.
 public enum ScalarKind: Sendable, Equatable {
     case string, integer, float, boolean, null
+
+    var isNumber: Bool { self == .integer || self == .float }
 }
 
 public enum ScalarStyle: Sendable, Equatable {
@@ -134,6 +136,29 @@ extension Node {
     }
 
     public subscript(key: String) -> Node? { entry(key)?.value }
+
+    /// Whether JSON.parse gives both nodes the same value: equal scalars (numbers
+    /// by value), arrays element by element, objects key by key (the last of a
+    /// repeated key, in any order).
+    public func isSameJSONValue(as other: Node) -> Bool {
+        switch (value, other.value) {
+        case (.scalar(let a), .scalar(let b)):
+            guard a.kind == b.kind || a.kind.isNumber && b.kind.isNumber else { return false }
+            if a.kind.isNumber, let x = Double(a.text), let y = Double(b.text) { return x == y && x.sign == y.sign }
+            return a.text == b.text
+        case (.sequence(let a), .sequence(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isSameJSONValue(as: $1) }
+        case (.mapping(let a), .mapping(let b)):
+            let names = Set(a.compactMap(\.name))
+            guard names == Set(b.compactMap(\.name)) else { return false }
+            return names.allSatisfy { name in
+                guard let x = self[name], let y = other[name] else { return false }
+                return x.isSameJSONValue(as: y)
+            }
+        default:
+            return false
+        }
+    }
 
     /// A short name for the node's type, for messages.
     public var typeName: String {

@@ -6,7 +6,8 @@ extension Rule {
         rationale: """
             Pulumi's YAML reader (yaml.v3) rejects a mapping with a repeated key, so in Pulumi.yaml and the \
             stack files it is an error. JSON.parse keeps the last value silently, so in package.json and \
-            tsconfig.json it is a warning: the first value is dead and whoever edits it is misled.
+            tsconfig.json a key repeated with another value is a warning: the first value is dead and whoever \
+            edits it is misled. A key repeated with the same value loses nothing and is not reported.
             """,
         examples: [
             .triggering([
@@ -27,6 +28,17 @@ extension Rule {
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
                 "index.js": "",
                 "package.json": "{\"name\": \"demo\", \"scripts\": {\"test\": \"jest\"}, \"jest\": {\"test\": true}}\n",
+            ]),
+            // Repeated with the same value: JSON.parse gives the same object either way.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "index.js": "",
+                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"jest\": \"^29\", \"jest\": \"^29\"}, \"jest\": {\"roots\": [\"a\"], \"x\": 1}, \"jest\": {\"x\": 1.0, \"roots\": [\"a\"]}}\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "index.js": "",
+                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"jest\": \"^29\", ↓\"jest\": \"^30\"}, \"jest\": {\"roots\": [\"a\"]}, ↓\"jest\": {\"roots\": [\"a\", \"b\"]}}\n",
             ]),
         ],
         check: { graph, findings in

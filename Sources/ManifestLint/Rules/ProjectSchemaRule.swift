@@ -34,6 +34,15 @@ extension Rule {
                 "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n    packagemanager: pnpm\n    nodeargs: --max-old-space-size=4096\ndescription: null\nbackend:\n  url: s3://bucket\noptions:\n  refresh: always\n",
                 "index.js": "",
             ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: ↓nodjs\n",
+                "index.js": "",
+            ]),
+            // The engine downloads pulumi-language-hcl: hcl is a real runtime, not a misspelled pcl.
+            .clean([
+                "Pulumi.yaml": "name: infra\nruntime: hcl\n",
+                "main.tf": "resource \"random_pet\" \"p\" {}\n",
+            ]),
             .clean([
                 "Pulumi.yaml": "name: ${PROJECT}\ndescription: ${DESCRIPTION}\nruntime: yaml\nvariables:\n  x: 1\nresources:\n  bucket:\n    type: aws:s3:Bucket\noutputs:\n  name: ${bucket.id}\n",
             ]),
@@ -54,7 +63,9 @@ private struct ProjectSchema {
         "backend", "options", "template", "packages", "plugins", "requiredPulumiVersion",
     ]
     static let yamlProgramKeys: Set<String> = ["resources", "variables", "outputs", "configuration"]
-    static let bundledRuntimes: Set<String> = ["nodejs", "bun", "go", "python", "dotnet", "yaml", "java", "pcl"]
+    /// The language plugins the CLI bundles (IsPluginBundled), and those the engine downloads
+    /// on first use: pulumi-language-hcl (pulumi/pulumi tests/smoke/testdata/hcl_smoke).
+    static let knownRuntimes: Set<String> = ["nodejs", "bun", "go", "python", "dotnet", "yaml", "java", "pcl", "hcl"]
 
     func check(_ findings: inout Findings) {
         guard project.document.parsed else { return } // yaml-syntax or json-syntax says why
@@ -125,8 +136,9 @@ private struct ProjectSchema {
             findings.report("the runtime name must be a non-empty string", in: file, at: nameNode.span)
             return
         }
-        guard Self.bundledRuntimes.contains(name) else {
-            let hint = Suggestion.closest(to: name, among: Self.bundledRuntimes).map { "; did you mean '\($0)'?" } ?? ""
+        // A known runtime is never "corrected" into another one; a suggestion only names a known runtime.
+        guard Self.knownRuntimes.contains(name) else {
+            let hint = Suggestion.closest(to: name, among: Self.knownRuntimes).map { "; did you mean '\($0)'?" } ?? ""
             findings.report("unknown runtime '\(name)': Pulumi will look for a plugin named pulumi-language-\(name)\(hint)",
                             in: file, at: nameNode.span, severity: .warning)
             return
