@@ -17,6 +17,8 @@ public enum NodeEntryPoint: Sendable {
         public var blockedTypeScriptIndex: String?
         /// The names Node tried in the directory, for messages.
         public var triedNames: [String]
+        /// The source directory the build emits the program directory from, when it is not there yet.
+        public var emittedFrom: String?
     }
 }
 
@@ -28,6 +30,7 @@ enum EntryPointResolver {
             switch main.status {
             case .missing, .caseMismatch: return .mainUnreadable
             case .buildOutput, .unknown: return .file(main.target)
+            case .emittedDirectory: break // resolved below, among the files the build emits into it
             case .exists:
                 if !tree.isDirectory(main.target) { return .file(main.target) }
             }
@@ -38,13 +41,14 @@ enum EntryPointResolver {
 
         var entry = NodeEntryPoint.DirectoryEntry(programDirectory: programDirectory, packageCandidate: nil,
                                                   loadedFile: nil, blockedTypeScriptIndex: nil, triedNames: [])
+        if case .emittedDirectory(let source) = graph.mainReference?.status { entry.emittedFrom = source }
         if let candidate = graph.packageEntryCandidate {
             entry.packageCandidate = candidate
             switch candidate.status {
             case .exists, .buildOutput, .unknown:
                 entry.loadedFile = candidate.target
                 return .directory(entry)
-            case .missing, .caseMismatch:
+            case .missing, .caseMismatch, .emittedDirectory:
                 break // Pulumi warns and falls back to the directory.
             }
         }
@@ -60,9 +64,10 @@ enum EntryPointResolver {
             names.append("index.ts")
         }
         entry.triedNames = names
+        let emitted = graph.mainIsEmittedDirectory
         for name in names {
             let path = Path.join(programDirectory, name)
-            guard tree.isFile(path) else { continue }
+            guard emitted ? graph.fileIsPresentOrEmitted(path) : tree.isFile(path) else { continue }
             let ext = Path.pathExtension(path)
             if Path.typeScriptExtensions.contains(ext), !typeScript {
                 entry.blockedTypeScriptIndex = entry.blockedTypeScriptIndex ?? path

@@ -58,6 +58,34 @@ public final class ProjectGraph {
         }
     }
 
+    /// The files the program is written in: `programEntryFiles`, with an
+    /// entry that is not built yet replaced by the TypeScript source the build
+    /// compiles into it, or, when `main` is missing, by the TypeScript file of
+    /// the same name beside it (what tsc would compile into it). The rules
+    /// that read the program's source start here.
+    var programSourceFiles: [String] {
+        if case .mainUnreadable = nodeEntry, let main = mainReference, main.status == .missing {
+            return Self.typeScriptSource(beside: main.target, in: tree).map { [$0] } ?? []
+        }
+        return programEntryFiles.map { entry in
+            guard !tree.isFile(entry), case .emitted(let source) = typeScriptBuild.verdict(for: entry, tree: tree) else { return entry }
+            return source
+        }
+    }
+
+    /// `x.ts` for `x.js` (`.mts` for `.mjs`, `.cts` for `.cjs`), when it exists.
+    static func typeScriptSource(beside output: String, in tree: some FileTree) -> String? {
+        let sourceExtension: String
+        switch Path.pathExtension(output) {
+        case ".js": sourceExtension = ".ts"
+        case ".mjs": sourceExtension = ".mts"
+        case ".cjs": sourceExtension = ".cts"
+        default: return nil
+        }
+        let source = Path.removingExtension(output) + sourceExtension
+        return tree.isFile(source) ? source : nil
+    }
+
     /// The files script commands name that are not there (worked out once, for two rules).
     private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
     /// The JavaScript Node loads itself, untransformed (see ModuleFormat.swift), found once.
@@ -134,7 +162,7 @@ public final class ProjectGraph {
             let status = status(of: target, probing: false, anchor: location.directory)
             mainReference = Reference(kind: .projectMain, target: target, file: project.file, node: main, status: status)
             switch status {
-            case .exists where tree.isDirectory(target): programDirectory = target
+            case .exists where tree.isDirectory(target), .emittedDirectory: programDirectory = target
             case .exists, .buildOutput, .unknown: programDirectory = Path.parent(target) ?? location.directory
             case .missing, .caseMismatch: break
             }
@@ -145,7 +173,9 @@ public final class ProjectGraph {
         typeScriptBuild = TypeScriptBuild(configs: buildConfigs())
         // Statuses that may depend on build outputs are settled now that the build is known.
         if let main = mainReference, main.status == .missing || main.status == .unknown {
-            mainReference?.status = status(of: main.target, probing: false, anchor: location.directory)
+            let settled = status(of: main.target, probing: false, anchor: location.directory)
+            mainReference?.status = settled
+            if case .emittedDirectory = settled { programDirectory = main.target }
         }
         resolveReferences()
         loadRuntimeTSConfig()
@@ -246,7 +276,7 @@ public final class ProjectGraph {
             packageMainReference = Reference(kind: .packageMain, target: target, file: package.file, node: main,
                                              status: status(of: target, probing: true, anchor: root))
         }
-        if mainReference == nil || tree.isDirectory(programDirectory) && mainReference?.target == programDirectory {
+        if mainReference == nil || mainReference?.target == programDirectory && (tree.isDirectory(programDirectory) || mainIsEmittedDirectory) {
             if let exports = Self.exportsEntry(package.exports) {
                 let target = Path.join(root, exports.string ?? "")
                 packageEntryCandidate = Reference(kind: .packageExports, target: target, file: package.file, node: exports,
@@ -335,10 +365,26 @@ public final class ProjectGraph {
             case .notEmitted: break
             }
         }
+        if !probing, let source = typeScriptBuild.sourceDirectory(emitting: target, tree: tree) {
+            return .emittedDirectory(source: source)
+        }
         if let actual = tree.caseInsensitiveMatch(for: target, below: anchor) {
             return .caseMismatch(actual: actual)
         }
         return unknown ? .unknown : .missing
+    }
+
+    /// Whether Pulumi.yaml `main` names a directory the build emits (and that is not there yet).
+    var mainIsEmittedDirectory: Bool {
+        if case .emittedDirectory = mainReference?.status { return true }
+        return false
+    }
+
+    /// Whether a file is there or the build emits it: what Node will find once the project is built.
+    func fileIsPresentOrEmitted(_ path: String) -> Bool {
+        if tree.isFile(path) { return true }
+        if case .emitted = typeScriptBuild.verdict(for: path, tree: tree) { return true }
+        return false
     }
 
     /// A path as the user should see it, relative to the project root when inside it.

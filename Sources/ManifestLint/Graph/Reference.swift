@@ -3,6 +3,8 @@ public enum PathStatus: Sendable, Equatable {
     case exists
     /// Absent now, but the project's TypeScript build emits it from `source`.
     case buildOutput(source: String)
+    /// A directory absent now that the build emits: the mirror of `source` in tsc's outDir.
+    case emittedDirectory(source: String)
     /// Present only with other letter case (macOS finds it, Linux does not).
     case caseMismatch(actual: String)
     /// It might be a build output of a tsconfig that could not be read completely.

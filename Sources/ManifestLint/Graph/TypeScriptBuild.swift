@@ -93,6 +93,18 @@ public struct TypeScriptBuild: Sendable {
         return unknown ? .unknown : .notEmitted
     }
 
+    /// The source directory that a directory in an outDir mirrors, when a
+    /// complete config emits into it (`dist` for `lib` with outDir dist and rootDir lib).
+    public func sourceDirectory(emitting directory: String, tree: some FileTree) -> String? {
+        for config in configs where config.isComplete && !config.noEmit {
+            guard let outDir = config.outDir, let relative = Path.relative(directory, inside: outDir),
+                  let base = sourceBase(of: config, tree: tree) else { continue }
+            let source = relative.isEmpty ? base : Path.join(base, relative)
+            if source != directory, tree.isDirectory(source) { return source }
+        }
+        return nil
+    }
+
     /// Where the build emits a source file (nil when no complete config compiles it).
     public func output(for source: String, tree: some FileTree) -> String? {
         for config in configs where config.isComplete && !config.noEmit && config.compiles(source) {

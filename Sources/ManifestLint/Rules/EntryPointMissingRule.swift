@@ -29,6 +29,20 @@ extension Rule {
                 "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
                 "index.mjs": "",
             ]),
+            // main names the directory tsc emits, and lib/index.ts becomes dist/index.js in it.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: dist/\n",
+                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
+                "lib/index.ts": "export const x = 1;\n",
+            ]),
+            // The emitted directory would hold only stack.js: nothing for Node to load.
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓dist/\n",
+                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
+                "lib/stack.ts": "export const x = 1;\n",
+            ]),
         ],
         check: { graph, findings in
             guard case .directory(let entry) = graph.nodeEntry, entry.loadedFile == nil,
@@ -36,6 +50,9 @@ extension Rule {
             let directory = graph.describe(entry.programDirectory)
             let tried = entry.triedNames.filter { $0.hasPrefix("index.") }.joined(separator: ", ")
             var message = "Pulumi finds no entry point in '\(directory)': no package.json main or exports, and none of \(tried) exists"
+            if let source = entry.emittedFrom {
+                message = "Pulumi will find no entry point in '\(directory)': the build emits it from '\(graph.describe(source))', which holds no index file, so none of \(tried) will exist, and package.json names no main or exports"
+            }
             let unstaged = entry.triedNames.map { Path.join(entry.programDirectory, $0) }.first { graph.tree.absenceNote($0) != nil }
             if let unstaged, let note = graph.tree.absenceNote(unstaged) {
                 message += " in this commit: \(graph.tree.displayPath(unstaged)) \(note)"

@@ -6,7 +6,9 @@ extension Rule {
         rationale: """
             Before any language host runs, Pulumi joins `main` to the project directory and stats it; when \
             that fails it stops with "project 'main' could not be read", for every runtime. A path that the \
-            project's TypeScript build emits (tsc's outDir) counts as present.
+            project's TypeScript build emits counts as present: a file tsc compiles, or a directory of tsc's \
+            outDir that mirrors a source directory (whether it will hold an index file is entry-point-missing's \
+            business).
             """,
         examples: [
             .triggering([
@@ -26,6 +28,13 @@ extension Rule {
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/\n",
                 "src/index.ts": "",
+            ]),
+            // The directory tsc emits (outDir) counts as present; entry-point-missing says whether it will hold an index file.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: dist/\n",
+                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
+                "lib/index.ts": "",
             ]),
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: bin/index.js\n",

@@ -9,7 +9,8 @@ extension Rule {
             (Date.now(), new Date(), Math.random(), crypto.randomUUID(), uuid(), process.hrtime, \
             performance.now()) in either makes every deploy see a new name: the resource is replaced (or a new \
             one is created and the old one orphaned). The value is followed through template literals, \
-            concatenation and consts of the module; one in a tag, a description or an output is fine.
+            concatenation and consts of the module; one in a tag, a description or an output is fine. When \
+            `main` names a build output that is not built yet, the source the build compiles into it is read.
             """,
         displayOnlyFix: true,
         examples: [
@@ -40,6 +41,21 @@ extension Rule {
                 "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
                 "index.js": "const aws = require('@pulumi/aws');\nconst now = new Date();\nnew aws.lambda.Function('fn', { functionName: ↓`fn-${now.getTime()}` });\n",
             ]),
+            // main names tsc's output, not built yet: the rule reads bin/tap.ts and what it imports.
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
+                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"bin/tap.js\"}, \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"target\": \"ES2022\", \"module\": \"commonjs\"}}",
+                ".gitignore": "bin/*.js\n",
+                "bin/tap.ts": "import { Stack } from '../lib/stack';\nnew Stack();\n",
+                "lib/stack.ts": "import * as aws from '@pulumi/aws';\nexport class Stack {\n  constructor() {\n    new aws.s3.Bucket('b', {bucket: ↓`b-${Date.now()}`});\n  }\n}\n",
+            ]),
+            // No tsconfig: main-missing says main is missing, and the program is still the TypeScript file of that name.
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "bin/tap.ts": "import * as aws from '@pulumi/aws';\nnew aws.s3.Bucket(↓`b-${Math.random()}`);\n",
+            ]),
             .clean([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
                 "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
@@ -48,7 +64,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard graph.isNodeRuntime else { return }
-            let entries = graph.programEntryFiles
+            let entries = graph.programSourceFiles
             guard !entries.isEmpty else { return }
             let modules = graph.programSources.reachable(from: entries)
             for construction in ResourceNames.constructions(in: modules, tree: graph.tree) {
