@@ -17,8 +17,8 @@ struct GraphTests {
     }
 
     /// The projects of one run share what they find above them: every one of
-    /// them, not only the first to look, gets the workspace root's answer.
-    @Test func everyProjectBelowAWorkspaceRootSeesIt() {
+    /// them, not only the first to look, gets the root package.json's answer.
+    @Test func everyProjectBelowARootPackageSeesIt() {
         func sdkMissing(root: String) -> [String] {
             var files = ["package.json": root]
             for name in ["a", "b/c", "b/d", "e/f/g"] {
@@ -31,11 +31,14 @@ struct GraphTests {
             return result.diagnostics.filter { $0.ruleID == "pulumi-sdk-missing" }.map(\.path).sorted()
         }
         #expect(sdkMissing(root: "{\"workspaces\": [\"*\"], \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}").isEmpty)
-        #expect(sdkMissing(root: "{\"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}")
+        #expect(sdkMissing(root: "{\"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}").isEmpty)
+        #expect(sdkMissing(root: "{\"dependencies\": {\"lodash\": \"^4\"}}")
                 == ["a/package.json", "b/c/package.json", "b/d/package.json", "e/f/g/package.json"])
     }
 
-    @Test func declaredDependenciesJoinThePackageAndItsWorkspaceRoots() {
+    /// Node resolves modules through every node_modules above the program, and
+    /// `npm run` puts every node_modules/.bin above the package on PATH: workspace roots or not.
+    @Test func declaredDependenciesJoinThePackageAndThePackagesAboveIt() {
         func declared(_ files: [String: String]) -> Set<String> {
             let tree = VirtualFileTree(files.merging(["p/Pulumi.yaml": "name: p\nruntime: nodejs\n",
                                                       "p/package.json": "{\"dependencies\": {\"own\": \"1\"}}"]) { $1 })
@@ -44,7 +47,7 @@ struct GraphTests {
         }
         #expect(declared([:]) == ["own"])
         #expect(declared(["package.json": "{\"workspaces\": [\"p\"], \"devDependencies\": {\"root\": \"1\", \"own\": \"2\"}}"]) == ["own", "root"])
-        #expect(declared(["package.json": "{\"devDependencies\": {\"root\": \"1\"}}"]) == ["own"])
+        #expect(declared(["package.json": "{\"devDependencies\": {\"root\": \"1\"}}"]) == ["own", "root"])
     }
 
     /// tsc's common source directory read off the config's own entries, where

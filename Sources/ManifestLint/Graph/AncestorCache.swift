@@ -2,20 +2,20 @@ import Synchronization
 
 /// What the projects of a run find in the directories above them, looked up
 /// once per directory (and worker): the projects of a monorepo all walk up through the
-/// same directories, to the same workspace root and node_modules. Each
+/// same directories, to the same root package.json and node_modules. Each
 /// directory's answer is its own finding plus its parent's answer.
 ///
 /// Shared by the projects that one worker checks in a run over one tree; in
 /// staged mode each project gets its own, since every question it asks must
 /// reach its recorder.
 final class AncestorCache: Sendable {
-    private let workspaceRootDependencies = Mutex<[String: Set<String>]>([:])
+    private let packageDependencies = Mutex<[String: Set<String>]>([:])
     private let nodeModules = Mutex<[String: [String]]>([:])
 
-    /// What the workspace roots in `directory` and the directories above it
-    /// depend on. `root` reads one directory's package.json when it is a workspace root.
-    func workspaceRootDependencies(from directory: String, root: (String) -> PackageManifest?) -> Set<String> {
-        answer(from: directory, in: workspaceRootDependencies, own: { root($0)?.dependencyNames ?? [] },
+    /// What the package.json files in `directory` and the directories above it
+    /// depend on. `manifest` reads one directory's package.json, if it has one.
+    func packageDependencies(from directory: String, manifest: (String) -> PackageManifest?) -> Set<String> {
+        answer(from: directory, in: packageDependencies, own: { manifest($0)?.dependencyNames ?? [] },
                addingAbove: { $0.formUnion($1) })
     }
 

@@ -34,9 +34,11 @@ public final class ProjectGraph {
     /// Entry resolution for nodejs and bun projects.
     public private(set) var nodeEntry: NodeEntryPoint?
     public private(set) var typeScriptBuild = TypeScriptBuild(configs: [])
-    /// What the package.json files above the package that declare a workspace
-    /// ("workspaces", or a pnpm-workspace.yaml beside them) depend on, all together.
-    private var workspaceRootDependencyNames: Set<String> = []
+    /// What the package.json files above the package depend on, all together,
+    /// workspace roots or not: Node finds what they install when it resolves a
+    /// module from the program, and `npm run` puts the node_modules/.bin of
+    /// every directory above the package on PATH (@npmcli/run-script).
+    private var ancestorDependencyNames: Set<String> = []
     /// The package's scripts, parsed (nodejs and bun projects).
     private(set) var packageScripts: PackageScripts?
     private let scriptCache: ScriptCache
@@ -179,7 +181,7 @@ public final class ProjectGraph {
         }
         resolveReferences()
         loadRuntimeTSConfig()
-        loadWorkspaceRoots()
+        loadAncestorPackages()
         if let package, package.document.parsed {
             commandProviders = CommandProviders(declared: declaredDependencies, packageDirectory: package.directory, tree: tree,
                                                 ancestors: ancestors)
@@ -287,24 +289,23 @@ public final class ProjectGraph {
         }
     }
 
-    private func loadWorkspaceRoots() {
+    private func loadAncestorPackages() {
         guard let package, let start = Path.parent(package.directory) else { return }
-        workspaceRootDependencyNames = ancestors.workspaceRootDependencies(from: start) { directory in
+        ancestorDependencyNames = ancestors.packageDependencies(from: start) { directory in
             let path = Path.join(directory, "package.json")
             guard tree.isFile(path), let document = load(path, format: .json), document.parsed else { return nil }
-            let root = PackageManifest(document: document, directory: directory)
-            return root.root?["workspaces"] != nil || tree.isFile(Path.join(directory, "pnpm-workspace.yaml")) ? root : nil
+            return PackageManifest(document: document, directory: directory)
         }
     }
 
     /// Dependencies of the package (its package.json alone), read once.
     private(set) lazy var packageDependencyNames: Set<String> = package?.dependencyNames ?? []
 
-    /// Dependencies of the package and of the workspace roots above it (the
-    /// roots' set, shared by the projects below them, takes the package's few names).
+    /// Dependencies of the package and of the package.json files above it (the
+    /// ancestors' set, shared by the projects below them, takes the package's few names).
     public private(set) lazy var declaredDependencies: Set<String> = {
-        if workspaceRootDependencyNames.isEmpty { return packageDependencyNames }
-        var names = workspaceRootDependencyNames
+        if ancestorDependencyNames.isEmpty { return packageDependencyNames }
+        var names = ancestorDependencyNames
         names.formUnion(packageDependencyNames)
         return names
     }()

@@ -4,17 +4,20 @@ extension Rule {
         severity: .warning,
         summary: "A script runs a command that no declared dependency provides.",
         rationale: """
-            A command in a script comes from node_modules/.bin, put there by a dependency of the package (or of \
-            a workspace root above it). One that works only because a transitive dependency or a global install \
-            happens to provide it breaks on a fresh install or in CI. Binaries are read from \
-            node_modules/<dep>/package.json when installed, else from a map of well-known packages; a command \
-            the linter knows nothing about, and the commands every machine has (node, npm, pulumi, git, sh, \
-            coreutils, aws, docker ...), give no finding.
+            `npm run` puts the node_modules/.bin of the package's directory and of every directory above it on \
+            PATH (@npmcli/run-script), so a command comes from a dependency of the package or of a package.json \
+            above it, workspace root or not, or from a peer dependency that one of them requires (npm 7 and later \
+            install those). One that works only because a transitive dependency or a global install happens to \
+            provide it breaks on a fresh install or in CI: `npm run X` fails with "sh: 1: jest: not found". \
+            Binaries are read from node_modules/<dep>/package.json when installed, else from a map of well-known \
+            packages; a command run through npx (which installs the package on demand), a command the linter \
+            knows nothing about, and the commands every machine has (node, npm, pulumi, git, sh, coreutils, aws, \
+            docker ...) give no finding.
             """,
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"test\": \"NODE_ENV=test ↓jest --coverage\", \"fmt\": \"npx ↓prettier --write .\"}}",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"test\": \"NODE_ENV=test ↓jest --coverage\", \"fmt\": \"npx --no-install ↓prettier --write .\"}}",
                 "index.js": "",
             ]),
             .triggering([
@@ -23,6 +26,32 @@ extension Rule {
                 "index.js": "",
                 "node_modules/.bin/gen-docs": "",
                 "node_modules/ts-node/package.json": "{\"name\": \"ts-node\", \"bin\": {\"ts-node\": \"dist/bin.js\"}}",
+            ]),
+            // npm run puts every directory's node_modules/.bin above the package on PATH, workspaces or not.
+            .clean([
+                "package.json": "{\"devDependencies\": {\"eslint\": \"^9\", \"jest\": \"^29\"}}",
+                "Pulumi.yaml": "name: infra\nruntime: nodejs\nmain: lib/index.ts\n",
+                "lib/package.json": "{\"scripts\": {\"lint\": \"eslint .\", \"test\": \"jest\"}}",
+                "lib/index.ts": "",
+            ]),
+            // npm 7 and later install the peers a dependency requires: ts-jest brings jest.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"ts-jest\": \"29.3.0\"}, \"scripts\": {\"test\": \"jest\"}}",
+                "index.ts": "",
+            ]),
+            // npx installs the package on demand.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"lint\": \"npx eslint --fix .\", \"fmt\": \"npm exec -- prettier -w .\"}}",
+                "index.js": "",
+            ]),
+            // An installed package's own package.json says which peers it requires; an optional one is not installed.
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"lint-kit\": \"1.0.0\"}, \"scripts\": {\"lint\": \"eslint . && ↓tsc --noEmit\"}}",
+                "index.js": "",
+                "node_modules/lint-kit/package.json": "{\"name\": \"lint-kit\", \"peerDependencies\": {\"eslint\": \"^9\", \"typescript\": \"^5\"}, \"peerDependenciesMeta\": {\"typescript\": {\"optional\": true}}}",
             ]),
             .clean([
                 "package.json": "{\"private\": true, \"workspaces\": [\"infra\"], \"devDependencies\": {\"jest\": \"^29\", \"typescript\": \"^5\"}}",
@@ -45,7 +74,7 @@ extension Rule {
             for invocation in scripts.invocations {
                 // The command word's fields read in place: binding the word would copy it whole.
                 let words = invocation.words
-                guard !words.isEmpty, !words[0].isDynamic else { continue }
+                guard !words.isEmpty, !words[0].isDynamic, !invocation.installsOnDemand else { continue }
                 let command = words[0].text
                 guard !invocation.isWellKnownGlobal, !command.containsBytes(of: "/"),
                       !graph.settings.globalBinaries.contains(command), !ownCommands.contains(command),
@@ -53,10 +82,10 @@ extension Rule {
                 guard case .undeclared(let packages) = providers.answer(for: command) else { continue }
                 let message: String
                 if packages.isEmpty {
-                    message = "'\(command)' comes from node_modules/.bin, but no dependency of this package (or of a workspace root) provides it: declare the package that does"
+                    message = "'\(command)' is in node_modules/.bin only through a package that neither this package nor a package.json above it declares: `npm run \(invocation.scriptName)` fails with \"\(command): not found\" once that package goes; declare the package that provides it"
                 } else {
                     let names = packages.joined(separator: " or ")
-                    message = "'\(command)' is provided by \(names), which this package (and its workspace roots) does not declare: add \(packages[0]) to devDependencies"
+                    message = "'\(command)' is provided by \(names), which neither this package nor a package.json above it declares: on a fresh install `npm run \(invocation.scriptName)` fails with \"\(command): not found\"; add \(packages[0]) to devDependencies"
                 }
                 findings.report(message, in: scripts.package.file, at: words[0].span)
             }

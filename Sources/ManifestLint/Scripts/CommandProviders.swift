@@ -1,15 +1,31 @@
-/// Which commands the declared dependencies of a package provide: from
+/// Which commands the dependencies of a package provide: from
 /// node_modules/<dep>/package.json when installed, else from the curated map
-/// of well-known packages.
+/// of well-known packages. What npm installs counts: the declared
+/// dependencies, and the peer dependencies they require (npm 7 and later
+/// install those; optional peers it leaves out).
 final class CommandProviders {
-    /// Dependencies of the package and of the workspace roots above it.
+    /// Dependencies of the package and of the package.json files above it.
     let declared: Set<String>
     private let tree: any FileTree
     /// node_modules directories from the package up to the root.
     private let nodeModules: [String]
-    private var installedBinaries: [String: Set<String>?] = [:]
+    /// What an installed package's package.json says, read once; nil when it is not installed.
+    private var installed: [String: InstalledPackage?] = [:]
     /// The declared dependencies in a fixed order, for looking through the installed ones.
     private lazy var declaredInOrder = declared.sorted()
+    /// The peers the declared dependencies require, worked out only when a command is not otherwise provided.
+    private lazy var requiredPeers: [String] = {
+        var peers = Set<String>()
+        for dependency in declaredInOrder {
+            peers.formUnion(installedPackage(dependency)?.requiredPeers ?? WellKnownCommands.requiredPeersByPackage[dependency] ?? [])
+        }
+        return peers.subtracting(declared).sorted()
+    }()
+
+    private struct InstalledPackage {
+        var binaries: Set<String>
+        var requiredPeers: [String]
+    }
 
     init(declared: Set<String>, packageDirectory: String, tree: any FileTree, ancestors: AncestorCache = AncestorCache()) {
         self.declared = declared
@@ -19,7 +35,7 @@ final class CommandProviders {
 
     enum Answer: Equatable {
         case provided
-        /// Not provided by a declared dependency; the packages that would provide it, if known.
+        /// Not provided by a dependency; the packages that would provide it, if known.
         case undeclared(providers: [String])
         /// Nothing is known about the command.
         case unknown
@@ -27,33 +43,39 @@ final class CommandProviders {
 
     func answer(for command: String) -> Answer {
         let known = WellKnownCommands.packagesByBinary[command] ?? []
-        if known.contains(where: declared.contains) { return .provided }
-        if !nodeModules.isEmpty {
-            for dependency in declaredInOrder where binaries(ofInstalled: dependency)?.contains(command) == true {
-                return .provided
-            }
-        }
+        if known.contains(where: declared.contains) || provides(command, among: declaredInOrder) { return .provided }
+        if known.contains(where: requiredPeers.contains) || provides(command, among: requiredPeers) { return .provided }
         if !known.isEmpty { return .undeclared(providers: known) }
         if nodeModules.contains(where: { tree.exists(Path.join($0, ".bin/" + command)) }) { return .undeclared(providers: []) }
         return .unknown
     }
 
-    /// The commands an installed package declares in its `bin`; nil when it is not installed.
-    private func binaries(ofInstalled dependency: String) -> Set<String>? {
-        if let cached = installedBinaries[dependency] { return cached }
-        var result: Set<String>?
+    /// Whether one of `packages`, installed, declares the command in its `bin`.
+    private func provides(_ command: String, among packages: [String]) -> Bool {
+        guard !nodeModules.isEmpty else { return false }
+        return packages.contains { installedPackage($0)?.binaries.contains(command) == true }
+    }
+
+    /// The commands and required peers of an installed package; nil when it is not installed.
+    private func installedPackage(_ dependency: String) -> InstalledPackage? {
+        if let cached = installed[dependency] { return cached }
+        var result: InstalledPackage?
         for directory in nodeModules {
             let path = Path.join(directory, dependency + "/package.json")
             guard let bytes = tree.read(path), let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { continue }
+            var binaries: Set<String>
             if root["bin"]?.string != nil {
                 let name = root["name"]?.string ?? dependency
-                result = [name.split(separator: "/").last.map(String.init) ?? name]
+                binaries = [name.split(separator: "/").last.map(String.init) ?? name]
             } else {
-                result = Set((root["bin"]?.entries ?? []).compactMap(\.name))
+                binaries = Set((root["bin"]?.entries ?? []).compactMap(\.name))
             }
+            let optional = Set((root["peerDependenciesMeta"]?.entries ?? []).filter { $0.value["optional"]?.bool == true }.compactMap(\.name))
+            let peers = (root["peerDependencies"]?.entries ?? []).compactMap(\.name).filter { !optional.contains($0) }
+            result = InstalledPackage(binaries: binaries, requiredPeers: peers)
             break
         }
-        installedBinaries[dependency] = .some(result)
+        installed[dependency] = .some(result)
         return result
     }
 }

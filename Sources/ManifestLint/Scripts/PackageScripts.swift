@@ -25,6 +25,8 @@ struct PackageScripts {
         var fileArguments: [FileArgument] { command.fileArguments }
         /// Its command is one every system has (WellKnownCommands.globals).
         var isWellKnownGlobal: Bool { command.isWellKnownGlobal }
+        /// It runs through npx or the like, which installs a missing package.
+        var installsOnDemand: Bool { command.installsOnDemand }
         /// The patterns it gives prettier or eslint (GlobArguments).
         var globPatterns: [ShellWord] { command.globPatterns }
     }
@@ -68,17 +70,23 @@ struct PackageScripts {
     // MARK: Wrappers
 
     /// Removes what only starts another command: npx, `npm exec`, cross-env,
-    /// `dotenv --`, env, time, nohup.
-    static func unwrap(_ words: [ShellWord]) -> [ShellWord] {
+    /// `dotenv --`, env, time, nohup. `installsOnDemand`: a runner that installs
+    /// the package when no dependency provides it (npx, `npm exec`, pnpx, bunx,
+    /// unless told not to with `--no-install` or `--no`) starts the command.
+    static func unwrap(_ words: [ShellWord]) -> (words: [ShellWord], installsOnDemand: Bool) {
         var words = words
+        var installsOnDemand = false
         while let first = words.first, !first.isDynamic {
             let name = Path.basename(first.text)
             var rest = Array(words.dropFirst())
             switch name {
             case "npx", "pnpx", "bunx":
+                installsOnDemand = !rest.prefix { $0.text.hasPrefix("-") }.contains { $0.text == "--no-install" || $0.text == "--no" }
                 rest = dropOptions(rest, taking: Self.npxValueOptions)
-            case "npm" where rest.first?.text == "exec" || rest.first?.text == "x",
-                 "pnpm" where rest.first?.text == "exec",
+            case "npm" where rest.first?.text == "exec" || rest.first?.text == "x":
+                installsOnDemand = !rest.dropFirst().prefix { $0.text.hasPrefix("-") }.contains { $0.text == "--no" }
+                rest = dropOptions(Array(rest.dropFirst()), taking: Self.execValueOptions)
+            case "pnpm" where rest.first?.text == "exec",
                  "yarn" where rest.first?.text == "exec":
                 rest = dropOptions(Array(rest.dropFirst()), taking: Self.execValueOptions)
             case "cross-env", "cross-env-shell", "env":
@@ -95,12 +103,12 @@ struct PackageScripts {
                 if first.text.hasPrefix("node_modules/.bin/") || first.text.hasPrefix("./node_modules/.bin/") {
                     words[0].text = name
                 }
-                return words
+                return (words, installsOnDemand)
             }
             if rest.first?.text == "--" { rest.removeFirst() }
             words = rest
         }
-        return words
+        return (words, installsOnDemand)
     }
 
     static let npxValueOptions: Set<String> = ["-p", "--package", "-c", "--call"]

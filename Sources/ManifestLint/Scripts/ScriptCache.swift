@@ -21,13 +21,17 @@ struct ScriptAnalysis: Sendable {
         let globPatterns: [ShellWord]
         /// The command's name: the first word's last path component.
         let name: String
+        /// It runs through npx (or `npm exec`, pnpx, bunx), which installs the
+        /// package for the moment when no dependency provides the command.
+        let installsOnDemand: Bool
 
         /// The analysis of the words a command finally runs (wrappers removed; not empty).
-        init(words: [ShellWord], directory: String?) {
+        init(words: [ShellWord], directory: String?, installsOnDemand: Bool = false) {
             let name = Path.basename(words[0].text)
             self.words = words
             self.directory = directory
             self.name = name
+            self.installsOnDemand = installsOnDemand
             call = PackageScripts.scriptCall(words, named: name)
             fileArguments = FileArgument.arguments(of: words, named: name)
             isWellKnownGlobal = WellKnownCommands.globals.contains(words[0].text)
@@ -35,7 +39,8 @@ struct ScriptAnalysis: Sendable {
         }
 
         private init(words: [ShellWord], directory: String?, call: PackageScripts.ScriptCall?, fileArguments: [FileArgument],
-                     isWellKnownGlobal: Bool, globPatterns: [ShellWord], name: String) {
+                     isWellKnownGlobal: Bool, globPatterns: [ShellWord], name: String, installsOnDemand: Bool) {
+            self.installsOnDemand = installsOnDemand
             self.words = words
             self.directory = directory
             self.call = call
@@ -51,7 +56,8 @@ struct ScriptAnalysis: Sendable {
             if let target = call?.target { call?.target = target.shifted(by: delta) }
             return Command(words: words.map { $0.shifted(by: delta) }, directory: directory, call: call,
                            fileArguments: fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) },
-                           isWellKnownGlobal: isWellKnownGlobal, globPatterns: globPatterns.map { $0.shifted(by: delta) }, name: name)
+                           isWellKnownGlobal: isWellKnownGlobal, globPatterns: globPatterns.map { $0.shifted(by: delta) }, name: name,
+                           installsOnDemand: installsOnDemand)
         }
     }
 
@@ -62,8 +68,9 @@ struct ScriptAnalysis: Sendable {
     init(_ parsed: ShellScript) {
         error = parsed.error
         commands = parsed.commands.compactMap { command in
-            let words = PackageScripts.unwrap(command.words)
-            return words.isEmpty ? nil : Command(words: words, directory: command.directory)
+            let unwrapped = PackageScripts.unwrap(command.words)
+            return unwrapped.words.isEmpty ? nil
+                : Command(words: unwrapped.words, directory: command.directory, installsOnDemand: unwrapped.installsOnDemand)
         }
     }
 

@@ -70,6 +70,32 @@ enum WellKnownCommands {
         "semantic-release": ["semantic-release"],
     ]
 
+    /// Package name → the peer dependencies it requires (not optional ones),
+    /// which npm 7 and later install with it: ts-jest brings jest and tsc.
+    /// Read from node_modules instead when the package is installed.
+    static let requiredPeersByPackage: [String: [String]] = [
+        "ts-jest": ["jest", "typescript"],
+        "ts-node": ["typescript"],
+        "typedoc": ["typescript"],
+        "ts-loader": ["typescript", "webpack"],
+        "fork-ts-checker-webpack-plugin": ["typescript", "webpack"],
+        "typescript-eslint": ["eslint", "typescript"],
+        "@typescript-eslint/eslint-plugin": ["eslint", "@typescript-eslint/parser"],
+        "@typescript-eslint/parser": ["eslint"],
+        "eslint-config-prettier": ["eslint"],
+        "eslint-plugin-prettier": ["eslint", "prettier"],
+        "eslint-plugin-jest": ["eslint"],
+        "eslint-plugin-import": ["eslint"],
+        "eslint-plugin-n": ["eslint"],
+        "eslint-plugin-node": ["eslint"],
+        "eslint-plugin-promise": ["eslint"],
+        "eslint-config-airbnb-base": ["eslint", "eslint-plugin-import"],
+        "eslint-config-standard": ["eslint", "eslint-plugin-import", "eslint-plugin-n", "eslint-plugin-promise"],
+        "prettier-plugin-organize-imports": ["prettier", "typescript"],
+        "@vitest/coverage-v8": ["vitest"],
+        "@vitest/ui": ["vitest"],
+    ]
+
     /// Command → the packages that provide it.
     static let packagesByBinary: [String: [String]] = {
         var map: [String: [String]] = [:]
