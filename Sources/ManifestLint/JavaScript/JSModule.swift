@@ -169,7 +169,8 @@ struct JSModule: Sendable {
                 index = scanImport(at: index, into: &imports, &bindings)
                 continue
             }
-            if isIdentifier(index, "export"), let from = (index..<min(tokens.count, index + 64)).first(where: { isIdentifier($0, "from") }),
+            if isIdentifier(index, "export"), !isIdentifier(index + 1, "type"),
+               let from = (index..<min(tokens.count, index + 64)).first(where: { isIdentifier($0, "from") }),
                let specifier = stringValue(from + 1), !(index + 1..<from).contains(where: { isPunctuator($0, ";") }) {
                 imports.append((specifier, tokens[from + 1].span))
             }
@@ -192,7 +193,9 @@ struct JSModule: Sendable {
             return start + 2
         }
         var index = start + 1
-        if isIdentifier(index, "type") && !isIdentifier(index + 1, "from") { index += 1 } // `import type ...`
+        // `import type ... from 'x'` loads nothing at run time (TypeScript erases it): neither an import nor a binding.
+        let typeOnly = isIdentifier(index, "type") && !isIdentifier(index + 1, "from") && !isPunctuator(index + 1, ",")
+        if typeOnly { index += 1 }
         var names: [(local: String, path: [String])] = []
         while index < tokens.count && !isIdentifier(index, "from") && !isPunctuator(index, ";") {
             if isPunctuator(index, "*") && isIdentifier(index + 1, "as") {
@@ -201,13 +204,19 @@ struct JSModule: Sendable {
             } else if isPunctuator(index, "{"), let close = closing(index) {
                 var member = index + 1
                 while member < close {
+                    // `{ type X }` and `{ type X as Y }`: a name for types only.
+                    if isIdentifier(member, "type"), tokens.indices.contains(member + 1), member + 1 < close,
+                       tokens[member + 1].kind == .identifier || tokens[member + 1].kind == .string, !isIdentifier(member + 1, "as") {
+                        member += isIdentifier(member + 2, "as") ? 4 : 2
+                        continue
+                    }
                     if tokens[member].kind == .identifier || tokens[member].kind == .string {
                         let imported = tokens[member].kind == .string ? (stringValue(member) ?? "") : text(member)
                         if isIdentifier(member + 1, "as") {
                             names.append((text(member + 2), [imported]))
                             member += 3
                         } else {
-                            if imported != "type" { names.append((imported, [imported])) }
+                            names.append((imported, [imported]))
                             member += 1
                         }
                     } else {
@@ -221,6 +230,7 @@ struct JSModule: Sendable {
             }
         }
         guard isIdentifier(index, "from"), let specifier = stringValue(index + 1) else { return index + 1 }
+        if typeOnly { return index + 2 }
         imports.append((specifier, tokens[index + 1].span))
         for name in names {
             // A default import of a @pulumi package is its namespace (CommonJS interop).
