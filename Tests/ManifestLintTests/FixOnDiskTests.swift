@@ -105,7 +105,8 @@ struct FixOnDiskTests {
     @Test func aFixNeverWritesOutsideTheCheckedPathsAndTheirProjects() throws {
         let project = sandbox.root + "/outside/project"
         try sandbox.write("name: demo\nruntime: nodejs\nmain: index.js\n", to: project + "/Pulumi.yaml")
-        try sandbox.write("{\"name\": \"demo\", \"bin\": {\"tool\": \"../shared/cli.js\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+        // Published (a files list), so that npm links the bin and bin-shebang has a fix for it.
+        try sandbox.write("{\"name\": \"demo\", \"files\": [\"index.js\"], \"bin\": {\"tool\": \"../shared/cli.js\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
                           to: project + "/package.json")
         try sandbox.write("", to: project + "/index.js")
         try sandbox.write("require('./lib');\n", to: sandbox.root + "/outside/shared/cli.js")
@@ -141,6 +142,9 @@ struct FixOnDiskTests {
     @Test func inTheHookOnlyFilesWhoseWorkingCopyIsStagedAreFixed() throws {
         let repo = try sandbox.repository()
         try sandbox.copy(GitSandbox.seed, to: repo)
+        // Published (a files list), so that npm links the bin and bin-shebang has a fix for it.
+        let published = try contents(repo + "/package.json").replacingOccurrences(of: "\"version\": \"0.1.0\",", with: "\"version\": \"0.1.0\",\n  \"files\": [\"bin\", \"lib\"],")
+        try sandbox.write(published, to: repo + "/package.json")
         try sandbox.git("add", "-A", in: repo)
         let fixed = try sandbox.run([GitSandbox.binary, "check", "--staged", "--fix"], in: repo)
         #expect(fixed.status == 1, "a hook that changed files must fail")
