@@ -21,17 +21,20 @@ struct JSModule: Sendable {
         let comments: [JSToken]
         let tokenizerError: (message: String, offset: Int)?
         let imports: [(specifier: String, span: Span)]
+        /// The specifiers of `export ... from 'x'`: modules whose exports this one passes on.
+        let reexports: [String]
         let bindings: [String: Binding]
         /// Where `declarations` is kept once worked out.
         let declarations = Mutex<[String: Range<Int>]?>(nil)
 
         init(file: SourceFile, tokens: [JSToken], comments: [JSToken], tokenizerError: (message: String, offset: Int)?,
-             imports: [(specifier: String, span: Span)], bindings: [String: Binding]) {
+             imports: [(specifier: String, span: Span)], reexports: [String], bindings: [String: Binding]) {
             self.file = file
             self.tokens = tokens
             self.comments = comments
             self.tokenizerError = tokenizerError
             self.imports = imports
+            self.reexports = reexports
             self.bindings = bindings
         }
     }
@@ -43,6 +46,7 @@ struct JSModule: Sendable {
     var comments: [JSToken] { storage.comments }
     var tokenizerError: (message: String, offset: Int)? { storage.tokenizerError }
     var imports: [(specifier: String, span: Span)] { storage.imports }
+    var reexports: [String] { storage.reexports }
     var bindings: [String: Binding] { storage.bindings }
 
     /// The initializer of each name a `const`, `let` or `var` declares exactly
@@ -78,11 +82,13 @@ struct JSModule: Sendable {
             if token.isComment { comments.append(token) } else { tokens.append(token) }
         }
         let unscanned = JSModule(storage: Storage(file: file, tokens: tokens, comments: comments, tokenizerError: result.error,
-                                                  imports: [], bindings: [:]))
+                                                  imports: [], reexports: [], bindings: [:]))
         var imports: [(specifier: String, span: Span)] = []
+        var reexports: [String] = []
         var bindings: [String: Binding] = [:]
-        unscanned.scanImports(into: &imports, &bindings)
-        storage = Storage(file: file, tokens: tokens, comments: comments, tokenizerError: result.error, imports: imports, bindings: bindings)
+        unscanned.scanImports(into: &imports, &reexports, &bindings)
+        storage = Storage(file: file, tokens: tokens, comments: comments, tokenizerError: result.error, imports: imports,
+                          reexports: reexports, bindings: bindings)
     }
 
     private init(storage: Storage) {
@@ -160,9 +166,43 @@ struct JSModule: Sendable {
         return nil
     }
 
+    /// The index of the bracket that the `)`, `]` or `}` at `close` closes, or nil.
+    func opening(of close: Int) -> Int? {
+        var depth = 0
+        var index = close
+        while index >= 0 {
+            if tokens[index].kind == .punctuator {
+                if isPunctuator(index, ")") || isPunctuator(index, "]") || isPunctuator(index, "}") { depth += 1 }
+                if isPunctuator(index, "(") || isPunctuator(index, "[") || isPunctuator(index, "{") {
+                    depth -= 1
+                    if depth == 0 { return index }
+                }
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// For each token, the index of the `(`, `[` or `{` (or template
+    /// substitution) that encloses it; -1 at the top level.
+    func enclosingBrackets() -> [Int] {
+        var result = Array(repeating: -1, count: tokens.count)
+        var stack: [Int] = []
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.kind == .punctuator, isPunctuator(index, ")") || isPunctuator(index, "]") || isPunctuator(index, "}") { _ = stack.popLast() }
+            result[index] = stack.last ?? -1
+            if token.kind == .punctuator, isPunctuator(index, "(") || isPunctuator(index, "[") || isPunctuator(index, "{") { stack.append(index) }
+            if token.kind == .templateHead { stack.append(index) }
+            if token.kind == .templateTail { _ = stack.popLast() }
+        }
+        return result
+    }
+
     // MARK: Imports
 
-    private func scanImports(into imports: inout [(specifier: String, span: Span)], _ bindings: inout [String: Binding]) {
+    private func scanImports(into imports: inout [(specifier: String, span: Span)], _ reexports: inout [String],
+                             _ bindings: inout [String: Binding]) {
         var index = 0
         while index < tokens.count {
             if isIdentifier(index, "import") && !isPunctuator(index - 1, ".") {
@@ -173,6 +213,7 @@ struct JSModule: Sendable {
                let from = (index..<min(tokens.count, index + 64)).first(where: { isIdentifier($0, "from") }),
                let specifier = stringValue(from + 1), !(index + 1..<from).contains(where: { isPunctuator($0, ";") }) {
                 imports.append((specifier, tokens[from + 1].span))
+                reexports.append(specifier)
             }
             if isIdentifier(index, "require"), isPunctuator(index + 1, "("), let specifier = stringValue(index + 2), isPunctuator(index + 3, ")") {
                 imports.append((specifier, tokens[index + 2].span))

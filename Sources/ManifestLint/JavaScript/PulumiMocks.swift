@@ -10,8 +10,9 @@ struct PulumiMock {
     var objectClose: Int
     /// Member paths the literal provides ("all", "s3.Bucket"); nested objects give their own members.
     var members: Set<String>
-    /// Paths whose value is an object literal (their members are listed one by one).
-    var namespaces: Set<String>
+    /// Paths whose value is an object literal (their members are listed one by
+    /// one), with the `}` that closes it (where a missing member goes).
+    var namespaces: [String: Int]
 
     /// The mocks of @pulumi/* packages in a test file whose factory is a plain object literal
     /// (one that spreads anything, such as jest.requireActual, is complete by construction).
@@ -21,7 +22,7 @@ struct PulumiMock {
             && (module.isIdentifier(index + 2, "mock") || module.isIdentifier(index + 2, "unstable_mockModule")) && module.isPunctuator(index + 3, "(") {
             guard let package = module.stringValue(index + 4), ProviderNamespaces.isPulumiScoped(package),
                   module.isPunctuator(index + 5, ","), let (open, close) = factoryObject(after: index + 6, in: module) else { continue }
-            var mock = PulumiMock(module: module, callToken: index, package: package, objectOpen: open, objectClose: close, members: [], namespaces: [])
+            var mock = PulumiMock(module: module, callToken: index, package: package, objectOpen: open, objectClose: close, members: [], namespaces: [:])
             guard mock.collect(open: open, close: close, prefix: "") else { continue }
             result.append(mock)
         }
@@ -52,8 +53,13 @@ struct PulumiMock {
     /// Collects the members of an object literal; false when it spreads something.
     private mutating func collect(open: Int, close: Int, prefix: String) -> Bool {
         for member in ResourceNames.topLevelSplit(module, from: open + 1, to: close) {
-            let key = member.lowerBound
+            var key = member.lowerBound
             if module.isPunctuator(key, "...") { return false }
+            // `get Vpc() { ... }`, `async f() {}`, `*g() {}`: the name follows.
+            if module.isIdentifier(key, "get") || module.isIdentifier(key, "set") || module.isIdentifier(key, "async") || module.isPunctuator(key, "*"),
+               key + 1 < member.upperBound, !module.isPunctuator(key + 1, "("), !module.isPunctuator(key + 1, ":"), !module.isPunctuator(key + 1, ",") {
+                key += 1
+            }
             let name: String
             switch module.tokens[key].kind {
             case .identifier: name = module.text(key)
@@ -64,33 +70,54 @@ struct PulumiMock {
             let path = prefix.isEmpty ? name : prefix + "." + name
             members.insert(path)
             if module.isPunctuator(key + 1, ":"), module.isPunctuator(key + 2, "{"), let end = module.closing(key + 2), end + 1 == member.upperBound {
-                namespaces.insert(path)
+                namespaces[path] = end
                 guard collect(open: key + 2, close: end, prefix: path) else { return false }
             }
         }
         return true
     }
 
-    /// The members of the mocked package that `module` uses, with the first token of each use.
-    func uses(in user: JSModule) -> [(path: String, token: Int)] {
-        var result: [(String, Int)] = []
+    /// A use of the mocked package in the code under test: the members it
+    /// reads, in order (`["iam", "Role"]` for `aws.iam.Role`), and its tokens.
+    struct Use {
+        var chain: [String]
+        /// The binding's token, and the last member's.
+        var first: Int
+        var last: Int
+    }
+
+    /// The uses of the mocked package in `user` at the tokens `counts` accepts (code that runs).
+    func uses(in user: JSModule, counts: (Int) -> Bool) -> [Use] {
+        var result: [Use] = []
         for (local, binding) in user.bindings where binding.module == package {
             for index in user.tokens.indices where user.isIdentifier(index, named: local) && !user.isPunctuator(index - 1, ".") {
-                var path = binding.path
-                var next = index
-                // Follow `.member` while the mock lists the path as a namespace (or for the first member).
-                while user.isPunctuator(next + 1, "."), user.tokens.indices.contains(next + 2), user.tokens[next + 2].kind == .identifier {
-                    let joined = path.joined(separator: ".")
-                    guard path.isEmpty || namespaces.contains(joined) else { break }
-                    path.append(user.text(next + 2))
-                    next += 2
+                guard counts(index), !(index > 0 && user.isIdentifier(index - 1, "import")) else { continue }
+                var chain = binding.path
+                var last = index
+                while user.isPunctuator(last + 1, ".") || user.isPunctuator(last + 1, "?."), user.tokens.indices.contains(last + 2),
+                      user.tokens[last + 2].kind == .identifier {
+                    chain.append(user.text(last + 2))
+                    last += 2
                 }
-                guard !path.isEmpty, !(index > 0 && user.isIdentifier(index - 1, "import")) else { continue }
-                // The binding's own declaration (`import { all } from`) is not a use.
-                if binding.path.count == path.count, user.isPunctuator(index + 1, ",") || user.isPunctuator(index + 1, "}") || user.isIdentifier(index + 1, "as") { continue }
-                result.append((path.joined(separator: "."), index))
+                guard !chain.isEmpty else { continue }
+                // The binding's own declaration (`import { all } from`, `const { all } = require`) is not a use.
+                if binding.path.count == chain.count, user.isPunctuator(index + 1, ",") || user.isPunctuator(index + 1, "}")
+                    || user.isIdentifier(index + 1, "as") || user.isPunctuator(index + 1, ":") { continue }
+                result.append(Use(chain: chain, first: index, last: last))
             }
         }
         return result
+    }
+
+    /// The first member of a use's chain that the mock lacks, with how deep it
+    /// is; nil when the mock provides it (or a member that is not an object
+    /// literal stands before it: what it holds is not known).
+    func missing(in use: Use) -> Int? {
+        for depth in use.chain.indices {
+            let path = use.chain[...depth].joined(separator: ".")
+            guard members.contains(path) else { return depth }
+            guard namespaces[path] != nil else { return nil }
+        }
+        return nil
     }
 }
