@@ -8,7 +8,8 @@ struct FixerTests {
     /// A rule that proposes `edits(description node, file)` while the description is not `done`.
     static func rule(_ applicability: Applicability = .safe,
                      _ edits: @escaping @Sendable (Node, SourceFile) -> [[TextEdit]]) -> Rule {
-        Rule(id: "test-rule", severity: .error, summary: "", rationale: "", examples: []) { graph, findings in
+        Rule(id: "test-rule", severity: .error, summary: "", rationale: "", consequence: Consequence(command: "test", outcome: "test"),
+             examples: []) { graph, findings in
             guard let description = graph.project.root?["description"], description.string != "done" else { return }
             for changes in edits(description, graph.project.file) {
                 findings.report("not done", in: graph.project.file, at: description.span,

@@ -120,3 +120,17 @@ struct RuleFixExampleTests {
         #expect(safeLeft.isEmpty, "\(safeLeft.map { "\($0.ruleID) \($0.message)" })")
     }
 }
+
+/// The rule of severities (README): an error names a command the user runs
+/// that fails (pulumi, npm, npx, node, jest), a warning names its consequence.
+struct RuleSeverityTests {
+    @Test(arguments: Rule.all.map(\.id))
+    func everyRuleNamesWhatGoesWrong(_ id: String) throws {
+        let rule = try #require(Rule.named(id))
+        #expect(!rule.consequence.command.isEmpty && !rule.consequence.outcome.isEmpty)
+        if rule.severity == .error {
+            let commands = ["pulumi", "npm", "npx", "node", "jest"]
+            #expect(commands.contains { rule.consequence.command.hasPrefix($0) }, "\(id): an error must name the command that fails, not \(rule.consequence.command)")
+        }
+    }
+}

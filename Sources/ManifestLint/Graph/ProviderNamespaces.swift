@@ -64,7 +64,9 @@ public enum ProviderNamespaces {
         if let package = graph.package, package.document.parsed {
             readAny = true
             let installed = graph.tree.isDirectory(Path.join(package.directory, "node_modules"))
-            for name in graph.packageDependencyNames {
+            // The package.json files above count too: a workspace library the program uses may bring
+            // a provider that the root installs (Node resolves it through the root's node_modules).
+            for name in graph.declaredDependencies {
                 addNamespaces(ofPackage: name, to: &namespaces)
                 if installed { namespaces.formUnion(installedDependencies(of: name, below: package.directory, in: graph)) }
             }

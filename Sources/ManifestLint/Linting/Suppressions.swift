@@ -152,6 +152,7 @@ extension Rule {
             reason may follow ` -- `). package.json cannot hold comments, so its findings are silenced per \
             path in .manifest-lint.yaml.
             """,
+        consequence: Consequence(command: "manifest-lint check", outcome: "a later finding on that line is hidden"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: index.js ↓# manifest-lint: ignore[main-missing]\n",

@@ -11,7 +11,7 @@ public enum RuleDocumentation {
     }
 
     public static func render(_ rule: Rule) -> String {
-        var output = "\(rule.id) [\(rule.severity.rawValue)]\n\n\(rule.summary)\n\n\(rule.rationale)\n\nFix: \(fixDescription(rule))\n"
+        var output = "\(rule.id) [\(rule.severity.rawValue)]\n\n\(rule.summary)\n\n\(rule.rationale)\n\n\(consequenceLine(rule))\n\nFix: \(fixDescription(rule))\n"
         for (index, example) in rule.examples.enumerated() {
             output += "\nExample \(index + 1) (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n"
             output += files(example.files)
@@ -20,6 +20,13 @@ public enum RuleDocumentation {
             }
         }
         return output
+    }
+
+    /// "What fails: pulumi preview: ..." for an error, "What goes wrong: ..." for a warning.
+    static func consequenceLine(_ rule: Rule, code: Bool = false) -> String {
+        let command = code ? "`\(rule.consequence.command)`" : rule.consequence.command
+        let label = rule.severity == .error ? "What fails" : "What goes wrong"
+        return "\(label): \(command): \(rule.consequence.outcome)"
     }
 
     private static func files(_ files: [String: String]) -> String {
@@ -50,7 +57,8 @@ public enum RuleDocumentation {
         JSONValue.array(rules.map { rule in
             .object([("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
                      ("fix", rule.fixApplicability.map { .string($0.rawValue) } ?? .null),
-                     ("summary", .string(rule.summary)), ("rationale", .string(rule.rationale))])
+                     ("summary", .string(rule.summary)), ("rationale", .string(rule.rationale)),
+                     ("command", .string(rule.consequence.command)), ("outcome", .string(rule.consequence.outcome))])
         }).rendered(pretty: true) + "\n"
     }
 
@@ -70,7 +78,7 @@ public enum RuleDocumentation {
             output += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | \(rule.fixApplicability?.rawValue ?? "-") | \(rule.summary.replacingAll("|", with: "\\|")) |\n"
         }
         for rule in rules {
-            output += "\n## \(rule.id)\n\n**\(rule.summary)** Default severity: \(rule.severity.rawValue). Fix: \(fixDescription(rule)).\n\n\(rule.rationale)\n"
+            output += "\n## \(rule.id)\n\n**\(rule.summary)** Default severity: \(rule.severity.rawValue). Fix: \(fixDescription(rule)).\n\n\(rule.rationale)\n\n\(consequenceLine(rule, code: true)).\n"
             if let example = rule.examples.first(where: \.triggers) {
                 output += "\nFor example (↓ marks the finding):\n\n"
                 for path in example.files.keys.sorted() {

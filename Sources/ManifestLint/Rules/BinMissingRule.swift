@@ -8,6 +8,7 @@ extension Rule {
             installs of the package. Node's probing is followed (X, X.js, X/index.js, as publint does), and a \
             file that the project's TypeScript build emits counts as present.
             """,
+        consequence: Consequence(command: "npx <name>, npm link, installing the package", outcome: "ENOENT: no such file or directory"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

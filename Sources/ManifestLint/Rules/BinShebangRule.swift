@@ -15,6 +15,7 @@ extension Rule {
             target; when the build emits the target, to the TypeScript source instead (tsc keeps the line), and \
             never to a file git ignores.
             """,
+        consequence: Consequence(command: "the command npm links, run by whoever installs the package", outcome: "import: command not found (the shell runs the JavaScript)"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

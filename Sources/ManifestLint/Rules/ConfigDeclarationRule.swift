@@ -10,6 +10,7 @@ extension Rule {
             may be a string, integer, boolean or array, not a float, null or bare object; a key in another \
             namespace (aws:region) sets `value` and declares no `type` or `default`.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "could not validate (or could not unmarshal) 'Pulumi.yaml': ..."),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  instanceType:\n    type: ↓String\n    default: t3.micro\n",

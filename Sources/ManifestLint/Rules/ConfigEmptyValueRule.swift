@@ -7,6 +7,7 @@ extension Rule {
             `key:` with nothing after it is null; Pulumi warns "No value for configuration key \"k\". This is \
             currently treated as an empty string" and passes "" to the program, which is rarely what was meant.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "No value for configuration key \"k\". This is currently treated as an empty string"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

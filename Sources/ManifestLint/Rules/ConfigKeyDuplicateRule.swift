@@ -7,6 +7,7 @@ extension Rule {
             Pulumi namespaces a key without a colon with the project name, so `region` and `demo:region` are \
             the same key. Which of the two values wins is decided by Go's map order: at random.
             """,
+        consequence: Consequence(command: "pulumi up", outcome: "one of the two values wins, at random"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -8,6 +8,7 @@ extension Rule {
             other key with more than one colon fails the whole stack with "could not parse <key> as a \
             configuration key".
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "could not parse <key> as a configuration key"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -8,6 +8,7 @@ extension Rule {
             `default` or `value` against the stack and stops with "Stack 'dev' is missing configuration value \
             'k'". A stack with an `environment:` may get the value from Pulumi ESC, so there it is a warning.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' is missing configuration value 'k'"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbName:\n    type: string\n  dbUser:\n    type: string\n  region:\n    default: us-east-1\n",

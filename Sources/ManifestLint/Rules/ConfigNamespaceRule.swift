@@ -19,6 +19,7 @@ extension Rule {
             time with "Missing required configuration variable". Providers come from the dependency \
             manifests; when none can be read the rule stays silent.
             """,
+        consequence: Consequence(command: "pulumi up", outcome: "the program never sees the value: Missing required configuration variable, or a default used instead"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
@@ -39,6 +40,15 @@ extension Rule {
                 "package.json": "{\"name\": \"web\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/azure-native\": \"^2\"}}",
                 "Pulumi.dev.yaml": "config:\n  azure-native:location: westeurope\n  web:size: 2\n  pulumi:tags: {team: a}\n  plain: x\n  shared:domain: example.com\n",
                 "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
+            ]),
+            // A workspace library the app uses brings @pulumi/aws, which the root installs.
+            .clean([
+                "package.json": "{\"private\": true, \"workspaces\": [\"apps/*\", \"libs/*\"], \"devDependencies\": {\"@pulumi/aws\": \"^6\", \"@pulumi/pulumi\": \"^3\"}}",
+                "apps/site/Pulumi.yaml": "name: site\nruntime: nodejs\nmain: src/main.ts\n",
+                "apps/site/Pulumi.prod.yaml": "config:\n  aws:region: ap-southeast-2\n",
+                "apps/site/package.json": "{\"name\": \"site\", \"dependencies\": {\"@acme/static-site\": \"*\"}}",
+                "apps/site/src/main.ts": "import { StaticSite } from '@acme/static-site';\nnew StaticSite('s');\n",
+                "libs/static-site/package.json": "{\"name\": \"@acme/static-site\", \"peerDependencies\": {\"@pulumi/aws\": \"^6\"}}",
             ]),
             .clean([
                 "Pulumi.yaml": "name: vpc\nruntime: nodejs\n",

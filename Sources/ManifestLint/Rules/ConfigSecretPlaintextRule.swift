@@ -9,6 +9,7 @@ extension Rule {
             the same (a warning). The value must be encrypted with the stack's secrets provider, which only \
             `pulumi config set --secret` can do: the fix is that command, shown, never applied.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' with configuration key 'k' must be encrypted as it's secret"),
         displayOnlyFix: true,
         examples: [
             .triggering([

@@ -9,6 +9,7 @@ extension Rule {
             is not); an object must be a mapping, an array a list whose items have the item type. It stops with \
             "Stack 'dev' with configuration key 'k' must be of type 'integer'". Untyped keys are not checked.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' with configuration key 'k' must be of type 'integer'"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  replicas:\n    type: integer\n    default: 2\n  debug:\n    type: boolean\n  zones:\n    type: array\n    items:\n      type: string\n",

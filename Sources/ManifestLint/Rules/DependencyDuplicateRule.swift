@@ -11,6 +11,7 @@ extension Rule {
             module"; when the two ranges share no version, the dependencies range is never installed. Two \
             overlapping ranges of a package the program does not import are harmless, and left alone.
             """,
+        consequence: Consequence(command: "npm ci --omit=dev, then pulumi up", outcome: "Error: Cannot find module '<package>'"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -9,6 +9,7 @@ extension Rule {
             tsconfig.json a key repeated with another value is a warning: the first value is dead and whoever \
             edits it is misled. A key repeated with the same value loses nothing and is not reported.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "invalid YAML file: ... mapping key \"k\" already defined at line N; in JSON the first value silently has no effect"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓name: other\n",

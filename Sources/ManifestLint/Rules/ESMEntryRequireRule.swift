@@ -12,6 +12,7 @@ extension Rule {
             so when one is pinned, the engines.node range does not matter; without a pin, engines.node decides. \
             "type": "module" makes Pulumi import() the program instead, which works on every version.
             """,
+        consequence: Consequence(command: "pulumi preview on the Node version the project declares", outcome: "Error [ERR_REQUIRE_ESM]: require() of ES Module"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: ↓bin/tap.mjs\n",

@@ -9,6 +9,7 @@ extension Rule {
             index.js, index.mjs, index.ts or index.mts for ES modules. With none of them the program fails \
             with "We failed to locate the entry point for your program".
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "We failed to locate the entry point for your program"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: ↓nodejs\n",

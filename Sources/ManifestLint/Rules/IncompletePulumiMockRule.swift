@@ -17,6 +17,7 @@ extension Rule {
             SDK; a factory that spreads jest.requireActual(...) keeps it too. The fix adds stubs: jest.fn() for \
             a missing function, an object of the members used for a missing namespace.
             """,
+        consequence: Consequence(command: "jest", outcome: "TypeError: pulumi.all is not a function (or the TypeError of the missing member)"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

@@ -8,6 +8,7 @@ extension Rule {
             commas, no single quotes. tsconfig.json is JSONC, where comments and trailing commas are allowed. \
             Invalid UTF-8 inside a string is a warning: npm silently turns it into U+FFFD.
             """,
+        consequence: Consequence(command: "npm install, npm run", outcome: "npm error code EJSONPARSE (Invalid package.json); tsc fails on a tsconfig.json that does not parse"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

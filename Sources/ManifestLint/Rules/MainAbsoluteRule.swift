@@ -7,6 +7,7 @@ extension Rule {
             Pulumi uses an absolute `main` as it is. It exists on this machine, but not on a colleague's or \
             in CI, where the checkout lives elsewhere: write it relative to the project directory.
             """,
+        consequence: Consequence(command: "pulumi preview on another machine or in CI", outcome: "project 'main' could not be read: stat <path>: no such file or directory"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓/home/me/demo/index.js\n",

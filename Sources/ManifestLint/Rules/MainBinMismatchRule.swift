@@ -9,6 +9,7 @@ extension Rule {
             exists, the two manifests disagree about the program and the command is broken. The finding is \
             on the bin value, since the program Pulumi runs is the one that exists.
             """,
+        consequence: Consequence(command: "npx <name>, npm link", outcome: "the command the package links runs a file that does not exist (ENOENT)"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

@@ -10,6 +10,7 @@ extension Rule {
             outDir that mirrors a source directory (whether it will hold an index file is entry-point-missing's \
             business).
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "project 'main' could not be read: stat <path>: no such file or directory"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓src/index.ts\n",

@@ -14,6 +14,7 @@ extension Rule {
             TypeScript, test files, or JavaScript that ts-node (allowJs) or a loader in nodeargs transforms. This \
             is publint's FILE_INVALID_FORMAT.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "SyntaxError: Cannot use import statement outside a module, or ReferenceError: require is not defined in ES module scope"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

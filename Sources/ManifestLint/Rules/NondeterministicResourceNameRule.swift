@@ -12,6 +12,7 @@ extension Rule {
             concatenation and consts of the module; one in a tag, a description or an output is fine. When \
             `main` names a build output that is not built yet, the source the build compiles into it is read.
             """,
+        consequence: Consequence(command: "pulumi up", outcome: "+- replace on every deploy: a new resource with a new name, the old one deleted"),
         displayOnlyFix: true,
         examples: [
             .triggering([

@@ -12,6 +12,7 @@ extension Rule {
             only to whoever installs the package, so it is checked only for a package that gets installed \
             (published, or a dependency of another workspace member; see bin-shebang).
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "Could not find entry point '<main>' specified in package.json; using '<directory>' instead (on every run)"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

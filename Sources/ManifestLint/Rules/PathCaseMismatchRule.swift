@@ -7,6 +7,7 @@ extension Rule {
             macOS and Windows find `Bin/Tap.mjs` when the file is `bin/tap.mjs`; Linux, where CI and \
             containers run, does not. The reference works on the author's machine and fails in the pipeline.
             """,
+        consequence: Consequence(command: "pulumi preview or npm run on Linux (CI, containers)", outcome: "no such file or directory"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓Src/Index.ts # the program\n",

@@ -7,6 +7,7 @@ extension Rule {
             When Pulumi loads the project it stops with "detected both PulumiPlugin.yaml and Pulumi.yaml in \
             <dir>": a directory is a project or a plugin, not both.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "detected both PulumiPlugin.yaml and Pulumi.yaml in <dir>"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -16,6 +16,7 @@ extension Rule {
             (macOS, Windows) finds `pulumi.yaml` all the same; Linux, where CI and containers run, does not: \
             "no Pulumi.yaml project file found". The fix renames the file.
             """,
+        consequence: Consequence(command: "pulumi preview on Linux (CI, containers)", outcome: "no Pulumi.yaml project file found"),
         examples: [
             .fix([
                 "pulumi.yaml": "↓name: demo\nruntime: nodejs\n",

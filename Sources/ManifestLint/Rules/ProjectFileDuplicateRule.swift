@@ -7,6 +7,7 @@ extension Rule {
             Pulumi tries Pulumi.json, then Pulumi.yaml, then Pulumi.yml, takes the first it finds and never \
             mentions the others. Edits to the other file have no effect.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "reads only the first of Pulumi.json, Pulumi.yaml and Pulumi.yml: edits to the other have no effect"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

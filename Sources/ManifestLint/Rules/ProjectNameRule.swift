@@ -9,6 +9,7 @@ extension Rule {
             alphanumerics, hyphens, underscores, and periods"); `pulumi new` refuses `pulumi` and names starting \
             with `pulumi.`. An existing stack keeps working, hence a warning.
             """,
+        consequence: Consequence(command: "pulumi stack init", outcome: "project names may only contain alphanumerics, hyphens, underscores, and periods"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: ↓my project\nruntime: nodejs\n",

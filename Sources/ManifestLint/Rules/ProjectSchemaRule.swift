@@ -11,6 +11,7 @@ extension Rule {
             to a known key is a warning with a suggestion. Runtime options are runtime-options' business, the \
             name's rules project-name's.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "could not validate 'Pulumi.yaml': ... (every pulumi command stops)"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "↓runtime: nodejs\ndescription: no name\n",

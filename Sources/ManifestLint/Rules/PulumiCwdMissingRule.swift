@@ -7,6 +7,7 @@ extension Rule {
             Pulumi runs in the directory --cwd (or -C) names and looks for Pulumi.yaml there, then in each \
             directory above it. When there is none, every command fails with "no Pulumi.yaml project file found".
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "no Pulumi.yaml project file found"),
         examples: [
             .triggering([
                 "infra/Pulumi.yaml": "name: infra\nruntime: nodejs\n",

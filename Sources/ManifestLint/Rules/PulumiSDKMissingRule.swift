@@ -11,6 +11,7 @@ extension Rule {
             where Node finds it, and the finding is a warning: the SDK's version is then whatever that package \
             accepts. pnpm does not hoist it where the program can see it, so with pnpm it stays an error.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "It looks like the Pulumi SDK has not been installed. Have you run pulumi install?"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

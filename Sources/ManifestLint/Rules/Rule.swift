@@ -6,6 +6,9 @@ public struct Rule: Sendable {
     public let summary: String
     /// Why it matters: which Pulumi, Node or npm behaviour it mirrors.
     public let rationale: String
+    /// What the user meets when a finding is left: for an error, the command
+    /// that fails and what it prints; for a warning, the named consequence.
+    public let consequence: Consequence
     /// The examples, built when asked for (documentation, tests), not when the rule runs.
     public var examples: [RuleExample] { makeExamples() }
     private let makeExamples: @Sendable () -> [RuleExample]
@@ -18,13 +21,14 @@ public struct Rule: Sendable {
     let displayOnlyFix: Bool
     let check: @Sendable (ProjectGraph, inout Findings) -> Void
 
-    init(id: String, severity: Severity, summary: String, rationale: String, displayOnlyFix: Bool = false,
+    init(id: String, severity: Severity, summary: String, rationale: String, consequence: Consequence, displayOnlyFix: Bool = false,
          examples: @autoclosure @escaping @Sendable () -> [RuleExample],
          check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
+        self.consequence = consequence
         self.displayOnlyFix = displayOnlyFix
         self.makeExamples = examples
         self.check = check
@@ -51,6 +55,16 @@ public struct Rule: Sendable {
         findings.ruleSeverity = severity
         check(graph, &findings)
     }
+}
+
+/// What happens when a rule's finding is left: the command the user runs
+/// (`pulumi preview`, `npm run <script>`, jest...) and what it prints or does.
+/// The rule of severities: an error means that command fails, or the
+/// deployment goes wrong; a warning is a likely mistake with this named
+/// consequence; anything else is not reported.
+public struct Consequence: Sendable {
+    public let command: String
+    public let outcome: String
 }
 
 /// Where a rule puts what it finds; it stamps the rule's id and severity.

@@ -11,6 +11,7 @@ extension Rule {
             reads Pulumi.yaml (or Main.yaml) as the program, never Pulumi.yml. requiredPulumiVersion must be a \
             semver range. Unknown option keys are ignored silently, so one close to a known key is a warning.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "typescript option must be a boolean (or the language host's message for the option)"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓\"false\"\n    ↓packageManager: npm\n    packagemanager: ↓npm7\n",

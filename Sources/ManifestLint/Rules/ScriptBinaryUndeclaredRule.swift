@@ -14,6 +14,7 @@ extension Rule {
             knows nothing about, and the commands every machine has (node, npm, pulumi, git, sh, coreutils, aws, \
             docker ...) give no finding.
             """,
+        consequence: Consequence(command: "npm run <script> after a fresh install", outcome: "sh: 1: <command>: not found"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -8,6 +8,7 @@ extension Rule {
             project disagree about the program, and the script fails. The fix points the script at the program \
             Pulumi runs.
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "Error: Cannot find module '<file>'"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

@@ -9,6 +9,7 @@ extension Rule {
             relative to the directory the command runs in (`cd` followed). Node's extension probing is followed, \
             and a file that the package's TypeScript build emits counts as present.
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "Error: Cannot find module '<file>' (or the tool's own \"no such file\")"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

@@ -10,6 +10,7 @@ extension Rule {
             Patterns are read as fast-glob reads them: braces, `**`, classes, dotfiles included, node_modules \
             never entered.
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "No files matching the pattern \"<pattern>\" were found"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",

@@ -9,6 +9,7 @@ extension Rule {
             a binary or a file of that name, so for them only a name that cannot be a command (with a colon) is \
             reported. `--if-present`, `--prefix` and workspace flags are respected.
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "npm error Missing script: \"X\""),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -8,6 +8,7 @@ extension Rule {
             fails when it runs; one that uses shell syntax the linter does not follow (here-documents, `case`) \
             is not checked past that point. Either way the position says where.
             """,
+        consequence: Consequence(command: "npm run <script>", outcome: "sh: 1: Syntax error: Unterminated quoted string"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

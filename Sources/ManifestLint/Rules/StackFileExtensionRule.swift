@@ -8,6 +8,7 @@ extension Rule {
             Pulumi.dev.yml, never Pulumi.dev.yaml. The settings in the misnamed file are silently ignored. \
             Only files that hold stack settings (config, secretsprovider, encryptionsalt, environment) count.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "the stack's settings in the misnamed file are ignored: its config and secrets provider are not used"),
         examples: [
             .fix([
                 "Pulumi.yml": "name: demo\nruntime: nodejs\n",

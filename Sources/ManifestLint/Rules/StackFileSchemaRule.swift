@@ -9,6 +9,7 @@ extension Rule {
             self-managed (DIY) backend, `secure:` values need the file's encryptionsalt or secretsprovider to be \
             decrypted.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "the misspelled key is ignored; secure values cannot be decrypted"),
         examples: [
             .fix([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

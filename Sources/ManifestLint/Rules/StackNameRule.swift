@@ -7,6 +7,7 @@ extension Rule {
             A stack name is at most 100 characters of [A-Za-z0-9_.-] (tokens.ParseStackName); Pulumi.<stack>.yaml \
             for any other name belongs to no stack Pulumi can create or select.
             """,
+        consequence: Consequence(command: "pulumi stack select", outcome: "a stack name may only contain alphanumeric, hyphens, underscores, or periods"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",

@@ -7,6 +7,7 @@ extension Rule {
             Pulumi's Node.js host resolves the `tsconfig` option against the program directory and stops with \
             "tsconfig path was set to <p> but the file was not found".
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "tsconfig path was set to <path> but the file was not found"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ↓tsconfig.build.json\n",

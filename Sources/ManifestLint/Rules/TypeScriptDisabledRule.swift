@@ -8,6 +8,7 @@ extension Rule {
             with a syntax error, and index.ts is not found by directory resolution. The bun runtime runs \
             TypeScript itself and ignores the option.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "SyntaxError (the .ts entry loaded as JavaScript), or no entry point found"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ↓index.ts\n",

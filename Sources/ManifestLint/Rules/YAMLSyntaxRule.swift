@@ -9,6 +9,7 @@ extension Rule {
             silently ignored, so it is reported as a warning. Files over 10 MiB, with NUL bytes, nested more \
             than 256 levels or whose aliases expand without bound are refused.
             """,
+        consequence: Consequence(command: "pulumi preview", outcome: "invalid YAML file: ... (every pulumi command stops)"),
         examples: [
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\ndescription: \"never closed\n↓",
