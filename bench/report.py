@@ -7,6 +7,8 @@ import os
 import sys
 
 results = sys.argv[1]
+# The revision `--against` timed side by side, if any.
+against = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
 
 
 def load(name):
@@ -34,6 +36,11 @@ for size in ["1", "100", "1000", "10000"]:
         continue
     case = f"{size} project{'s' if size != '1' else ''}"
     row(case, "manifest-lint check", lint, f"{lint['median'] / find['median']:.2f} × find" if find else "-")
+    baseline = load(f"{size}-baseline")
+    if baseline:
+        change = (lint["median"] / baseline["median"] - 1) * 100
+        row(case, f"manifest-lint check at {against}", baseline,
+            (f"{baseline['median'] / find['median']:.2f} × find; " if find else "") + f"this one {change:+.1f} %")
     rules_off = load(f"{size}-rules-off")
     if rules_off and find:
         row(case, "… with every rule off (walk, manifests read and parsed, graph; no sources)", rules_off, f"{rules_off['median'] / find['median']:.2f} × find")

@@ -9,14 +9,24 @@
 # of 50 source files of 500 lines (the same check with those rules off).
 # Prints medians, ratios and peak memory as a table.
 #
-#   bench/run.sh            the whole benchmark (about 5 minutes here)
-#   bench/run.sh --smoke    1 and 100 projects, one run each (CI: the bench cannot rot)
+#   bench/run.sh                the whole benchmark (about 5 minutes here)
+#   bench/run.sh --smoke        1 and 100 projects, one run each (CI: the bench cannot rot)
+#   bench/run.sh --against REV  also builds git revision REV and times its check
+#                               of each tree right after this one's, in the same run
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 out="$here/out"
 smoke=no
-[ "${1:-}" = "--smoke" ] && smoke=yes
+against=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=yes ;;
+    --against) against=$2; shift ;;
+    *) echo "usage: bench/run.sh [--smoke] [--against REV]" >&2; exit 2 ;;
+  esac
+  shift
+done
 mkdir -p "$out"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -29,6 +39,19 @@ fi
 echo "==> Building manifest-lint (release, as install.sh builds it) and the I/O floor"
 cc -O2 -pthread -o "$out/iofloor" "$here/iofloor.c"
 lint=$("$repo/scripts/build-release.sh" 2>"$out/build.log") || { cat "$out/build.log" >&2; exit 1; }
+baseline=""
+if [ -n "$against" ]; then
+  echo "==> Building manifest-lint at $against (release), to time it side by side"
+  commit=$(git -C "$repo" rev-parse --verify "$against^{commit}")
+  source="$out/against-$commit"
+  # An earlier run's copy (and its build) is reused.
+  if [ ! -f "$source/Package.swift" ]; then
+    rm -rf "$source" && mkdir -p "$source"
+    git -C "$repo" archive "$commit" | tar -x -C "$source"
+  fi
+  baseline=$("$source/scripts/build-release.sh" 2>"$out/build-against.log") || { cat "$out/build-against.log" >&2; exit 1; }
+  echo "$against ($commit)" > "$out/against-name"
+fi
 
 if [ "$smoke" = yes ]; then
   sizes="1 100"; runs_for() { echo 1; }; warmup=0
@@ -62,6 +85,7 @@ for size in $sizes; do
   runs=$(runs_for "$size")
   echo "==> $size projects"
   measure "$size-manifest-lint" "$runs" "$lint" check "$tree" --quiet --exit-zero
+  if [ -n "$baseline" ]; then measure "$size-baseline" "$runs" "$baseline" check "$tree" --quiet --exit-zero; fi
   measure "$size-find" "$runs" find "$tree" -name Pulumi.yaml
   measure "$size-io-floor" "$runs" "$out/iofloor" "$tree"
   if [ "$size" = 1000 ] && [ "$smoke" = no ]; then
@@ -97,4 +121,4 @@ if [ "$smoke" = no ]; then
   (cd "$big" && measure "bigrepo-working-tree" 30 "$lint" check --quiet --exit-zero)
 fi
 
-python3 "$here/report.py" "$results"
+python3 "$here/report.py" "$results" "$( [ -n "$against" ] && cat "$out/against-name" || true)"

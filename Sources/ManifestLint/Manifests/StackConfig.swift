@@ -30,6 +30,16 @@ public final class StackConfig: Sendable {
         }
     }
 
+    /// Whether the file is a template to copy rather than a stack anyone
+    /// selects: Pulumi.README.yaml, Pulumi.example.yaml, Pulumi.sample.yaml,
+    /// Pulumi.template.yaml (also `dev.example` and the like).
+    public var isTemplate: Bool {
+        let name = stackName.lowercased()
+        return Self.templateNames.contains { name == $0 || name.hasSuffix("." + $0) || name.hasSuffix("-" + $0) }
+    }
+
+    private static let templateNames = ["readme", "example", "sample", "template"]
+
     /// The stack name of a file named Pulumi.<stack>.<ext> with a stack-file extension.
     public static func stackName(fromFileName name: String) -> (stack: String, fileExtension: String)? {
         guard name.hasBytePrefix("Pulumi.") else { return nil }
