@@ -123,6 +123,7 @@ enum ResourceNames {
         while index < range.upperBound {
             if let what = changingCall(at: index, in: module) { return (index, what) }
             if module.tokens[index].kind == .identifier, !module.isPunctuator(index - 1, "."), !module.isPunctuator(index + 1, ":"),
+               !isCalendarPart(at: index + 1, in: module),
                let initializer = module.declarations[module.text(index)],
                carriesValue(of: initializer, in: module, memberAccess: [".", "?.", "["].contains { module.isPunctuator(index + 1, $0) }),
                let inner = changingValue(in: initializer, of: module, depth: depth + 1) {
@@ -148,6 +149,18 @@ enum ResourceNames {
         return kind == .templateHead || kind == .template || kind == .string
     }
 
+    /// The date's year, month or day (`.getFullYear()`, `.getMonth()`, `.getDate()`...) at `index`:
+    /// it stays the same from one run to the next for a year, a month or a day, often on purpose
+    /// (a certificate named for its year is rotated yearly).
+    private static func isCalendarPart(at index: Int, in module: JSModule) -> Bool {
+        guard module.isPunctuator(index, "."), module.tokens.indices.contains(index + 1) else { return false }
+        return calendarAccessors.contains(module.text(index + 1))
+    }
+
+    private static let calendarAccessors: Set<String> = [
+        "getFullYear", "getUTCFullYear", "getYear", "getMonth", "getUTCMonth", "getDate", "getUTCDate", "getDay", "getUTCDay",
+    ]
+
     /// `Date.now()`, `new Date()`, `Math.random()`, `crypto.randomUUID()`, `randomBytes(…)`,
     /// `uuid()`, `v4()`, `process.hrtime`, `performance.now()` at `index`.
     private static func changingCall(at index: Int, in module: JSModule) -> String? {
@@ -157,7 +170,8 @@ enum ResourceNames {
         switch word {
         case "Date" where member("now"): return "Date.now()"
         case "new" where module.isIdentifier(index + 1, "Date") && (!module.isPunctuator(index + 2, "(") || module.isPunctuator(index + 3, ")")):
-            return "new Date()"
+            // `new Date().getFullYear()` changes once a year: a yearly rotation, not a new name on every run.
+            return isCalendarPart(at: module.isPunctuator(index + 2, "(") ? index + 4 : index + 2, in: module) ? nil : "new Date()"
         case "Math" where member("random"): return "Math.random()"
         case "performance" where member("now"): return "performance.now()"
         case "process" where member("hrtime"): return "process.hrtime"

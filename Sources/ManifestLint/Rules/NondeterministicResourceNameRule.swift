@@ -9,7 +9,9 @@ extension Rule {
             (Date.now(), new Date(), Math.random(), crypto.randomUUID(), uuid(), process.hrtime, \
             performance.now()) in either makes every deploy see a new name: the resource is replaced (or a new \
             one is created and the old one orphaned). The value is followed through template literals, \
-            concatenation and consts of the module; one in a tag, a description or an output is fine. When \
+            concatenation and consts of the module; one in a tag, a description or an output is fine, and so is \
+            a date's year, month or day (`new Date().getFullYear()`: a name that changes once a year, as a \
+            yearly certificate rotation wants). When \
             `main` names a build output that is not built yet, the source the build compiles into it is read.
             """,
         consequence: Consequence(command: "pulumi up", outcome: "+- replace on every deploy: a new resource with a new name, the old one deleted"),
@@ -56,6 +58,12 @@ extension Rule {
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
                 "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
                 "bin/tap.ts": "import * as aws from '@pulumi/aws';\nnew aws.s3.Bucket(↓`b-${Math.random()}`);\n",
+            ]),
+            // A yearly rotation: the name changes once a year, on purpose.
+            .clean([
+                "Pulumi.yaml": "name: certs\nruntime: nodejs\nmain: index.ts\n",
+                "package.json": "{\"name\": \"certs\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/tls\": \"^5\"}}",
+                "index.ts": "import { PrivateKey } from '@pulumi/tls';\nconst currentYear = new Date().getFullYear();\nconst now = new Date();\nexport const key = new PrivateKey(`sso-${currentYear}`, { algorithm: 'RSA' });\nexport const month = new PrivateKey(`m-${now.getUTCFullYear()}-${now.getUTCMonth()}`, { algorithm: 'RSA' });\n",
             ]),
             .clean([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",

@@ -7,8 +7,10 @@ extension Rule {
             `npm run` puts the node_modules/.bin of the package's directory and of every directory above it on \
             PATH (@npmcli/run-script), so a command comes from a dependency of the package or of a package.json \
             above it, workspace root or not, or from a peer dependency that one of them requires (npm 7 and later \
-            install those). One that works only because a transitive dependency or a global install happens to \
-            provide it breaks on a fresh install or in CI: `npm run X` fails with "sh: 1: jest: not found". \
+            install those), or from what the npm lockfile installs at the top of node_modules (npm ci links \
+            those commands too). One that works only because a global install, or a transitive dependency no \
+            lockfile pins, happens to provide it breaks on a fresh install or in CI: `npm run X` fails with \
+            "sh: 1: jest: not found". \
             Binaries are read from node_modules/<dep>/package.json when installed, else from a map of well-known \
             packages; a command run through npx (which installs the package on demand), a command the linter \
             knows nothing about, and the commands every machine has (node, npm, pulumi, git, sh, coreutils, aws, \
@@ -41,6 +43,13 @@ extension Rule {
                 "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"ts-jest\": \"29.3.0\"}, \"scripts\": {\"test\": \"jest\"}}",
                 "index.ts": "",
             ]),
+            // The lockfile installs typescript at the top of node_modules (an older @pulumi/pulumi depends on it): npm ci links tsc.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: index.ts\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3.72.0\"}, \"scripts\": {\"build\": \"tsc --noEmit\"}}",
+                "package-lock.json": "{\"lockfileVersion\": 3, \"packages\": {\"\": {\"name\": \"demo\"}, \"node_modules/@pulumi/pulumi\": {\"version\": \"3.78.1\"}, \"node_modules/typescript\": {\"version\": \"3.8.3\"}}}",
+                "index.ts": "",
+            ]),
             // npx installs the package on demand.
             .clean([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
@@ -51,6 +60,7 @@ extension Rule {
             .triggering([
                 "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
                 "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"lint-kit\": \"1.0.0\"}, \"scripts\": {\"lint\": \"eslint . && ↓tsc --noEmit\"}}",
+                "package-lock.json": "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/lint-kit\": {}, \"node_modules/lint-kit/node_modules/typescript\": {}}}",
                 "index.js": "",
                 "node_modules/lint-kit/package.json": "{\"name\": \"lint-kit\", \"peerDependencies\": {\"eslint\": \"^9\", \"typescript\": \"^5\"}, \"peerDependenciesMeta\": {\"typescript\": {\"optional\": true}}}",
             ]),

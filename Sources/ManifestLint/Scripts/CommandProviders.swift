@@ -1,8 +1,10 @@
 /// Which commands the dependencies of a package provide: from
 /// node_modules/<dep>/package.json when installed, else from the curated map
 /// of well-known packages. What npm installs counts: the declared
-/// dependencies, and the peer dependencies they require (npm 7 and later
-/// install those; optional peers it leaves out).
+/// dependencies, the peer dependencies they require (npm 7 and later
+/// install those; optional peers it leaves out), and what the lockfile
+/// (package-lock.json, npm-shrinkwrap.json) puts at the top of node_modules,
+/// whose commands `npm ci` links whether declared or brought in by another package.
 final class CommandProviders {
     /// Dependencies of the package and of the package.json files above it.
     let declared: Set<String>
@@ -22,6 +24,10 @@ final class CommandProviders {
         return peers.subtracting(declared).sorted()
     }()
 
+    /// The packages the nearest npm lockfile installs at the top of node_modules; empty without one.
+    private lazy var lockedPackages: Set<String> = NpmLockfile.topLevelPackages(from: packageDirectory, tree: tree)
+    private let packageDirectory: String
+
     private struct InstalledPackage {
         var binaries: Set<String>
         var requiredPeers: [String]
@@ -30,6 +36,7 @@ final class CommandProviders {
     init(declared: Set<String>, packageDirectory: String, tree: any FileTree, ancestors: AncestorCache = AncestorCache()) {
         self.declared = declared
         self.tree = tree
+        self.packageDirectory = packageDirectory
         nodeModules = ancestors.nodeModules(from: packageDirectory) { tree.isDirectory($0) }
     }
 
@@ -45,6 +52,7 @@ final class CommandProviders {
         let known = WellKnownCommands.packagesByBinary[command] ?? []
         if known.contains(where: declared.contains) || provides(command, among: declaredInOrder) { return .provided }
         if known.contains(where: requiredPeers.contains) || provides(command, among: requiredPeers) { return .provided }
+        if known.contains(where: lockedPackages.contains) { return .provided }
         if !known.isEmpty { return .undeclared(providers: known) }
         if nodeModules.contains(where: { tree.exists(Path.join($0, ".bin/" + command)) }) { return .undeclared(providers: []) }
         return .unknown
