@@ -69,10 +69,20 @@ public final class ProjectGraph {
         if case .mainUnreadable = nodeEntry, let main = mainReference, main.status == .missing {
             return Self.typeScriptSource(beside: main.target, in: tree).map { [$0] } ?? []
         }
-        return programEntryFiles.map { entry in
-            guard !tree.isFile(entry), case .emitted(let source) = typeScriptBuild.verdict(for: entry, tree: tree) else { return entry }
-            return source
+        // Where the entry's reference says it is a build output, its source (no file is looked up for the others).
+        let reference: Reference?
+        switch nodeEntry {
+        case .file?: reference = mainReference
+        case .directory(let entry)?: reference = entry.packageCandidate?.target == entry.loadedFile ? entry.packageCandidate : nil
+        default: reference = nil
         }
+        if case .buildOutput(let source)? = reference?.status { return [source] }
+        // An index file in a directory the build emits.
+        if case .directory(let entry)? = nodeEntry, entry.emittedFrom != nil, let loaded = entry.loadedFile,
+           case .emitted(let source) = typeScriptBuild.verdict(for: loaded, tree: tree) {
+            return [source]
+        }
+        return programEntryFiles
     }
 
     /// `x.ts` for `x.js` (`.mts` for `.mjs`, `.cts` for `.cjs`), when it exists.

@@ -111,7 +111,7 @@ struct TypePositions {
         if word(previous, "const") || word(previous, "let") || word(previous, "var") { return true }
         if container >= 0, classBodies.contains(container), isName(before) {
             return punct(previous, "{") || punct(previous, ";") || punct(previous, "}") || previous == container
-                || module.file.line(of: module.tokens[previous].span.end) < module.file.line(of: module.tokens[start].span.start)
+                || previous >= 0 && module.file.line(of: module.tokens[previous].span.end) < module.file.line(of: module.tokens[start].span.start)
         }
         return false
     }
@@ -150,7 +150,6 @@ struct TypePositions {
 
     // MARK: Brackets
 
-
     /// The `{` tokens that open a class body.
     private func classBodies() -> Set<Int> {
         var bodies = Set<Int>()
@@ -165,7 +164,6 @@ struct TypePositions {
         }
         return bodies
     }
-
 
     /// `import ... from`, `export { ... }` and `export * as x from`: their `as` renames.
     private mutating func markModuleClauses() {

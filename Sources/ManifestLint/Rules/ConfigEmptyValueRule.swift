@@ -45,8 +45,9 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            for stack in graph.stacks where stack.document.parsed && !stack.isTemplate {
-                for config in stack.config where config.entry.value.isNull {
+            for stack in graph.stacks where stack.document.parsed {
+                // A template's blanks are for its reader to fill in (asked only of a stack with a null value).
+                for config in stack.config where config.entry.value.isNull && !stack.isTemplate {
                     let key = config.name ?? "?"
                     findings.report("No value for configuration key \"\(key)\": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write \"\" (as Pulumi asks), or set the value",
                                     in: stack.file, at: config.entry.key.span, fix: emptyString(for: config.entry, in: stack.file))

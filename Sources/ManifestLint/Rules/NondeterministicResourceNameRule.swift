@@ -53,6 +53,13 @@ extension Rule {
                 "bin/tap.ts": "import { Stack } from '../lib/stack';\nnew Stack();\n",
                 "lib/stack.ts": "import * as aws from '@pulumi/aws';\nexport class Stack {\n  constructor() {\n    new aws.s3.Bucket('b', {bucket: ↓`b-${Date.now()}`});\n  }\n}\n",
             ]),
+            // main names tsc's output directory: the program is the index.ts it emits from.
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: dist/\n",
+                "package.json": "{\"name\": \"tap\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
+                "lib/index.ts": "import * as aws from '@pulumi/aws';\nnew aws.s3.Bucket(↓`b-${Date.now()}`);\n",
+            ]),
             // No tsconfig: main-missing says main is missing, and the program is still the TypeScript file of that name.
             .triggering([
                 "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",

@@ -3,12 +3,12 @@ public struct Rule: Sendable {
     /// Kebab-case, stable forever.
     public let id: String
     public let severity: Severity
-    public let summary: String
+    public var summary: String { text.summary }
     /// Why it matters: which Pulumi, Node or npm behaviour it mirrors.
-    public let rationale: String
+    public var rationale: String { text.rationale }
     /// What the user meets when a finding is left: for an error, the command
     /// that fails and what it prints; for a warning, the named consequence.
-    public let consequence: Consequence
+    public var consequence: Consequence { text.consequence }
     /// The examples, built when asked for (documentation, tests), not when the rule runs.
     public var examples: [RuleExample] { makeExamples() }
     private let makeExamples: @Sendable () -> [RuleExample]
@@ -20,15 +20,28 @@ public struct Rule: Sendable {
     }
     let displayOnlyFix: Bool
     let check: @Sendable (ProjectGraph, inout Findings) -> Void
+    /// The documentation, in one object: the linter holds the rules for every
+    /// project, and a rule with fewer fields is called in place rather than copied.
+    private let text: Text
+
+    private final class Text: Sendable {
+        let summary: String
+        let rationale: String
+        let consequence: Consequence
+
+        init(summary: String, rationale: String, consequence: Consequence) {
+            self.summary = summary
+            self.rationale = rationale
+            self.consequence = consequence
+        }
+    }
 
     init(id: String, severity: Severity, summary: String, rationale: String, consequence: Consequence, displayOnlyFix: Bool = false,
          examples: @autoclosure @escaping @Sendable () -> [RuleExample],
          check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
         self.id = id
         self.severity = severity
-        self.summary = summary
-        self.rationale = rationale
-        self.consequence = consequence
+        self.text = Text(summary: summary, rationale: rationale, consequence: consequence)
         self.displayOnlyFix = displayOnlyFix
         self.makeExamples = examples
         self.check = check
