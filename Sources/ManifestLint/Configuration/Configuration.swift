@@ -2,13 +2,6 @@
 /// overrides, and what the linter cannot know by itself (extra config
 /// namespaces, globally installed commands).
 public struct Configuration: Sendable {
-    /// What the rules read from the configuration.
-    public struct Settings: Sendable {
-        public var knownNamespaces: Set<String> = []
-        public var globalBinaries: Set<String> = []
-        public init() {}
-    }
-
     /// A severity, or off.
     public enum Level: String, Sendable {
         case error, warning, off
@@ -35,7 +28,7 @@ public struct Configuration: Sendable {
     public var levels: [String: Level] = [:]
     public var exclude: [String] = []
     public var perPath: [PathOverride] = []
-    public var settings = Settings()
+    public var settings = RuleSettings()
 
     public init(directory: String) {
         self.directory = directory

@@ -30,20 +30,4 @@ extension ProjectGraph {
         default: return ModuleFormat(kind: .commonJS, reason: "no \"type\" in \(shown)", typeless: true)
         }
     }
-
-    /// The JavaScript files Node itself loads, untransformed: the entry point
-    /// and what it imports, and the bin targets. Empty when something else
-    /// compiles or loads them: the bun runtime, a loader or require hook in
-    /// `nodeargs`, or ts-node with `allowJs`.
-    func findNodeLoadedJavaScript() -> [JSModule] {
-        guard runtime == "nodejs" else { return [] }
-        let nodeArguments = project.runtimeOption("nodeargs")?.value.string ?? ""
-        let hooks = ["--loader", "--experimental-loader", "--import", "--require", "-r"]
-        if nodeArguments.split(separator: " ").contains(where: { word in hooks.contains { word == $0 || word.hasPrefix($0 + "=") } }) {
-            return []
-        }
-        if project.typeScriptEnabled, runtimeTSConfig?.allowJs == true { return [] }
-        let bins = binReferences.filter { $0.status == .exists }.compactMap { NodeResolution.file($0.target, in: tree) }
-        return programSources.reachable(from: programEntryFiles + bins).filter { moduleFormat(of: $0.file.path) != nil }
-    }
 }

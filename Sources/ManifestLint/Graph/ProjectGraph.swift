@@ -8,7 +8,7 @@ public final class ProjectGraph {
     public let tree: any FileTree
     public let location: ProjectLocation
     /// What the configuration file adds: known namespaces, global commands.
-    public let settings: Configuration.Settings
+    public let settings: RuleSettings
     public private(set) var project: PulumiProject
     /// Every file loaded for this project, in load order, with its format.
     public private(set) var documents: [(document: LoadedDocument, format: FileFormat)] = []
@@ -98,16 +98,18 @@ public final class ProjectGraph {
         return tree.isFile(source) ? source : nil
     }
 
-    /// The files script commands name that are not there (worked out once, for two rules).
-    private(set) lazy var missingScriptFiles: [MissingScriptFile] = MissingScriptFile.all(in: self)
-    /// The JavaScript Node loads itself, untransformed (see ModuleFormat.swift), found once.
-    private(set) lazy var nodeLoadedJavaScript: [JSModule] = findNodeLoadedJavaScript()
-    /// The project file's config declarations, worked out once for the rules that read them.
-    private(set) lazy var configDeclarations: [ConfigDeclaration] = project.configDeclarations
-    /// Each stack with its config entries by full key (several config rules read them).
-    private(set) lazy var stackConfigs: [(stack: StackConfig, entries: StackConfig.EntriesByFullKey)] = findStackConfigs()
-    /// An ES module entry that a declared Node version cannot require() (see ESMEntryRequireRule.swift), found once.
-    private(set) lazy var esmEntryRequired: (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? = findESMEntryRequired()
+    /// The facts worked out so far (see ProjectFact), by their type.
+    private var facts: [ObjectIdentifier: Any] = [:]
+
+    /// A fact about the project, worked out on the first ask.
+    func fact<Fact: ProjectFact>(_ fact: Fact.Type) -> Fact.Value {
+        let key = ObjectIdentifier(fact)
+        // Unwrapped in two steps: an absent optional fact must not pass for a nil one.
+        if let boxed = facts[key], let known = boxed as? Fact.Value { return known }
+        let value = Fact.compute(for: self)
+        facts[key] = value
+        return value
+    }
 
     /// The tsconfigs loaded so far: a project has one or two, found by a
     /// search faster than hashing their long paths.
@@ -126,7 +128,7 @@ public final class ProjectGraph {
 
     /// `scriptCache` and `ancestors` are shared by the projects one worker checks,
     /// which often repeat the same scripts and lie below the same directories.
-    init(location: ProjectLocation, tree: any FileTree, settings: Configuration.Settings = Configuration.Settings(),
+    init(location: ProjectLocation, tree: any FileTree, settings: RuleSettings = RuleSettings(),
          scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) {
         self.tree = tree
         self.location = location

@@ -35,14 +35,6 @@ public enum ProviderNamespaces {
         return ascii ?? String(namespace.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 
-    /// The npm scopes of Pulumi's own and its community's provider packages.
-    static let pulumiScopes = ["@pulumi/", "@pulumiverse/"]
-
-    /// Whether a package is in one of those scopes.
-    static func isPulumiScoped(_ name: String) -> Bool {
-        pulumiScopes.contains { name.hasBytePrefix($0) }
-    }
-
     /// The dependency manifests of other languages, by file name (.NET project files go by extension).
     static let dependencyManifestNames: Set<String> = [
         "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
@@ -54,7 +46,7 @@ public enum ProviderNamespaces {
     static func isProvidedByDirectDependency(_ namespace: String, in graph: ProjectGraph) -> Bool {
         guard let package = graph.package, package.document.parsed else { return false }
         let names = graph.packageDependencyNames
-        return pulumiScopes.contains { names.contains($0 + namespace) }
+        return PulumiPackages.scopes.contains { names.contains($0 + namespace) }
     }
 
     /// The normalized namespaces, or nil when no dependency manifest could be read.
@@ -98,12 +90,12 @@ public enum ProviderNamespaces {
     /// The @pulumi/* and @pulumiverse/* dependencies of an installed package
     /// (node_modules/<name>/package.json), when it is installed.
     static func installedDependencies(of name: String, below directory: String, in graph: ProjectGraph) -> Set<String> {
-        guard isPulumiScoped(name), !name.hasSuffix("/pulumi") else { return [] }
+        guard PulumiPackages.isPulumiScoped(name), !name.hasSuffix("/pulumi") else { return [] }
         let path = Path.join(directory, "node_modules/\(name)/package.json")
         guard graph.tree.isFile(path), let bytes = graph.tree.read(path),
               let root = JSONLoader.load(SourceFile(path: path, bytes: bytes)).root else { return [] }
         var namespaces = Set<String>()
-        for dependency in PackageManifest.dependencyNames(of: root) where isPulumiScoped(dependency) {
+        for dependency in PackageManifest.dependencyNames(of: root) where PulumiPackages.isPulumiScoped(dependency) {
             addNamespaces(ofPackage: dependency, to: &namespaces)
         }
         return namespaces
@@ -139,7 +131,7 @@ public enum ProviderNamespaces {
     /// third-party package with "pulumi" in its name gives each word of it,
     /// since its namespace cannot be known for sure.
     static func addNamespaces(ofPackage name: String, to namespaces: inout Set<String>) {
-        if let scope = pulumiScopes.first(where: { name.hasBytePrefix($0) }) {
+        if let scope = PulumiPackages.scopes.first(where: { name.hasBytePrefix($0) }) {
             // The scope dropped by bytes: dropping characters would break the name into graphemes first.
             namespaces.insert(normalize(String(decoding: name.utf8.dropFirst(scope.utf8.count), as: UTF8.self)))
             return

@@ -20,7 +20,7 @@ struct PulumiMock {
         var result: [PulumiMock] = []
         for index in module.tokens.indices where module.isIdentifier(index, "jest") && module.isPunctuator(index + 1, ".")
             && (module.isIdentifier(index + 2, "mock") || module.isIdentifier(index + 2, "unstable_mockModule")) && module.isPunctuator(index + 3, "(") {
-            guard let package = module.stringValue(index + 4), ProviderNamespaces.isPulumiScoped(package),
+            guard let package = module.stringValue(index + 4), PulumiPackages.isPulumiScoped(package),
                   module.isPunctuator(index + 5, ","), let (open, close) = factoryObject(after: index + 6, in: module) else { continue }
             var mock = PulumiMock(module: module, callToken: index, package: package, objectOpen: open, objectClose: close, members: [], namespaces: [:])
             guard mock.collect(open: open, close: close, prefix: "") else { continue }

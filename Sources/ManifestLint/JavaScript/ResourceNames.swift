@@ -59,7 +59,7 @@ enum ResourceNames {
             guard parts.count == 1, components.contains(module.file.path + "#" + parts[0]) else { return nil }
             return makeConstruction(module, newToken, parts, open: index + 1, close: close)
         }
-        if ProviderNamespaces.isPulumiScoped(binding.module) {
+        if PulumiPackages.isPulumiScoped(binding.module) {
             // Of @pulumi/pulumi itself only the component and custom resource base classes build resources.
             let members = binding.path + parts.dropFirst()
             if binding.module == "@pulumi/pulumi" && !["ComponentResource", "CustomResource", "StackReference"].contains(members.last ?? "") { return nil }

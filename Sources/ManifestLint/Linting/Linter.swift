@@ -93,7 +93,7 @@ public struct Linter: Sendable {
     func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
                scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) -> [Diagnostic] {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
-        let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? Configuration.Settings(),
+        let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? RuleSettings(),
                                  scriptCache: scriptCache, ancestors: ancestors)
         // One list for every rule's findings; each rule stamps its own id and severity as it runs.
         var findings = Findings(rule: rules.first ?? .unusedSuppression, tree: graph.tree)

@@ -37,7 +37,7 @@ extension Rule {
         ],
         check: { graph, findings in
             let file = graph.project.file
-            for declaration in graph.configDeclarations {
+            for declaration in graph.fact(ConfigDeclarations.self) {
                 ConfigDeclarationCheck(declaration: declaration, file: file).check(&findings)
             }
         })

@@ -34,9 +34,9 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let required = graph.configDeclarations.filter { $0.isProjectKey && !$0.hasDefault && !$0.hasValue }
+            let required = graph.fact(ConfigDeclarations.self).filter { $0.isProjectKey && !$0.hasDefault && !$0.hasValue }
             guard !required.isEmpty else { return }
-            for (stack, entries) in graph.stackConfigs {
+            for (stack, entries) in graph.fact(StackConfigs.self) {
                 let missing = required.filter { entries[$0.fullKey] == nil }.map(\.key).sorted()
                 guard !missing.isEmpty else { continue }
                 let quoted = missing.map { "'\($0)'" }

@@ -35,9 +35,9 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let secrets = graph.configDeclarations.filter { $0.isProjectKey && $0.isSecret }
+            let secrets = graph.fact(ConfigDeclarations.self).filter { $0.isProjectKey && $0.isSecret }
             guard !secrets.isEmpty else { return }
-            for (stack, entries) in graph.stackConfigs {
+            for (stack, entries) in graph.fact(StackConfigs.self) {
                 for declaration in secrets {
                     guard let entry = entries[declaration.fullKey], !StackConfig.isSecure(entry.value) else { continue }
                     let written = entry.name ?? declaration.fullKey

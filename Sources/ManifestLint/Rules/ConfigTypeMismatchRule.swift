@@ -35,9 +35,9 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            let typed = graph.configDeclarations.filter { $0.isProjectKey && $0.validType != nil }
+            let typed = graph.fact(ConfigDeclarations.self).filter { $0.isProjectKey && $0.validType != nil }
             guard !typed.isEmpty else { return }
-            for (stack, entries) in graph.stackConfigs {
+            for (stack, entries) in graph.fact(StackConfigs.self) {
                 for declaration in typed {
                     guard let type = declaration.validType, let entry = entries[declaration.fullKey],
                           !StackConfig.isSecure(entry.value),

@@ -71,7 +71,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            guard let problem = graph.esmEntryRequired else { return }
+            guard let problem = graph.fact(ESMEntryRequired.self) else { return }
             let module = problem.module, format = problem.format, entry = module.file.path
             let shown = graph.tree.displayPath(entry)
             let why = format.kind == .module ? format.reason : "ES module syntax, \(format.reason)"
@@ -89,15 +89,16 @@ extension Rule {
         })
 }
 
-extension ProjectGraph {
-    /// The entry point, when it is an ES module that Pulumi will require() and the
-    /// project declares a Node version that cannot do that.
-    func findESMEntryRequired() -> (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? {
-        guard runtime == "nodejs", package?.isModule != true, let entry = programEntryFiles.first,
-              let module = nodeLoadedJavaScript.first(where: { $0.file.path == entry }),
-              let format = moduleFormat(of: entry),
+/// The entry point, when it is an ES module that Pulumi will require() and
+/// the project runs on a Node version that cannot do that (module-format-mismatch
+/// leaves that file to this rule).
+enum ESMEntryRequired: ProjectFact {
+    static func compute(for graph: ProjectGraph) -> (module: JSModule, format: ModuleFormat, declared: DeclaredNodeVersion)? {
+        guard graph.runtime == "nodejs", graph.package?.isModule != true, let entry = graph.programEntryFiles.first,
+              let module = graph.fact(NodeLoadedJavaScript.self).first(where: { $0.file.path == entry }),
+              let format = graph.moduleFormat(of: entry),
               format.kind == .module || format.typeless && module.firstESMSyntax != nil,
-              let declared = nodeVersionsThatRun.first(where: \.lacksRequireESM) else { return nil }
+              let declared = graph.nodeVersionsThatRun.first(where: \.lacksRequireESM) else { return nil }
         return (module, format, declared)
     }
 }

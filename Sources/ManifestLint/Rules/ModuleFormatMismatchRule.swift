@@ -58,8 +58,8 @@ extension Rule {
         ],
         check: { graph, findings in
             // An ES module entry that an older declared Node cannot require() is esm-entry-require's.
-            let entryReported = graph.esmEntryRequired?.module.file.path
-            for module in graph.nodeLoadedJavaScript where module.file.path != entryReported {
+            let entryReported = graph.fact(ESMEntryRequired.self)?.module.file.path
+            for module in graph.fact(NodeLoadedJavaScript.self) where module.file.path != entryReported {
                 guard let format = graph.moduleFormat(of: module.file.path) else { continue }
                 let shown = graph.tree.displayPath(module.file.path)
                 switch format.kind {

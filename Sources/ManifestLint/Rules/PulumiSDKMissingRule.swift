@@ -57,7 +57,7 @@ extension Rule {
             guard graph.isNodeRuntime, let package = graph.package, package.document.parsed, let root = package.root,
                   !graph.declaredDependencies.contains("@pulumi/pulumi") else { return }
             let anchor = root.entry("dependencies")?.key.span ?? Span(root.span.start, root.span.start + 1)
-            let bringers = graph.declaredDependencies.filter(ProviderNamespaces.isPulumiScoped).sorted()
+            let bringers = graph.declaredDependencies.filter(PulumiPackages.isPulumiScoped).sorted()
             if let bringer = bringers.first {
                 if graph.usesPnpm {
                     findings.report("@pulumi/pulumi is not a dependency of this package nor of a package.json above it, and pnpm does not hoist the copy \(bringer) brings in where the program can load it: Pulumi stops with \"It looks like the Pulumi SDK has not been installed\"; add @pulumi/pulumi to dependencies",

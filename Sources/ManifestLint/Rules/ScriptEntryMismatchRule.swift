@@ -38,7 +38,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            for missing in graph.missingScriptFiles {
+            for missing in graph.fact(MissingScriptFiles.self) {
                 guard let program = missing.entryNamedLike(in: graph) else { continue }
                 let word = missing.argument.word
                 let message = "the script '\(missing.invocation.scriptName)' runs \(word.text), which \(graph.absence(of: [missing.target])); \(program.description) names \(graph.describe(program.path)), which does"

@@ -47,7 +47,7 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            for missing in graph.missingScriptFiles where missing.entryNamedLike(in: graph) == nil {
+            for missing in graph.fact(MissingScriptFiles.self) where missing.entryNamedLike(in: graph) == nil {
                 let word = missing.argument.word
                 let absence = graph.absence(of: missing.argument.candidates(missing.target))
                 let runs = word.span == missing.invocation.words.first?.span ? word.text : "`\(missing.invocation.name)` with \(word.text)"

@@ -5,7 +5,7 @@ struct MissingScriptFile {
     var target: String
 
     /// Every missing file argument of every command, once.
-    static func all(in graph: ProjectGraph) -> [MissingScriptFile] {
+    fileprivate static func all(in graph: ProjectGraph) -> [MissingScriptFile] {
         guard let scripts = graph.packageScripts else { return [] }
         var seen = Set<Span>(minimumCapacity: scripts.invocations.count)
         var result: [MissingScriptFile] = []
@@ -25,5 +25,14 @@ struct MissingScriptFile {
     func entryNamedLike(in graph: ProjectGraph) -> (path: String, description: String)? {
         guard case .program = argument.kind else { return nil }
         return graph.programNamedLike(target)
+    }
+}
+
+/// The files script commands name that are not there, for script-file-missing
+/// and script-entry-mismatch (which takes those that name the program under
+/// another extension).
+enum MissingScriptFiles: ProjectFact {
+    static func compute(for graph: ProjectGraph) -> [MissingScriptFile] {
+        MissingScriptFile.all(in: graph)
     }
 }

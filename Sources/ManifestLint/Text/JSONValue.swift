@@ -33,8 +33,3 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 }
-
-/// The version the tool reports (`--version`, SARIF).
-public enum ManifestLintVersion {
-    public static let current = "0.1.0"
-}

@@ -1,0 +1,4 @@
+/// The version the tool reports (`--version`, SARIF).
+public enum ManifestLintVersion {
+    public static let current = "0.1.0"
+}
