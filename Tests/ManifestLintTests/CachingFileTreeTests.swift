@@ -1,5 +1,11 @@
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// The per-project cache answers every question as the tree below it does:
 /// inside and outside the project, for missing directories and what lies

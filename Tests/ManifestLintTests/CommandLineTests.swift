@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// The flags that shape the report and the exit status, through the binary.
 @Suite(.serialized)

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// Reading files from disk: whole files of every size around the first
 /// read's buffer, nothing for a directory, and never much past the size bound.

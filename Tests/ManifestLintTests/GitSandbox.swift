@@ -1,5 +1,11 @@
 import Foundation
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// A scratch directory for real git repositories, with a clean git
 /// environment (no global or system configuration, a fixed identity) and a

@@ -1,5 +1,11 @@
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// What commits a file to ES module or CommonJS syntax, and what does not.
 struct ModuleSyntaxTests {

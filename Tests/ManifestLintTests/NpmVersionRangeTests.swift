@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// npm's ranges as intervals: whether two ranges share a version, judged
 /// the way npm's own semver package (`semver.intersects`) judges it.

@@ -1,5 +1,11 @@
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// The lexical path operations, which work on UTF-8 bytes.
 struct PathTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// incomplete-pulumi-mock quotes what jest prints when the code under test
 /// meets the missing member: the same TypeError message Node gives for the

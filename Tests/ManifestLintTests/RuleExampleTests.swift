@@ -1,5 +1,11 @@
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// Runs every example of every rule: a triggering example must produce
 /// findings of that rule exactly at its ↓ markers, a clean one none at all.

@@ -1,5 +1,11 @@
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// A script analysed once and reused elsewhere must read exactly as if it had been analysed where it stands.
 struct ScriptCacheTests {

@@ -1,5 +1,11 @@
 import Foundation
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// Paths the tests read, found from this file's location in the checkout.
 enum TestPaths {

@@ -1,7 +1,13 @@
 import Glibc
 import Synchronization
 import Testing
-@testable import ManifestLint
+@testable import ManifestLintCore
+@testable import ManifestLintFindings
+@testable import ManifestLintManifests
+@testable import ManifestLintGraph
+@testable import ManifestLintRules
+@testable import ManifestLintEngine
+@testable import ManifestLintReporting
 
 /// The threads that discovery and the checks run on: every worker number
 /// called once, helpers that run beside the caller on every CPU the process

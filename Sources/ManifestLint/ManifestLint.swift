@@ -1,0 +1,3 @@
+// The library: every stage, from reading files to reporting findings
+// (see docs/ARCHITECTURE.md).
+@_exported import ManifestLintReporting

@@ -1,0 +1,2 @@
+// What this stage builds on, passed on to the stages after it.
+@_exported import ManifestLintRules

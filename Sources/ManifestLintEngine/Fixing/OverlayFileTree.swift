@@ -1,0 +1,68 @@
+import Synchronization
+import ManifestLintRules
+
+/// A file tree with pending changes laid over another: the fixer lints and
+/// edits this in memory, round after round, before anything is written.
+final class OverlayFileTree: FileTree {
+    private struct State {
+        var contents: [String: [UInt8]] = [:]
+        var removed: Set<String> = []
+    }
+
+    let base: any FileTree
+    private let state = Mutex(State())
+
+    public init(_ base: any FileTree) {
+        self.base = base
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) {
+        state.withLock { state in
+            state.contents[path] = bytes
+            state.removed.remove(path)
+        }
+    }
+
+    public func rename(_ from: String, to destination: String) {
+        let bytes = read(from) ?? []
+        state.withLock { state in
+            state.contents[destination] = bytes
+            state.removed.remove(destination)
+            state.contents[from] = nil
+            state.removed.insert(from)
+        }
+    }
+
+    /// The files whose content was set, and the paths renamed away.
+    public var changes: (contents: [String: [UInt8]], removed: Set<String>) {
+        state.withLock { ($0.contents, $0.removed) }
+    }
+
+    func kind(of path: String) -> FileKind {
+        let (contents, removed) = changes
+        if contents[path] != nil { return .file }
+        if removed.contains(path) { return .missing }
+        return base.kind(of: path)
+    }
+
+    public func read(_ path: String) -> [UInt8]? {
+        let (contents, removed) = changes
+        if let bytes = contents[path] { return bytes }
+        if removed.contains(path) { return nil }
+        return base.read(path)
+    }
+
+    public func list(_ directory: String) -> [DirectoryEntry]? {
+        let (contents, removed) = changes
+        var entries = base.list(directory) ?? []
+        entries.removeAll { removed.contains(Path.join(directory, $0.name)) }
+        for path in contents.keys where Path.parent(path) == directory {
+            let name = Path.basename(path)
+            if !entries.contains(where: { $0.name == name }) { entries.append(DirectoryEntry(name: name, kind: .file)) }
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func displayPath(_ path: String) -> String { base.displayPath(path) }
+    func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
+}

@@ -1,0 +1,19 @@
+import ManifestLintRules
+
+/// Applying byte-range edits to one file's bytes.
+enum TextEditing {
+    /// The bytes with every edit applied; edits must not overlap.
+    static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for edit in edits.sorted(by: { $0.span.start > $1.span.start }) {
+            let start = min(max(edit.span.start, 0), result.count)
+            let end = min(max(edit.span.end, start), result.count)
+            result.replaceSubrange(start..<end, with: Array(edit.replacement.utf8))
+        }
+        return result
+    }
+
+    static func overlaps(_ first: Span, _ second: Span) -> Bool {
+        first.start < second.end && second.start < first.end || first == second
+    }
+}

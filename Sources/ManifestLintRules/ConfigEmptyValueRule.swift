@@ -1,0 +1,79 @@
+import ManifestLintGraph
+
+extension Rule {
+    static let configEmptyValue = Rule(
+        id: "config-empty-value",
+        severity: .warning,
+        summary: "A stack config key with no value.",
+        rationale: """
+            `key:` with nothing after it (or `null`, `~`) is null. On every command Pulumi warns "No value for \
+            configuration key \"k\". This is currently treated as an empty string `\"\"`, but will be treated \
+            as `null` in a future version of pulumi. Set the value to `\"\"` to avoid this warning.", and the \
+            program gets "" today and null later, where `config.require` fails. The fix writes `""`, as Pulumi \
+            asks: the same value, without the warning. A template stack file (Pulumi.README.yaml, \
+            Pulumi.example.yaml and the like) is copied, not deployed: its blanks are there to be filled in.
+            """,
+        consequence: Consequence(command: "pulumi preview", outcome: "No value for configuration key \"k\". This is currently treated as an empty string `\"\"`, but will be treated as `null` in a future version of pulumi."),
+        examples: [
+            .fix([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  ↓demo:domain:\n  ↓demo:zone: # later\n  ↓demo:owner:\r\n  aws:region: us-east-1\n",
+                "index.js": "",
+            ], .safe, becomes: [
+                "Pulumi.dev.yaml": "config:\n  demo:domain: \"\"\n  demo:zone: \"\" # later\n  demo:owner: \"\"\r\n  aws:region: us-east-1\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  ↓demo:a: ~\n  ↓demo:b: null\n",
+                "Pulumi.prod.yaml": "config:\n  ↓demo:a:\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  demo:domain: \"\"\n  demo:list: []\n  demo:flag: false\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.dev.yaml": "config:\n  demo:nested:\n    inner:\n",
+                "index.js": "",
+            ]),
+            // A template to copy (its README says so): the blanks are for the reader to fill in.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.README.yaml": "config:\n  aws:region: us-east-1\n  # Set these if you bring your own IAM roles.\n  demo:roleArn:\n",
+                "Pulumi.example.yaml": "config:\n  demo:domain:\n",
+                "index.js": "",
+            ]),
+        ],
+        check: { graph, findings in
+            for stack in graph.stacks where stack.document.parsed {
+                // A template's blanks are for its reader to fill in (asked only of a stack with a null value).
+                for config in stack.config where config.entry.value.isNull && !stack.isTemplate {
+                    let key = config.name ?? "?"
+                    findings.report("No value for configuration key \"\(key)\": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write \"\" (as Pulumi asks), or set the value",
+                                    in: stack.file, at: config.entry.key.span, fix: emptyString(for: config.entry, in: stack.file))
+                }
+            }
+        })
+
+    /// A safe fix: `""` for the null value, which Pulumi reads as "" today.
+    private static func emptyString(for entry: MappingEntry, in file: SourceFile) -> Fix? {
+        let value = entry.value.span
+        let edit: TextEdit
+        if value.end > value.start {
+            edit = TextEdit(path: file.path, span: value, replacement: "\"\"")
+        } else {
+            // `key:` with nothing after it: the value goes after the colon that ends the key.
+            var colon = entry.key.span.end
+            while colon < file.bytes.count, file.bytes[colon] == UInt8(ascii: " ") || file.bytes[colon] == UInt8(ascii: "\t") { colon += 1 }
+            guard colon < file.bytes.count, file.bytes[colon] == UInt8(ascii: ":") else { return nil }
+            let spaced = colon + 1 < file.bytes.count && file.bytes[colon + 1] == UInt8(ascii: " ")
+            let at = colon + (spaced ? 2 : 1)
+            // A comment right after keeps a space before it.
+            let comment = at < file.bytes.count && file.bytes[at] == UInt8(ascii: "#")
+            edit = TextEdit(path: file.path, span: Span(at, at), replacement: (spaced ? "" : " ") + "\"\"" + (comment ? " " : ""))
+        }
+        return Fix(.safe, "Write \"\", as Pulumi asks", [.edit(edit)])
+    }
+}

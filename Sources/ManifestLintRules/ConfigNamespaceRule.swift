@@ -1,0 +1,112 @@
+import ManifestLintGraph
+
+extension Rule {
+    /// Moves a key into the project's namespace, unless the stack already sets that key.
+    private static func renameToProject(_ config: StackConfig.ConfigEntry, in stack: StackConfig, project: String) -> Fix? {
+        guard let key = config.name, let name = config.key?.name else { return nil }
+        let renamed = "\(project):\(name)"
+        guard !stack.config.contains(where: { $0.name == renamed || $0.name == name }),
+              let replacement = ScalarWriter.replacement(for: config.entry.key, with: renamed) else { return nil }
+        return Fix.replacing(config.entry.key, in: stack.file, with: replacement, .unsafe, "Rename '\(key)' to '\(renamed)'")
+    }
+
+    static let configNamespace = Rule(
+        id: "config-namespace",
+        severity: .warning,
+        summary: "A stack config key's namespace is neither the project, nor a provider, nor read by the program.",
+        rationale: """
+            Pulumi passes every key on without complaint, but `new pulumi.Config()` reads only \
+            `<project>:*` and providers read their own namespace, so a key under any other namespace is dead. \
+            The usual cause is a renamed project: `oldname:dbPassword` is ignored and the program fails at run \
+            time with "Missing required configuration variable". Providers come from the dependency \
+            manifests; when none can be read the rule stays silent.
+            """,
+        consequence: Consequence(command: "pulumi up", outcome: "the program never sees the value: Missing required configuration variable, or a default used instead"),
+        examples: [
+            .fix([
+                "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  ↓tapstack:dbPassword: hunter2\n  ↓\"tapstack:dbUser\": admin\n  ↓oldname:region: x\n  tap-stack:region: y\n",
+                "index.js": "",
+            ], .unsafe, becomes: [
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  tap-stack:dbPassword: hunter2\n  \"tap-stack:dbUser\": admin\n  oldname:region: x\n  tap-stack:region: y\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: web\nruntime: python\n",
+                "requirements.txt": "pulumi>=3.0.0\npulumi-gcp>=7.0.0\n",
+                "Pulumi.prod.yaml": "config:\n  gcp:project: acme\n  ↓aws:region: us-east-1\n",
+                "__main__.py": "import pulumi\n# pulumi.Config(\"aws\") in a comment does not count\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: web\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"web\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/azure-native\": \"^2\"}}",
+                "Pulumi.dev.yaml": "config:\n  azure-native:location: westeurope\n  web:size: 2\n  pulumi:tags: {team: a}\n  plain: x\n  shared:domain: example.com\n",
+                "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
+            ]),
+            // A workspace library the app uses brings @pulumi/aws, which the root installs.
+            .clean([
+                "package.json": "{\"private\": true, \"workspaces\": [\"apps/*\", \"libs/*\"], \"devDependencies\": {\"@pulumi/aws\": \"^6\", \"@pulumi/pulumi\": \"^3\"}}",
+                "apps/site/Pulumi.yaml": "name: site\nruntime: nodejs\nmain: src/main.ts\n",
+                "apps/site/Pulumi.prod.yaml": "config:\n  aws:region: ap-southeast-2\n",
+                "apps/site/package.json": "{\"name\": \"site\", \"dependencies\": {\"@acme/static-site\": \"*\"}}",
+                "apps/site/src/main.ts": "import { StaticSite } from '@acme/static-site';\nnew StaticSite('s');\n",
+                "libs/static-site/package.json": "{\"name\": \"@acme/static-site\", \"peerDependencies\": {\"@pulumi/aws\": \"^6\"}}",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: vpc\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"vpc\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/awsx\": \"^2\"}}",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: db\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"db\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/acme-database\": \"^1\"}}",
+                "node_modules/@pulumi/acme-database/package.json": "{\"dependencies\": {\"@pulumi/gcp\": \"^7\"}}",
+                "Pulumi.dev.yaml": "config:\n  gcp:project: acme\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: site\nruntime: yaml\n",
+                "Main.yaml": "resources:\n  provider:\n    type: pulumi:providers:gcp\n  bucket:\n    type: aws:s3:BucketV2\n",
+                "Pulumi.dev.yaml": "config:\n  gcp:project: x\n  aws:region: us-east-1\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tf\nruntime: nodejs\npackages:\n  cloudamqp: terraform-provider cloudamqp/cloudamqp 3.20.0\n",
+                "package.json": "{\"name\": \"tf\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "Pulumi.dev.yaml": "config:\n  cloudamqp:apikey: x\n",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: svc\nruntime: go\n",
+                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n  other:key: x\n",
+                "main.go": "package main\n",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let project = graph.project.name, !graph.project.isTemplate else { return }
+            // Read only once a key under another namespace turns up (nil inside: no manifest to tell).
+            var knownProviders: Set<String>??
+            var programNamespaces: Set<String>?
+            for stack in graph.stacks {
+                for config in stack.config {
+                    guard let namespace = config.key?.namespace,
+                          namespace != project, namespace != "pulumi",
+                          !ProviderNamespaces.isProvidedByDirectDependency(namespace, in: graph) else { continue }
+                    let known = knownProviders ?? ProviderNamespaces.known(in: graph)
+                    knownProviders = known
+                    guard let providers = known else { return }
+                    let normalized = ProviderNamespaces.normalize(namespace)
+                    guard !providers.contains(normalized), !graph.settings.knownNamespaces.contains(namespace) else { continue }
+                    let read = programNamespaces
+                        ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree, loaded: graph.programSources.loadedBytes)
+                    programNamespaces = read
+                    guard !read.contains(normalized) else { continue }
+                    var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(config.name ?? "")'"
+                    if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
+                        message += " (did you mean '\(project)'? was the project renamed?)"
+                    }
+                    findings.report(message, in: stack.file, at: config.entry.key.span, fix: Self.renameToProject(config, in: stack, project: project))
+                }
+            }
+        })
+}

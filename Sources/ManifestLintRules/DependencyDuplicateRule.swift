@@ -1,0 +1,66 @@
+import ManifestLintGraph
+
+extension Rule {
+    static let dependencyDuplicate = Rule(
+        id: "dependency-duplicate",
+        severity: .warning,
+        summary: "A package in both dependencies and devDependencies, where that matters: the ranges share no version, or the program imports it.",
+        rationale: """
+            npm 7 and later keep only the devDependencies entry of a package listed in both: it installs that \
+            range, marks the package as a dev dependency, and so `npm ci --omit=dev` (or the runtime option \
+            `production: true`) installs neither entry. Reported only where that matters: when the Pulumi \
+            program imports the package, a production install lacks it and the program fails with "Cannot find \
+            module"; when the two ranges share no version, the dependencies range is never installed. Two \
+            overlapping ranges of a package the program does not import are harmless, and left alone.
+            """,
+        consequence: Consequence(command: "npm ci --omit=dev, then pulumi up", outcome: "Error: Cannot find module '<package>'"),
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"typescript\": \"^4\"}, \"devDependencies\": {↓\"typescript\": \"^5.4\"}}",
+                "index.js": "",
+            ]),
+            // The program imports @pulumi/aws: a production install, which omits dev dependencies, lacks it.
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"@pulumi/pulumi\": \"^3\", ↓\"@pulumi/aws\": \"^6\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6.1\"}}",
+                "index.ts": "import * as aws from '@pulumi/aws/s3';\nimport type { Input } from '@pulumi/pulumi';\nexport const b = new aws.Bucket('b');\n",
+            ]),
+            // Overlapping ranges of a package the program does not import: npm installs it either way.
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@aws-sdk/client-ssm\": \"^3.879.0\"}, \"devDependencies\": {\"@aws-sdk/client-ssm\": \"^3.848.0\"}}",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"typescript\": \"^5\"}, \"peerDependencies\": {\"typescript\": \">=4\"}}",
+                "index.js": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"lodash\": \"latest\"}, \"devDependencies\": {\"lodash\": \"^4\"}}",
+                "index.js": "",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let package = graph.package, package.document.parsed, let root = package.root else { return }
+            // A few runtime dependencies are searched; a set, which costs more to build, only pays for many.
+            let runtime = root["dependencies"]?.entries ?? []
+            let runtimeNames: Set<String>? = runtime.count > 16 ? Set(runtime.compactMap(\.name)) : nil
+            var imported: Set<String>?
+            for entry in root["devDependencies"]?.entries ?? [] {
+                guard let name = entry.name, runtimeNames?.contains(name) ?? runtime.contains(where: { $0.name == name }),
+                      let runtimeEntry = root["dependencies"]?.entry(name) else { continue }
+                let devRange = entry.value.string ?? "", runtimeRange = runtimeEntry.value.string ?? ""
+                if imported == nil { imported = graph.packagesImportedByProgram() }
+                if imported?.contains(name) == true {
+                    findings.report("'\(name)' is in both dependencies and devDependencies, and npm keeps only the devDependencies entry: `npm ci --omit=dev` (or `production: true`) installs neither, and the program, which imports it, fails with \"Cannot find module '\(name)'\"; keep it in dependencies only",
+                                    in: package.file, at: entry.key.span)
+                } else if NpmVersionRange.intersect(devRange, runtimeRange) == false {
+                    findings.report("'\(name)' is in both dependencies (\(runtimeRange)) and devDependencies (\(devRange)), ranges that share no version: npm installs the devDependencies range and never \(runtimeRange); keep one entry",
+                                    in: package.file, at: entry.key.span)
+                }
+            }
+        })
+}

@@ -1,0 +1,240 @@
+import ManifestLintGraph
+
+extension Rule {
+    static let incompletePulumiMock = Rule(
+        id: "incomplete-pulumi-mock",
+        severity: .error,
+        summary: "A jest mock of a @pulumi package lacks members that the code under test uses.",
+        rationale: """
+            `jest.mock('@pulumi/aws', () => ({ ... }))` replaces the whole module with the object the factory \
+            returns: a member it lacks is undefined, and the test fails where the code under test uses it, with \
+            Node's TypeError ("pulumi.all is not a function", "aws.s3.BucketPolicy is not a constructor", \
+            "Cannot read properties of undefined (reading 'Role')"). Only code the test runs counts: the modules \
+            it loads (what it imports, transitively, except modules it replaces with a factory of its own), \
+            their top level, and the functions, constructors and methods that running code calls; code merely \
+            imported, callbacks handed to a mock or to .apply, and anything the reading cannot follow count as \
+            not run. TypeScript erases types, so a member used only as a type (annotations, `as`, `satisfies`, \
+            generics, interfaces, `import type`) needs no mock. A getter or method provides its member. \
+            Pulumi's documented way to unit-test a program is pulumi.runtime.setMocks, which keeps the real \
+            SDK; a factory that spreads jest.requireActual(...) keeps it too. The fix adds stubs: jest.fn() for \
+            a missing function, an object of the members used for a missing namespace.
+            """,
+        consequence: Consequence(command: "jest", outcome: "TypeError: pulumi.all is not a function (or the TypeError of the missing member)"),
+        examples: [
+            .fix([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"jest\": \"^29\"}}",
+                "bin/tap.mjs": "import { TapStack } from '../lib/stack.mjs';\n",
+                "lib/stack.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport class TapStack extends pulumi.ComponentResource {\n  constructor(name) {\n    super('tap:Stack', name);\n    this.url = pulumi.interpolate`https://x`;\n    this.arns = pulumi.all([1, 2]);\n  }\n}\n",
+                "test/stack.test.mjs": "↓jest.mock('@pulumi/pulumi', () => ({\n  ComponentResource: jest.fn(),\n  interpolate: jest.fn(),\n}));\nimport { TapStack } from '../lib/stack.mjs';\ntest('s', () => expect(new TapStack('t')).toBeDefined());\n",
+            ], .unsafe, becomes: [
+                "test/stack.test.mjs": "jest.mock('@pulumi/pulumi', () => ({\n  ComponentResource: jest.fn(),\n  interpolate: jest.fn(),\n  all: jest.fn(),\n}));\nimport { TapStack } from '../lib/stack.mjs';\ntest('s', () => expect(new TapStack('t')).toBeDefined());\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"app\", \"main\": \"index.ts\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
+                "index.ts": "export {};\n",
+                "src/storage.ts": "import * as aws from \"@pulumi/aws\";\nimport { output } from \"@pulumi/pulumi\";\nexport const b = new aws.s3.BucketV2(\"b\");\nexport const p = new aws.s3.BucketPolicy(\"p\", { bucket: output(b.id) });\n",
+                "src/__tests__/storage.ts": "↓jest.mock(\"@pulumi/aws\", () => {\n  return { s3: { BucketV2: jest.fn() } };\n});\n↓jest.mock(\"@pulumi/pulumi\", function () { return { Config: jest.fn() }; });\nimport { b } from \"../storage\";\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"app\", \"main\": \"index.js\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "index.js": "const pulumi = require('@pulumi/pulumi');\nmodule.exports.x = pulumi.all([1]);\n",
+                "index.test.js": "jest.mock('@pulumi/pulumi', () => ({\n  ...jest.requireActual('@pulumi/pulumi'),\n  all: jest.fn(),\n}));\nconst { x } = require('./index');\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\nconst config = new pulumi.Config();\nexport const u = pulumi.output(config.get('u'));\n",
+                "lib/stack.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.all([]);\n",
+                "test/stack.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn(), runtime: { setMocks: jest.fn() } }));\n// pulumi.interpolate in a comment is not a use\nimport { s } from '../lib/stack.mjs';\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "jest.config.cjs": "/** @type {import('jest').Config} */\nconst config = {\n  testEnvironment: 'node',\n  testMatch: ['<rootDir>/spec/**/*.unit.mjs'],\n  transform: {},\n};\nmodule.exports = config;\n",
+                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
+                "spec/index.unit.mjs": "↓jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"jest\": {\"roots\": [\"<rootDir>/test\"], \"testRegex\": \"\\\\.unit\\\\.mjs$\"}}",
+                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
+                "test/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ output: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "test/old.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "legacy/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+            ]),
+            // TypeScript erases types: Output, Input and ResourceOptions, used only as types, need no mock.
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/stack.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "lib/stack.ts": "import * as pulumi from '@pulumi/pulumi'; import { ResourceOptions } from '@pulumi/pulumi';\nexport class S extends pulumi.ComponentResource { out?: pulumi.Output<string>;\n  constructor(n: string, a: { t?: pulumi.Input<string> }, o?: ResourceOptions) { super('x:S', n, {}, o); } }\n",
+                "test/stack.test.ts": "jest.mock('@pulumi/pulumi', () => ({ ComponentResource: class { registerOutputs() {} } }));\nimport { S } from '../lib/stack';\ntest('s', () => expect(new S('s', {})).toBeDefined());\n",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "index.ts": "import * as aws from '@pulumi/aws';\nconst c: aws.kms.KeyArgs = {};\nconst r = 'x' as aws.Region;\nexport const k = new aws.kms.Key('k', c);\nexport function tags<T extends aws.Tags>(t: T): aws.Tags { return t satisfies aws.Tags; }\n",
+                "index.test.ts": "jest.mock('@pulumi/aws', () => ({ kms: { Key: jest.fn() } }));\nimport { k } from './index';\n",
+            ]),
+            // A module the test replaces with its own factory never loads: its uses do not count.
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/tap.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "lib/tap.ts": "import { makeVpc } from './vpc'; export const v = makeVpc();\n",
+                "lib/vpc.ts": "import * as aws from '@pulumi/aws';\nexport const makeVpc = () => new aws.ec2.Vpc('v', {});\n",
+                "test/tap.test.ts": "jest.mock('@pulumi/aws', () => ({})); jest.mock('../lib/vpc', () => ({ makeVpc: jest.fn() })); import { v } from '../lib/tap';\n",
+            ]),
+            // Only code the test runs counts: mk is imported along with nm, never called.
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/s3.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "lib/s3.ts": "import * as aws from '@pulumi/aws';\nexport const mk = () => new aws.s3.BucketV2('b'); export const nm = (e: string) => `b-${e}`;\n",
+                "test/s3.test.ts": "jest.mock('@pulumi/aws', () => ({})); import { nm } from '../lib/s3'; test('n', () => expect(nm('d')).toBe('b-d'));\n",
+            ]),
+            // What the test calls runs, and what that calls: mk, Store's constructor, make, bucket; not unused.
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/s3.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "lib/s3.ts": "import * as aws from '@pulumi/aws';\nfunction bucket(name: string) { return new aws.s3.BucketV2(name); }\nexport class Store {\n  constructor() { this.make(); }\n  private make() { bucket('b'); }\n  unused() { return new aws.sqs.Queue('q'); }\n}\nexport const mk = () => new Store();\n",
+                "test/s3.test.ts": "↓jest.mock('@pulumi/aws', () => ({ s3: {} })); import { mk } from '../lib/s3'; describe('s', () => { it('m', () => { mk(); }); });\n",
+            ]),
+            // A getter provides its member.
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "index.ts": "import * as aws from '@pulumi/aws';\nexport const vpc = new aws.ec2.Vpc('v', {});\n",
+                "index.test.ts": "const mockVpc = jest.fn();\njest.mock('@pulumi/aws', () => ({ ec2: { get Vpc() { return mockVpc; } } }));\nimport { vpc } from './index';\n",
+            ]),
+            // A missing namespace gets an object of the members used; a namespace's missing member goes into it.
+            .fix([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
+                "index.ts": "import * as aws from '@pulumi/aws';\nexport const role = new aws.iam.Role('r', { assumeRolePolicy: '{}' });\nexport const policy = new aws.iam.RolePolicy('p', { role: role.id, policy: '{}' });\nexport const b = new aws.s3.Bucket('b');\nexport const p = new aws.s3.BucketPolicy('bp', { bucket: b.id, policy: '{}' });\n",
+                "index.test.ts": "↓jest.mock('@pulumi/aws', () => ({\n  s3: { Bucket: jest.fn() },\n}));\nimport { role } from './index';\n",
+            ], .unsafe, becomes: [
+                "index.test.ts": "jest.mock('@pulumi/aws', () => ({\n  s3: { Bucket: jest.fn(), BucketPolicy: jest.fn() },\n  iam: { Role: jest.fn(), RolePolicy: jest.fn() },\n}));\nimport { role } from './index';\n",
+            ]),
+        ],
+        check: { graph, findings in
+            guard graph.isNodeRuntime else { return }
+            for testPath in graph.programSources.testFiles() {
+                // A mock names its package: a test without "@pulumi" is not tokenized at all.
+                guard let test = graph.programSources.module(testPath, mentioning: "@pulumi") else { continue }
+                let mocks = PulumiMock.mocks(in: test)
+                guard !mocks.isEmpty else { continue }
+                let underTest = CodeUnderTest(test: testPath, sources: graph.programSources, tree: graph.tree)
+                for mock in mocks {
+                    var missing: [MissingMember] = []
+                    for loaded in underTest.modules where loaded.module.file.path != testPath {
+                        for use in mock.uses(in: loaded.module, counts: loaded.runs) {
+                            guard let depth = mock.missing(in: use) else { continue }
+                            let member = MissingMember(use: use, depth: depth, module: loaded.module)
+                            if !missing.contains(where: { $0.path == member.path }) { missing.append(member) }
+                            else if let index = missing.firstIndex(where: { $0.path == member.path }) { missing[index].add(use) }
+                        }
+                    }
+                    guard !missing.isEmpty else { continue }
+                    let list = missing.map { member in
+                        "\(member.path) (\(graph.tree.displayPath(member.module.file.path)):\(member.line), where jest fails with \"\(member.failure)\")"
+                    }.joined(separator: ", ")
+                    let message = "jest.mock('\(mock.package)') replaces the module with an object that lacks \(list); add \(missing.count == 1 ? "it" : "them"), or use pulumi.runtime.setMocks"
+                    let span = Span(test.tokens[mock.callToken].span.start, test.tokens[mock.callToken + 3].span.end)
+                    findings.report(message, in: test.file, at: span, fix: stubs(for: missing, in: mock))
+                }
+            }
+        })
+
+    /// A member the mock lacks, as the code under test first uses it, and what the uses read of it.
+    private struct MissingMember {
+        var use: PulumiMock.Use
+        /// How deep in the use's chain the missing member is.
+        var depth: Int
+        var module: JSModule
+        /// What the uses read below the missing member (`Role` of `iam`), for the stub.
+        var below: [[String]]
+
+        init(use: PulumiMock.Use, depth: Int, module: JSModule) {
+            self.use = use
+            self.depth = depth
+            self.module = module
+            below = [Array(use.chain[(depth + 1)...])]
+        }
+
+        mutating func add(_ other: PulumiMock.Use) {
+            let rest = Array(other.chain[(depth + 1)...])
+            if !below.contains(rest) { below.append(rest) }
+        }
+
+        /// The member's path in the mock (`iam`, `s3.BucketPolicy`).
+        var path: String { use.chain[...depth].joined(separator: ".") }
+        var line: Int { module.file.position(of: module.tokens[use.first].span.start).line }
+
+        /// What Node says when the first use runs, as jest prints it.
+        var failure: String {
+            let tokens = module.tokens
+            let memberToken = use.last - 2 * (use.chain.count - 1 - depth)
+            if depth < use.chain.count - 1 {
+                return "Cannot read properties of undefined (reading '\(use.chain[depth + 1])')"
+            }
+            let written = module.file.text(Span(tokens[use.first].span.start, tokens[memberToken].span.end))
+            if module.isIdentifier(use.first - 1, "new") { return "\(written) is not a constructor" }
+            if module.isIdentifier(use.first - 1, "extends") { return "Class extends value undefined is not a constructor or null" }
+            if module.isPunctuator(memberToken + 1, "(") || tokens.indices.contains(memberToken + 1)
+                && (tokens[memberToken + 1].kind == .template || tokens[memberToken + 1].kind == .templateHead) {
+                return "\(written) is not a function"
+            }
+            return "\(written) is undefined"
+        }
+
+        /// The stub's value: `jest.fn()`, or an object of the members read below it.
+        var stub: String {
+            Self.stub(below)
+        }
+
+        private static func stub(_ chains: [[String]]) -> String {
+            guard !chains.contains(where: \.isEmpty) else { return "jest.fn()" }
+            var names: [String] = []
+            for chain in chains where !names.contains(chain[0]) { names.append(chain[0]) }
+            let members = names.map { name in "\(name): \(stub(chains.filter { $0[0] == name }.map { Array($0.dropFirst()) }))" }
+            return "{ " + members.joined(separator: ", ") + " }"
+        }
+    }
+
+    /// An unsafe fix: a stub for each missing member, before the `}` of the
+    /// object literal it belongs in (the factory's, or a namespace's).
+    private static func stubs(for missing: [MissingMember], in mock: PulumiMock) -> Fix? {
+        var byClose: [(close: Int, entries: [String])] = []
+        for member in missing {
+            let parent = member.use.chain[..<member.depth].joined(separator: ".")
+            guard let close = parent.isEmpty ? mock.objectClose : mock.namespaces[parent] else { return nil }
+            let entry = "\(member.use.chain[member.depth]): \(member.stub)"
+            if let index = byClose.firstIndex(where: { $0.close == close }) { byClose[index].entries.append(entry) }
+            else { byClose.append((close, [entry])) }
+        }
+        let edits = byClose.map { insertion(of: $0.entries, before: $0.close, in: mock.module) }
+        let names = missing.map(\.path).joined(separator: ", ")
+        return Fix(.unsafe, "Add stubs for \(names)", edits.map { .edit($0) })
+    }
+
+    /// `name: value,` entries before the `}` at `close`: one a line when the `}`
+    /// stands on a line of its own, else on its line.
+    private static func insertion(of entries: [String], before close: Int, in module: JSModule) -> TextEdit {
+        let closeStart = module.tokens[close].span.start
+        let line = module.file.position(of: closeStart).line
+        let lineStart = module.file.offset(of: LineColumn(line: line, column: 1))
+        let before = module.file.text(Span(lineStart, closeStart))
+        if before.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            let indent = before + "  "
+            return TextEdit(path: module.file.path, span: Span(lineStart, lineStart),
+                            replacement: entries.map { "\(indent)\($0),\n" }.joined())
+        }
+        let previous = module.tokens[close - 1]
+        let trailingComma = module.isPunctuator(close - 1, ",")
+        let needsComma = !trailingComma && !module.isPunctuator(close - 1, "{")
+        let text = (needsComma ? "," : "") + entries.map { " \($0)" }.joined(separator: ",") + (trailingComma ? "," : "")
+            + (previous.span.end == closeStart ? " " : "")
+        return TextEdit(path: module.file.path, span: Span(previous.span.end, previous.span.end), replacement: text)
+    }
+}

@@ -1,0 +1,65 @@
+import ManifestLintGraph
+
+extension Rule {
+    /// The options of the tools that take globs whose next word is a value, not a pattern.
+    static let scriptGlobUnmatched = Rule(
+        id: "script-glob-unmatched",
+        severity: .error,
+        summary: "A glob given to prettier or eslint matches no file, so the tool fails.",
+        rationale: """
+            prettier ("No files matching the pattern were found") and eslint ("No files matching the pattern") \
+            exit with an error when a pattern matches nothing, unless --no-error-on-unmatched-pattern is given. \
+            Patterns are read as fast-glob reads them: braces, `**`, classes, dotfiles included, node_modules \
+            never entered.
+            """,
+        consequence: Consequence(command: "npm run <script>", outcome: "No files matching the pattern \"<pattern>\" were found"),
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write ↓'lib/*.{ts,tsx}' ↓'bin/*.{ts,tsx}'\"}}",
+                "bin/tap.mjs": "",
+                "lib/tap-stack.mjs": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\"}, \"scripts\": {\"lint\": \"cd infra && eslint ↓\\\"src/**/*.ts\\\" --max-warnings 0\"}}",
+                "index.js": "",
+                "infra/src/index.js": "",
+                "src/index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write 'lib/*.{ts,mjs}' 'bin/**/*.mjs' '.github/*.yml' --ignore-path .gitignore\"}}",
+                "bin/tap.mjs": "",
+                "lib/tap-stack.mjs": "",
+                ".github/ci.yml": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\", \"prettier\": \"^3\"}, \"scripts\": {\"lint\": \"eslint 'test/**/*.ts' --no-error-on-unmatched-pattern && prettier --check '*.{json,md}' '!dist/**'\"}}",
+                "index.js": "",
+                "package-lock.json": "{}",
+            ]),
+        ],
+        check: { graph, findings in
+            guard let scripts = graph.packageScripts else { return }
+            // Scripts often repeat a pattern (lint, format, format:check): each is searched once per directory.
+            // A list: a package has a few patterns, found faster by comparing than by building and hashing keys.
+            var matched: [(directory: String, pattern: String, matches: Bool?)] = []
+            for invocation in scripts.invocations where !invocation.globPatterns.isEmpty {
+                guard let directory = invocation.directory else { continue }
+                for word in invocation.globPatterns {
+                    let matches: Bool?
+                    if let known = matched.first(where: { $0.pattern == word.text && $0.directory == directory }) {
+                        matches = known.matches
+                    } else {
+                        matches = FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
+                        matched.append((directory, word.text, matches))
+                    }
+                    guard matches == false else { continue }
+                    findings.report("\(invocation.name) fails in the script '\(invocation.scriptName)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
+                                    in: scripts.package.file, at: word.span)
+                }
+            }
+        })
+}

@@ -1,0 +1,55 @@
+import ManifestLintGraph
+
+extension Rule {
+    static let typeScriptDisabled = Rule(
+        id: "typescript-disabled",
+        severity: .error,
+        summary: "The entry point is TypeScript but the runtime option `typescript` is false.",
+        rationale: """
+            With `typescript: false` Pulumi's Node.js host does not register ts-node: a .ts entry file fails \
+            with a syntax error, and index.ts is not found by directory resolution. The bun runtime runs \
+            TypeScript itself and ignores the option.
+            """,
+        consequence: Consequence(command: "pulumi preview", outcome: "SyntaxError (the .ts entry loaded as JavaScript), or no entry point found"),
+        examples: [
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ↓index.ts\n",
+                "index.ts": "",
+            ]),
+            .triggering([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓false\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: bun\n  options:\n    typescript: false\n",
+                "index.ts": "",
+            ]),
+            .clean([
+                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
+                "index.js": "",
+                "index.ts": "",
+            ]),
+        ],
+        check: { graph, findings in
+            guard graph.runtime == "nodejs", !graph.project.typeScriptEnabled,
+                  let option = graph.project.runtimeOption("typescript") else { return }
+            let reason = "runtime option typescript is false, so ts-node is not registered and Node cannot load it"
+            switch graph.nodeEntry {
+            case .file(let path) where Path.typeScriptExtensions.contains(Path.pathExtension(path)):
+                if let main = graph.mainReference {
+                    findings.report("main '\(main.written)' is TypeScript, but \(reason)", in: main.file, at: main.node.span)
+                }
+            case .directory(let entry):
+                if let loaded = entry.loadedFile, Path.typeScriptExtensions.contains(Path.pathExtension(loaded)),
+                   let candidate = entry.packageCandidate {
+                    findings.report("the entry point \(candidate.written) is TypeScript, but \(reason)",
+                                    in: candidate.file, at: candidate.node.span)
+                } else if entry.loadedFile == nil, let index = entry.blockedTypeScriptIndex {
+                    findings.report("the only entry point is \(graph.describe(index)), but \(reason)",
+                                    in: graph.project.file, at: option.value.span)
+                }
+            default:
+                break
+            }
+        })
+}
