@@ -5,6 +5,23 @@ import ManifestLintCore
 /// one keeps its quotes (escaped as that style requires), a JSON string is
 /// escaped as JSON.
 public enum ScalarWriter {
+    /// The edit that gives a mapping entry `text` (written as is) for its
+    /// value: in place of the value, or, for `key:` with nothing after it,
+    /// after the colon (a comment that follows keeps a space before it).
+    /// nil when the colon cannot be found after the key.
+    public static func settingValue(of entry: MappingEntry, to text: String, in file: SourceFile) -> TextEdit? {
+        let value = entry.value.span
+        if value.end > value.start { return TextEdit(path: file.path, span: value, replacement: text) }
+        let bytes = file.bytes
+        var colon = entry.key.span.end
+        while colon < bytes.count, bytes[colon] == UInt8(ascii: " ") || bytes[colon] == UInt8(ascii: "\t") { colon += 1 }
+        guard colon < bytes.count, bytes[colon] == UInt8(ascii: ":") else { return nil }
+        let spaced = colon + 1 < bytes.count && bytes[colon + 1] == UInt8(ascii: " ")
+        let at = colon + (spaced ? 2 : 1)
+        let comment = at < bytes.count && bytes[at] == UInt8(ascii: "#")
+        return TextEdit(path: file.path, span: Span(at, at), replacement: (spaced ? "" : " ") + text + (comment ? " " : ""))
+    }
+
     /// The source text for `value` where `node` was written; nil when the
     /// node's style cannot be rewritten in place (YAML block scalars).
     public static func replacement(for node: Node, with value: String) -> String? {

@@ -71,7 +71,7 @@ enum EntryPointResolver {
             let path = Path.join(programDirectory, name)
             guard emitted ? graph.fileIsPresentOrEmitted(path) : tree.isFile(path) else { continue }
             let ext = Path.pathExtension(path)
-            if Path.typeScriptExtensions.contains(ext), !typeScript {
+            if ModuleExtensions.typeScript.contains(ext), !typeScript {
                 entry.blockedTypeScriptIndex = entry.blockedTypeScriptIndex ?? path
                 continue
             }

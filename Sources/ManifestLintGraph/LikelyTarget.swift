@@ -12,8 +12,8 @@ extension ProjectGraph {
         for entry in tree.list(directory) ?? [] where entry.kind == .file {
             let ext = Path.pathExtension(entry.name)
             let path = Path.join(directory, entry.name)
-            guard path != target, Path.moduleExtensions.contains(ext), Path.removingExtension(entry.name) == stem else { continue }
-            if Path.typeScriptExtensions.contains(ext) && !typeScriptLoads {
+            guard path != target, ModuleExtensions.all.contains(ext), Path.removingExtension(entry.name) == stem else { continue }
+            if ModuleExtensions.typeScript.contains(ext) && !typeScriptLoads {
                 if let output = typeScriptBuild.output(for: path, tree: tree), output != target { candidates.append(output) }
             } else {
                 candidates.append(path)

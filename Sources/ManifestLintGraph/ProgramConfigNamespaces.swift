@@ -4,9 +4,7 @@ import ManifestLintManifests
 /// Pulumi language, Go's `config.New(ctx, "ns")` and Java's `ctx.config("ns")`,
 /// found by a plain text scan of the project's source files, comments removed.
 public enum ProgramConfigNamespaces {
-    static let sourceExtensions: Set<String> = [
-        ".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".py", ".go", ".cs", ".fs", ".vb", ".java", ".kt", ".scala",
-    ]
+    static let sourceExtensions = Set(ModuleExtensions.all + [".py", ".go", ".cs", ".fs", ".vb", ".java", ".kt", ".scala"])
     static let maximumFiles = 5_000
 
     /// `loaded` gives the bytes of a file read already (the program's modules), which are not read again.

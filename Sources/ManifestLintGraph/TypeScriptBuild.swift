@@ -182,10 +182,8 @@ public struct TypeScriptBuild: Sendable {
         return Path.isAbsolute(config.directory) && !common.hasPrefix("/") ? "/" + common : common
     }
 
-    private static let typeScriptSources = [".ts", ".tsx", ".mts", ".cts"]
-    private static let allSources = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]
 
     private static func sourceExtensionsEmitted(allowJs: Bool) -> [String] {
-        allowJs ? allSources : typeScriptSources
+        allowJs ? ModuleExtensions.all : ModuleExtensions.typeScript
     }
 }

@@ -75,7 +75,7 @@ extension Rule {
             var installation: String??
             for bin in graph.binReferences where bin.status == .exists {
                 guard case .bin(let name) = bin.kind, let path = NodeResolution.file(bin.target, in: graph.tree),
-                      let bytes = graph.tree.read(path), !startsWithShebang(bytes), !bytes.prefix(4096).contains(0) else { continue }
+                      let bytes = graph.tree.read(path), !startsWithShebang(bytes), !bytes.containsNUL else { continue }
                 if installation == nil { installation = .some(graph.packageInstallation()) }
                 guard case let why?? = installation else { return }
                 // The file a fix may edit: the source the build emits the target from, else the target unless git ignores it.
@@ -86,14 +86,12 @@ extension Rule {
                     file = SourceFile(path: source, bytes: sourceBytes)
                     editable = true
                 }
-                let javaScript = Path.hasExtension(file.path, among: JSModule.extensions) && !file.bytes.starts(with: [0xEF, 0xBB, 0xBF])
+                let javaScript = ModuleExtensions.isModule(file.path) && !file.hasByteOrderMark
                 let fix = javaScript && editable
                     ? Fix(.safe, "Add #!/usr/bin/env node", [.edit(TextEdit(path: file.path, span: Span(0, 0), replacement: "#!/usr/bin/env node\n"))]) : nil
                 let origin = file.path == path ? "" : " (built from \(graph.tree.displayPath(file.path)), where the line belongs: tsc keeps it)"
-                let lineEnd = file.bytes.firstIndex(of: UInt8(ascii: "\n")) ?? file.bytes.count
-                let end = lineEnd > 0 && file.bytes[lineEnd - 1] == UInt8(ascii: "\r") ? lineEnd - 1 : lineEnd
                 findings.report("bin '\(name)' runs \(graph.tree.displayPath(path))\(origin), which does not start with #!: npm links it as a command because \(why), and the shell then runs it as a shell script; add #!/usr/bin/env node as its first line",
-                                in: file, at: Span(0, end), fix: fix)
+                                in: file, at: file.lineSpan(1), fix: fix)
             }
         })
 

@@ -59,21 +59,6 @@ extension Rule {
 
     /// A safe fix: `""` for the null value, which Pulumi reads as "" today.
     private static func emptyString(for entry: MappingEntry, in file: SourceFile) -> Fix? {
-        let value = entry.value.span
-        let edit: TextEdit
-        if value.end > value.start {
-            edit = TextEdit(path: file.path, span: value, replacement: "\"\"")
-        } else {
-            // `key:` with nothing after it: the value goes after the colon that ends the key.
-            var colon = entry.key.span.end
-            while colon < file.bytes.count, file.bytes[colon] == UInt8(ascii: " ") || file.bytes[colon] == UInt8(ascii: "\t") { colon += 1 }
-            guard colon < file.bytes.count, file.bytes[colon] == UInt8(ascii: ":") else { return nil }
-            let spaced = colon + 1 < file.bytes.count && file.bytes[colon + 1] == UInt8(ascii: " ")
-            let at = colon + (spaced ? 2 : 1)
-            // A comment right after keeps a space before it.
-            let comment = at < file.bytes.count && file.bytes[at] == UInt8(ascii: "#")
-            edit = TextEdit(path: file.path, span: Span(at, at), replacement: (spaced ? "" : " ") + "\"\"" + (comment ? " " : ""))
-        }
-        return Fix(.safe, "Write \"\", as Pulumi asks", [.edit(edit)])
+        ScalarWriter.settingValue(of: entry, to: "\"\"", in: file).map { Fix(.safe, "Write \"\", as Pulumi asks", [.edit($0)]) }
     }
 }

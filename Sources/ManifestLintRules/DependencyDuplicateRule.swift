@@ -44,23 +44,31 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            guard let package = graph.package, package.document.parsed, let root = package.root else { return }
-            // A few runtime dependencies are searched; a set, which costs more to build, only pays for many.
-            let runtime = root["dependencies"]?.entries ?? []
-            let runtimeNames: Set<String>? = runtime.count > 16 ? Set(runtime.compactMap(\.name)) : nil
-            var imported: Set<String>?
-            for entry in root["devDependencies"]?.entries ?? [] {
-                guard let name = entry.name, runtimeNames?.contains(name) ?? runtime.contains(where: { $0.name == name }),
-                      let runtimeEntry = root["dependencies"]?.entry(name) else { continue }
-                let devRange = entry.value.string ?? "", runtimeRange = runtimeEntry.value.string ?? ""
-                if imported == nil { imported = graph.packagesImportedByProgram() }
-                if imported?.contains(name) == true {
+            guard let package = graph.package, package.document.parsed else { return }
+            for (runtime, dev) in package.entriesInDependenciesAndDevDependencies {
+                let name = dev.name ?? "", devRange = dev.value.string ?? "", runtimeRange = runtime.value.string ?? ""
+                if graph.fact(PackagesImportedByProgram.self).contains(name) {
                     findings.report("'\(name)' is in both dependencies and devDependencies, and npm keeps only the devDependencies entry: `npm ci --omit=dev` (or `production: true`) installs neither, and the program, which imports it, fails with \"Cannot find module '\(name)'\"; keep it in dependencies only",
-                                    in: package.file, at: entry.key.span)
+                                    in: package.file, at: dev.key.span)
                 } else if NpmVersionRange.intersect(devRange, runtimeRange) == false {
                     findings.report("'\(name)' is in both dependencies (\(runtimeRange)) and devDependencies (\(devRange)), ranges that share no version: npm installs the devDependencies range and never \(runtimeRange); keep one entry",
-                                    in: package.file, at: entry.key.span)
+                                    in: package.file, at: dev.key.span)
                 }
             }
         })
+}
+
+/// The packages the program loads at run time: the bare specifiers that the
+/// modules reachable from its source files import (`@scope/name/sub` counts
+/// as `@scope/name`), Node's built-ins and type-only imports aside.
+enum PackagesImportedByProgram: ProjectFact {
+    static func compute(for graph: ProjectGraph) -> Set<String> {
+        var packages = Set<String>()
+        for module in graph.programSources.reachable(from: graph.programSourceFiles) {
+            for (specifier, _) in module.imports {
+                if let name = JSModule.packageName(ofSpecifier: specifier) { packages.insert(name) }
+            }
+        }
+        return packages
+    }
 }

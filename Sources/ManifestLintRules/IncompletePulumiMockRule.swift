@@ -213,28 +213,8 @@ extension Rule {
             if let index = byClose.firstIndex(where: { $0.close == close }) { byClose[index].entries.append(entry) }
             else { byClose.append((close, [entry])) }
         }
-        let edits = byClose.map { insertion(of: $0.entries, before: $0.close, in: mock.module) }
+        let edits = byClose.map { mock.module.insertion(ofEntries: $0.entries, before: $0.close) }
         let names = missing.map(\.path).joined(separator: ", ")
         return Fix(.unsafe, "Add stubs for \(names)", edits.map { .edit($0) })
-    }
-
-    /// `name: value,` entries before the `}` at `close`: one a line when the `}`
-    /// stands on a line of its own, else on its line.
-    private static func insertion(of entries: [String], before close: Int, in module: JSModule) -> TextEdit {
-        let closeStart = module.tokens[close].span.start
-        let line = module.file.position(of: closeStart).line
-        let lineStart = module.file.offset(of: LineColumn(line: line, column: 1))
-        let before = module.file.text(Span(lineStart, closeStart))
-        if before.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            let indent = before + "  "
-            return TextEdit(path: module.file.path, span: Span(lineStart, lineStart),
-                            replacement: entries.map { "\(indent)\($0),\n" }.joined())
-        }
-        let previous = module.tokens[close - 1]
-        let trailingComma = module.isPunctuator(close - 1, ",")
-        let needsComma = !trailingComma && !module.isPunctuator(close - 1, "{")
-        let text = (needsComma ? "," : "") + entries.map { " \($0)" }.joined(separator: ",") + (trailingComma ? "," : "")
-            + (previous.span.end == closeStart ? " " : "")
-        return TextEdit(path: module.file.path, span: Span(previous.span.end, previous.span.end), replacement: text)
     }
 }

@@ -4,12 +4,12 @@ import ManifestLintGraph
 struct MissingScriptFile {
     var invocation: PackageScripts.Invocation
     var argument: FileArgument
-    public var target: String
+    var target: String
 
     /// Every missing file argument of every command, once.
     fileprivate static func all(in graph: ProjectGraph) -> [MissingScriptFile] {
         guard let scripts = graph.packageScripts else { return [] }
-        var seen = Set<Span>(minimumCapacity: scripts.invocations.count)
+        var seen = Set<Span>()
         var result: [MissingScriptFile] = []
         for invocation in scripts.invocations {
             guard let directory = invocation.directory else { continue }

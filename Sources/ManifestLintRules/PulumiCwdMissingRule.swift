@@ -40,7 +40,7 @@ extension Rule {
             for invocation in scripts.invocations where invocation.name == "pulumi" {
                 guard let directory = invocation.directory else { continue }
                 let words = invocation.words
-                for index in words.indices where words[index].text.utf8.first == UInt8(ascii: "-") {
+                for index in words.indices where words[index].text.hasPrefix("-") {
                     var value: ShellWord?
                     if (words[index].text == "--cwd" || words[index].text == "-C"), index + 1 < words.count {
                         value = words[index + 1]

@@ -66,8 +66,7 @@ public struct Rule: Sendable {
     /// Runs the rule on one project's graph, adding what it finds to `findings`
     /// (shared by the rules of one project: one list, not one per rule).
     public func run(on graph: ProjectGraph, into findings: inout Findings) {
-        findings.ruleID = id
-        findings.ruleSeverity = severity
+        findings.reporting(as: self)
         check(graph, &findings)
     }
 }
@@ -80,24 +79,30 @@ public struct Rule: Sendable {
 public struct Consequence: Sendable {
     public let command: String
     public let outcome: String
+
     public init(command: String, outcome: String) {
         self.command = command
         self.outcome = outcome
     }
 }
 
-/// Where a rule puts what it finds; it stamps the rule's id and severity.
+/// Where the rules of one project put what they find: one list for all of
+/// them, each finding stamped with the id and severity of the rule reporting it.
 public struct Findings {
-    /// The rule's id and severity only: a whole Rule would be copied for every rule on every project.
-    public fileprivate(set) var ruleID: String
-    fileprivate(set) var ruleSeverity: Severity
+    /// The rule reporting now: its id and severity only (a whole Rule would be copied for every rule of every project).
+    public private(set) var ruleID = ""
+    private var ruleSeverity = Severity.error
     public let tree: any FileTree
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(rule: Rule, tree: any FileTree) {
+    public init(tree: any FileTree) {
+        self.tree = tree
+    }
+
+    /// What is reported from now on is `rule`'s.
+    public mutating func reporting(as rule: Rule) {
         ruleID = rule.id
         ruleSeverity = rule.severity
-        self.tree = tree
     }
 
     public mutating func report(_ message: String, in file: SourceFile, at span: Span, severity: Severity? = nil, fix: Fix? = nil) {

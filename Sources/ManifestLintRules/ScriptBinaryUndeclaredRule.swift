@@ -83,9 +83,8 @@ extension Rule {
         check: { graph, findings in
             guard let scripts = graph.packageScripts, let providers = graph.commandProviders else { return }
             let ownCommands = Set(scripts.package.binEntries.map(\.name))
-            var reported = Set<Span>(minimumCapacity: scripts.invocations.count)
+            var reported = Set<Span>()
             for invocation in scripts.invocations {
-                // The command word's fields read in place: binding the word would copy it whole.
                 let words = invocation.words
                 guard !words.isEmpty, !words[0].isDynamic, !invocation.installsOnDemand else { continue }
                 let command = words[0].text

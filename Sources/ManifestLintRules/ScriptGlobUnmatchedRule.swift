@@ -43,20 +43,10 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            // Scripts often repeat a pattern (lint, format, format:check): each is searched once per directory.
-            // A list: a package has a few patterns, found faster by comparing than by building and hashing keys.
-            var matched: [(directory: String, pattern: String, matches: Bool?)] = []
+            var searches = GlobSearches(tree: graph.tree)
             for invocation in scripts.invocations where !invocation.globPatterns.isEmpty {
                 guard let directory = invocation.directory else { continue }
-                for word in invocation.globPatterns {
-                    let matches: Bool?
-                    if let known = matched.first(where: { $0.pattern == word.text && $0.directory == directory }) {
-                        matches = known.matches
-                    } else {
-                        matches = FastGlob.matchesAnyFile(word.text, base: directory, tree: graph.tree)
-                        matched.append((directory, word.text, matches))
-                    }
-                    guard matches == false else { continue }
+                for word in invocation.globPatterns where searches.matchesAnyFile(word.text, below: directory) == false {
                     findings.report("\(invocation.name) fails in the script '\(invocation.scriptName)': the pattern '\(word.text)' matches no file (relative to '\(graph.describe(directory))')",
                                     in: scripts.package.file, at: word.span)
                 }

@@ -35,12 +35,12 @@ extension Rule {
                   let option = graph.project.runtimeOption("typescript") else { return }
             let reason = "runtime option typescript is false, so ts-node is not registered and Node cannot load it"
             switch graph.nodeEntry {
-            case .file(let path) where Path.typeScriptExtensions.contains(Path.pathExtension(path)):
+            case .file(let path) where ModuleExtensions.isTypeScript(path):
                 if let main = graph.mainReference {
                     findings.report("main '\(main.written)' is TypeScript, but \(reason)", in: main.file, at: main.node.span)
                 }
             case .directory(let entry):
-                if let loaded = entry.loadedFile, Path.typeScriptExtensions.contains(Path.pathExtension(loaded)),
+                if let loaded = entry.loadedFile, ModuleExtensions.isTypeScript(loaded),
                    let candidate = entry.packageCandidate {
                     findings.report("the entry point \(candidate.written) is TypeScript, but \(reason)",
                                     in: candidate.file, at: candidate.node.span)

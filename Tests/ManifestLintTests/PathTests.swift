@@ -127,7 +127,7 @@ struct PathTests {
             #expect(Path.hasExtension(path, among: extensions) == extensions.contains(Path.pathExtension(path)), "\(path)")
         }
         #expect(Path.hasExtension("Makefile", among: [""]))
-        #expect(JSModule.isModulePath("src/index.tsx") && !JSModule.isModulePath("src/index.json"))
+        #expect(ModuleExtensions.isModule("src/index.tsx") && !ModuleExtensions.isModule("src/index.json"))
     }
 
     /// ASCII paths are worked out on their bytes, others on their characters: both give these.

@@ -4,14 +4,14 @@ final class BlobReader {
     private let process: ChildProcess
     private var reader: PipeReader
 
-    public init(repository: String) throws(ChildProcess.SpawnError) {
+    init(repository: String) throws(ChildProcess.SpawnError) {
         process = try ChildProcess(["git", "-C", repository, "cat-file", "--batch"])
         reader = PipeReader(process.output)
     }
 
     /// The blob's bytes, at most `limit` of them (the rest is skipped); nil
     /// when git does not have it.
-    public func read(_ objectID: String, limit: Int) -> [UInt8]? {
+    func read(_ objectID: String, limit: Int) -> [UInt8]? {
         guard process.write(Array((objectID + "\n").utf8)), let header = reader.line() else { return nil }
         let fields = header.split(separator: " ")
         guard fields.count == 3, let size = Int(fields[2]) else { return nil }

@@ -9,16 +9,16 @@ import Musl
 /// git hook's GIT_INDEX_FILE and GIT_DIR reach the git it runs.
 final class ChildProcess {
     struct SpawnError: Error, CustomStringConvertible {
-        public var description: String
+        var description: String
     }
 
     let pid: pid_t
     /// Our ends of the pipes (-1 once closed).
     private(set) var input: Int32
-    public let output: Int32
+    let output: Int32
     let errorOutput: Int32
 
-    public init(_ arguments: [String]) throws(SpawnError) {
+    init(_ arguments: [String]) throws(SpawnError) {
         var inputPipe: [Int32] = [-1, -1]
         var outputPipe: [Int32] = [-1, -1]
         var errorPipe: [Int32] = [-1, -1]
@@ -67,7 +67,7 @@ final class ChildProcess {
     }
 
     /// Runs a program to completion: its exit status, standard output and error.
-    public static func run(_ arguments: [String]) throws(SpawnError) -> (status: Int32, output: [UInt8], error: String) {
+    static func run(_ arguments: [String]) throws(SpawnError) -> (status: Int32, output: [UInt8], error: String) {
         let process = try ChildProcess(arguments)
         process.closeInput()
         let output = readToEnd(process.output)
@@ -84,7 +84,7 @@ final class ChildProcess {
     }
 
     /// Writes all bytes to the child's standard input; false when it is gone.
-    public func write(_ bytes: [UInt8]) -> Bool {
+    func write(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
@@ -129,11 +129,11 @@ final class ChildProcess {
 
 /// Buffered reads from a pipe: lines and exact byte counts.
 struct PipeReader {
-    public let descriptor: Int32
+    let descriptor: Int32
     private var buffer: [UInt8] = []
     private var position = 0
 
-    public init(_ descriptor: Int32) {
+    init(_ descriptor: Int32) {
         self.descriptor = descriptor
     }
 
@@ -154,7 +154,7 @@ struct PipeReader {
     }
 
     /// The next line without its newline; nil at the end of the stream.
-    public mutating func line() -> String? {
+    mutating func line() -> String? {
         while true {
             if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[position..<newline], as: UTF8.self)
@@ -166,7 +166,7 @@ struct PipeReader {
     }
 
     /// Exactly `count` bytes; nil if the stream ends first.
-    public mutating func bytes(_ count: Int) -> [UInt8]? {
+    mutating func bytes(_ count: Int) -> [UInt8]? {
         while buffer.count - position < count {
             guard fill() else { return nil }
         }

@@ -4,7 +4,7 @@ import CLibYAML
 enum LibYAMLEvents {
     /// Hands each event to `body` until `body` returns false or the stream
     /// ends; returns the parse error that stopped it, if any.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, offsets: CodePointOffsets,
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, offsets: CodePointOffsets,
                       _ body: (YAMLEvent) -> Bool) -> LoadProblem? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {

@@ -17,7 +17,7 @@ enum SimpleBlockYAML {
     /// Hands the document's events to `body` in order; false when the text is
     /// not one this reader takes, or `body` refused an event, and then the
     /// events handed so far are to be dropped.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (YAMLEvent) -> Bool) -> Bool {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (YAMLEvent) -> Bool) -> Bool {
         guard bytes.allSatisfy({ ($0 >= space && $0 <= 0x7E) || $0 == newline }) else { return false }
         var accepted = true
         func emit(_ event: YAMLEvent) {

@@ -42,7 +42,7 @@ struct CodePointOffsets {
     private let starts: [Int32]
     private let byteCount: Int
 
-    public init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8]) {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         byteOrderMarkLength = bom
         byteCount = bytes.count

@@ -71,14 +71,19 @@ public final class SourceFile: Sendable {
         return index
     }
 
-    /// The text of a 1-based line without its line break.
-    public func lineText(_ line: Int) -> String {
+    /// The bytes of a 1-based line without its line break (`\n` or `\r\n`).
+    public func lineSpan(_ line: Int) -> Span {
         let lineStarts = lineStarts
-        guard line >= 1, line <= lineStarts.count else { return "" }
+        guard line >= 1, line <= lineStarts.count else { return Span(bytes.count, bytes.count) }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return Span(start, max(start, end))
+    }
+
+    /// The text of a 1-based line without its line break.
+    public func lineText(_ line: Int) -> String {
+        text(lineSpan(line))
     }
 
     /// The source text of a span, decoded as UTF-8 (invalid bytes become U+FFFD).

@@ -257,18 +257,10 @@ public enum Path {
         }
     }
 
-    /// The JavaScript and TypeScript module extensions; two paths that differ
-    /// only in one of these name the same program.
-    public static let moduleExtensions: Set<String> = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]
-
-    public static let typeScriptExtensions: Set<String> = [".ts", ".mts", ".cts", ".tsx"]
-
-    /// Whether two paths share directory and stem and differ in a module extension.
+    /// Whether two paths share directory and stem and differ in a module
+    /// extension (ModuleExtensions): they name the same program.
     public static func nameSameProgram(_ first: String, _ second: String) -> Bool {
-        let firstExtension = pathExtension(first)
-        let secondExtension = pathExtension(second)
-        return first != second
-            && moduleExtensions.contains(firstExtension) && moduleExtensions.contains(secondExtension)
+        first != second && ModuleExtensions.isModule(first) && ModuleExtensions.isModule(second)
             && removingExtension(first) == removingExtension(second)
     }
 }

@@ -92,9 +92,9 @@ public enum WorkerThreads {
 
 /// A set of CPUs in the kernel's layout (glibc's cpu_set_t: bits of 64-bit words, 1,024 CPUs).
 struct CPUMask: Equatable {
-    public var words = [UInt64](repeating: 0, count: 16)
+    var words = [UInt64](repeating: 0, count: 16)
 
-    public init(words: [UInt64] = [UInt64](repeating: 0, count: 16)) {
+    init(words: [UInt64] = [UInt64](repeating: 0, count: 16)) {
         self.words = words
     }
 
@@ -105,9 +105,9 @@ struct CPUMask: Equatable {
         return written > 0 && mask.count > 0 ? mask : nil
     }
 
-    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
-    public func contains(_ cpu: Int) -> Bool {
+    func contains(_ cpu: Int) -> Bool {
         (0..<words.count * 64).contains(cpu) && words[cpu / 64] & (1 << UInt64(cpu % 64)) != 0
     }
 

@@ -4,7 +4,7 @@ import ManifestLintRules
 enum ManifestFormat {
     case yaml, json, jsonc
 
-    public init?(path: String) {
+    init?(path: String) {
         let name = Path.basename(path)
         switch Path.pathExtension(name) {
         case ".yaml", ".yml": self = .yaml

@@ -12,18 +12,18 @@ final class OverlayFileTree: FileTree {
     let base: any FileTree
     private let state = Mutex(State())
 
-    public init(_ base: any FileTree) {
+    init(_ base: any FileTree) {
         self.base = base
     }
 
-    public func write(_ bytes: [UInt8], to path: String) {
+    func write(_ bytes: [UInt8], to path: String) {
         state.withLock { state in
             state.contents[path] = bytes
             state.removed.remove(path)
         }
     }
 
-    public func rename(_ from: String, to destination: String) {
+    func rename(_ from: String, to destination: String) {
         let bytes = read(from) ?? []
         state.withLock { state in
             state.contents[destination] = bytes
@@ -34,7 +34,7 @@ final class OverlayFileTree: FileTree {
     }
 
     /// The files whose content was set, and the paths renamed away.
-    public var changes: (contents: [String: [UInt8]], removed: Set<String>) {
+    var changes: (contents: [String: [UInt8]], removed: Set<String>) {
         state.withLock { ($0.contents, $0.removed) }
     }
 
@@ -45,14 +45,14 @@ final class OverlayFileTree: FileTree {
         return base.kind(of: path)
     }
 
-    public func read(_ path: String) -> [UInt8]? {
+    func read(_ path: String) -> [UInt8]? {
         let (contents, removed) = changes
         if let bytes = contents[path] { return bytes }
         if removed.contains(path) { return nil }
         return base.read(path)
     }
 
-    public func list(_ directory: String) -> [DirectoryEntry]? {
+    func list(_ directory: String) -> [DirectoryEntry]? {
         let (contents, removed) = changes
         var entries = base.list(directory) ?? []
         entries.removeAll { removed.contains(Path.join(directory, $0.name)) }
@@ -63,6 +63,6 @@ final class OverlayFileTree: FileTree {
         return entries.sorted { $0.name < $1.name }
     }
 
-    public func displayPath(_ path: String) -> String { base.displayPath(path) }
+    func displayPath(_ path: String) -> String { base.displayPath(path) }
     func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
 }

@@ -97,7 +97,7 @@ public struct Linter: Sendable {
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? RuleSettings(),
                                  scriptCache: scriptCache, ancestors: ancestors)
         // One list for every rule's findings; each rule stamps its own id and severity as it runs.
-        var findings = Findings(rule: rules.first ?? .unusedSuppression, tree: graph.tree)
+        var findings = Findings(tree: graph.tree)
         // By index: a rule called in place is not copied (a copy retains its strings and closures).
         for index in rules.indices { rules[index].run(on: graph, into: &findings) }
         return applySuppressions(findings.diagnostics, graph: graph)

@@ -8,10 +8,10 @@ import ManifestLintRules
 struct Suppression {
     var file: SourceFile
     /// The line it covers; nil for the whole file.
-    public var line: Int?
+    var line: Int?
     var ruleIDs: [String]
     /// The comment, for reporting it when it suppresses nothing.
-    public var span: Span
+    var span: Span
 
     static let marker = "manifest-lint:"
 
@@ -110,7 +110,7 @@ extension Linter {
     /// suppression of a rule that ran that covered nothing (or names no rule).
     func applySuppressions(_ diagnostics: [Diagnostic], graph: ProjectGraph) -> [Diagnostic] {
         // Findings in source files not yet read (bin-shebang) read them, so their suppressions count.
-        for diagnostic in diagnostics where JSModule.isModulePath(diagnostic.path) {
+        for diagnostic in diagnostics where ModuleExtensions.isModule(diagnostic.path) {
             _ = graph.programSources.module(diagnostic.path)
         }
         let suppressions = graph.documents.filter { $0.format == .yaml }.flatMap { Suppression.scan($0.document.file) }
@@ -127,7 +127,8 @@ extension Linter {
         }
         guard let unusedRule = rules.first(where: { $0.id == Rule.unusedSuppression.id }) else { return kept }
         let ran = Set(rules.map(\.id))
-        var findings = Findings(rule: unusedRule, tree: graph.tree)
+        var findings = Findings(tree: graph.tree)
+        findings.reporting(as: unusedRule)
         for (index, suppression) in suppressions.enumerated() {
             for id in suppression.ruleIDs where !used[index].contains(id) {
                 if Rule.named(id) == nil {

@@ -5,7 +5,7 @@ import ManifestLintFindings
 /// something else) and which region encloses it. Enough to tell which code
 /// runs when the module loads and which runs only when called.
 struct CodeRegions {
-    public enum Kind: Equatable {
+    enum Kind: Equatable {
         /// The module's own code, run when it loads.
         case topLevel
         /// A function bound to a name: a declaration, `const f = () => ...`, `exports.f = ...`.
@@ -22,10 +22,10 @@ struct CodeRegions {
     }
 
     struct Region {
-        public var kind: Kind
-        public var tokens: Range<Int>
+        var kind: Kind
+        var tokens: Range<Int>
         /// The enclosing region (the top level's is itself, 0).
-        public var parent: Int
+        var parent: Int
     }
 
     /// Region 0 is the top level.
@@ -38,7 +38,7 @@ struct CodeRegions {
     private let module: JSModule
     private let types: TypePositions
 
-    public init(_ module: JSModule, types: TypePositions) {
+    init(_ module: JSModule, types: TypePositions) {
         self.module = module
         self.types = types
         regions = [Region(kind: .topLevel, tokens: 0..<module.tokens.count, parent: 0)]

@@ -7,9 +7,9 @@ public struct JSModule: Sendable {
     /// A local name bound to (a member of) a module: `import * as pulumi from
     /// '@pulumi/pulumi'`, `const aws = require('@pulumi/aws')`, `import { s3 } from '@pulumi/aws'`.
     struct Binding: Sendable, Equatable {
-        public var module: String
+        var module: String
         /// The members of the module the name stands for ([] for the module itself).
-        public var path: [String]
+        var path: [String]
     }
 
     /// The module's values, in one object: a module is copied into lists and
@@ -60,13 +60,6 @@ public struct JSModule: Sendable {
             index = found
             return found
         }
-    }
-
-    public static let extensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"]
-
-    /// Whether a path names a JavaScript or TypeScript module by its extension.
-    public static func isModulePath(_ path: String) -> Bool {
-        Path.hasExtension(path, among: extensions)
     }
 
     /// Keywords that start a statement: on a later line, one ends an initializer written without `;`.
@@ -356,11 +349,11 @@ public struct JSModule: Sendable {
         guard specifier.hasBytePrefix("./") || specifier.hasBytePrefix("../") || specifier == "." || specifier == ".." else { return nil }
         let base = Path.join(Path.parent(file.path) ?? "", specifier)
         if tree.isFile(base) { return base }
-        if Self.javaScriptExtensions.contains(Path.pathExtension(base)) {
+        if ModuleExtensions.javaScript.contains(Path.pathExtension(base)) {
             let stem = Path.removingExtension(base)
-            for ext in Self.typeScriptSourceExtensions where tree.isFile(stem + ext) { return stem + ext }
+            for ext in ModuleExtensions.typeScript where tree.isFile(stem + ext) { return stem + ext }
         }
-        for ext in Self.addedExtensions where tree.isFile(base + ext) { return base + ext }
+        for ext in ModuleExtensions.resolutionOrder where tree.isFile(base + ext) { return base + ext }
         guard tree.isDirectory(base) else { return nil }
         for name in Self.indexFileNames {
             let index = Path.join(base, name)
@@ -369,9 +362,38 @@ public struct JSModule: Sendable {
         return nil
     }
 
-    /// What resolve tries, in its order (lists built once, not on every import).
-    private static let javaScriptExtensions = [".js", ".mjs", ".cjs", ".jsx"]
-    private static let typeScriptSourceExtensions = [".ts", ".tsx", ".mts", ".cts"]
-    private static let addedExtensions = [".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".jsx"]
+    /// The index files resolve tries, in its order.
     private static let indexFileNames = ["index.ts", "index.tsx", "index.js", "index.mjs", "index.cjs", "index.jsx"]
+
+    /// The package a bare specifier names; nil for relative paths, URLs and `node:` built-ins.
+    public static func packageName(ofSpecifier specifier: String) -> String? {
+        guard let first = specifier.first, first != ".", first != "/", first != "#", !specifier.contains(":") else { return nil }
+        let parts = specifier.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        if first == "@" {
+            guard parts.count >= 2, !parts[1].isEmpty else { return nil }
+            return parts[0] + "/" + parts[1]
+        }
+        return parts.first.map(String.init)
+    }
+
+    /// The edit that inserts `name: value` entries into an object literal,
+    /// before the `}` at `close`: one a line, indented, when the `}` stands on
+    /// a line of its own, else on its line.
+    public func insertion(ofEntries entries: [String], before close: Int) -> TextEdit {
+        let closeStart = tokens[close].span.start
+        let line = file.position(of: closeStart).line
+        let lineStart = file.offset(of: LineColumn(line: line, column: 1))
+        let before = file.text(Span(lineStart, closeStart))
+        if before.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            let indent = before + "  "
+            return TextEdit(path: file.path, span: Span(lineStart, lineStart),
+                            replacement: entries.map { "\(indent)\($0),\n" }.joined())
+        }
+        let previous = tokens[close - 1]
+        let trailingComma = isPunctuator(close - 1, ",")
+        let needsComma = !trailingComma && !isPunctuator(close - 1, "{")
+        let text = (needsComma ? "," : "") + entries.map { " \($0)" }.joined(separator: ",") + (trailingComma ? "," : "")
+            + (previous.span.end == closeStart ? " " : "")
+        return TextEdit(path: file.path, span: Span(previous.span.end, previous.span.end), replacement: text)
+    }
 }

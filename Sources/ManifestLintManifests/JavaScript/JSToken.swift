@@ -25,7 +25,7 @@ public struct JSToken: Sendable, Equatable {
 
 /// The tokens of a file, or how far they go before something unterminated.
 struct JSTokens: Sendable {
-    public var tokens: [JSToken]
+    var tokens: [JSToken]
     /// An unterminated string, template, regular expression or comment: its start.
-    public var error: (message: String, offset: Int)?
+    var error: (message: String, offset: Int)?
 }

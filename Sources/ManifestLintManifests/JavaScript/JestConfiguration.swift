@@ -81,7 +81,7 @@ public struct JestConfiguration {
     /// Whether jest runs the file at `path` (a path of the tree) as a test.
     public func isTest(_ path: String) -> Bool {
         // The walk that finds candidates never enters node_modules.
-        guard JSModule.isModulePath(path),
+        guard ModuleExtensions.isModule(path),
               roots.contains(where: { Path.isInside(path, $0) }) else { return false }
         guard let patterns else {
             // testMatch's default: `**/__tests__/**/*.?([mc])[jt]s?(x)`, `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.

@@ -23,7 +23,7 @@ public final class ProgramSources {
     public func module(_ path: String, mentioning text: String? = nil) -> JSModule? {
         if let cached = modules[path] { return cached }
         var module: JSModule?
-        if JSModule.isModulePath(path), !path.hasByteSuffix(".d.ts"), let bytes = tree.read(path),
+        if ModuleExtensions.isModule(path), !path.hasByteSuffix(".d.ts"), let bytes = tree.read(path),
            bytes.count <= InputGuard.maximumSize, !bytes.containsNUL {
             if let text, !text.withBytes(bytes.contains(bytesOf:)) { return nil }
             module = JSModule(file: SourceFile(path: path, bytes: bytes))

@@ -18,7 +18,7 @@ public struct TypePositions {
     /// The type positions of a module; none for JavaScript.
     public static func of(_ module: JSModule) -> TypePositions {
         var positions = TypePositions(module: module)
-        if Path.hasExtension(module.file.path, among: [".ts", ".tsx", ".mts", ".cts"]) { positions.scan() }
+        if ModuleExtensions.isTypeScript(module.file.path) { positions.scan() }
         return positions
     }
 

@@ -66,6 +66,19 @@ public final class PackageManifest: Sendable {
         return names
     }
 
+    /// Each package listed in both `dependencies` and `devDependencies`, with its two entries.
+    public var entriesInDependenciesAndDevDependencies: [(runtime: MappingEntry, dev: MappingEntry)] {
+        guard let root else { return [] }
+        let runtime = root["dependencies"]?.entries ?? []
+        // A few runtime dependencies are searched; a set, which costs more to build, only pays for many.
+        let runtimeNames: Set<String>? = runtime.count > 16 ? Set(runtime.compactMap(\.name)) : nil
+        return (root["devDependencies"]?.entries ?? []).compactMap { dev in
+            guard let name = dev.name, runtimeNames?.contains(name) ?? runtime.contains(where: { $0.name == name }),
+                  let runtimeEntry = root["dependencies"]?.entry(name) else { return nil }
+            return (runtimeEntry, dev)
+        }
+    }
+
     /// The fields that declare dependencies.
     private static let dependencyFields = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
 }

@@ -30,7 +30,7 @@ enum GlobArguments {
     /// The glob patterns among a command's words (the command first; `name`,
     /// its last path component): the words with glob syntax that are neither
     /// options, option values, negations nor absolute, for prettier and eslint only.
-    public static func patterns(of words: [ShellWord], named name: String) -> [ShellWord] {
+    static func patterns(of words: [ShellWord], named name: String) -> [ShellWord] {
         guard !words.isEmpty, let options = valueOptions(of: name),
               !words.contains(where: { $0.text == "--no-error-on-unmatched-pattern" }) else { return [] }
         var patterns: [ShellWord] = []

@@ -21,7 +21,7 @@ enum NpmLockfile {
         return []
     }
 
-    public static func packages(in root: Node) -> Set<String> {
+    static func packages(in root: Node) -> Set<String> {
         var names = Set<String>()
         for entry in root["packages"]?.entries ?? [] {
             guard let key = entry.name, key.hasBytePrefix("node_modules/") else { continue }

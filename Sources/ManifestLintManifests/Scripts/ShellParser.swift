@@ -35,7 +35,7 @@ struct ShellParser {
     private var commands: [ShellCommand] = []
 
     /// Parses `text`; commands start in `directory` (relative to the script's own start).
-    public static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
+    static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
         var parser = ShellParser(bytes: text.bytes, origins: text.origins, nesting: nesting)
         do {
             try parser.tokenize()
