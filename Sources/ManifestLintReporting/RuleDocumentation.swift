@@ -4,12 +4,14 @@ import ManifestLintEngine
 /// the rules' own descriptions.
 public enum RuleDocumentation {
     static func fixDescription(_ rule: Rule) -> String {
+        let kind: String
         switch rule.fixApplicability {
-        case .safe?: return "safe (applied by --fix)"
-        case .unsafe?: return "unsafe (applied by --fix --unsafe-fixes)"
-        case .displayOnly?: return "display-only (a suggestion, never applied)"
+        case .safe?: kind = "safe (applied by --fix)"
+        case .unsafe?: kind = "unsafe (applied by --fix --unsafe-fixes)"
+        case .displayOnly?: kind = "display-only (a suggestion, never applied)"
         case nil: return "none"
         }
+        return rule.fixSafety.map { "\(kind). \($0)" } ?? kind
     }
 
     public static func render(_ rule: Rule) -> String {
@@ -17,11 +19,19 @@ public enum RuleDocumentation {
         for (index, example) in rule.examples.enumerated() {
             output += "\nExample \(index + 1) (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n"
             output += files(example.files)
+            for finding in expectedFindings(example) { output += "  => \(finding)\n" }
             if let fixed = example.fixed, let applicability = example.fixApplicability {
                 output += "After the fix (\(applicability.rawValue)):\n" + files(fixed)
             }
         }
         return output
+    }
+
+    /// An example's findings as `path:line:column: message`, in the order of their positions.
+    static func expectedFindings(_ example: RuleExample) -> [String] {
+        let positions = example.expectedPositions.sorted { ($0.path, $0.position.line, $0.position.column) < ($1.path, $1.position.line, $1.position.column) }
+        guard positions.count == example.messages.count else { return example.messages }
+        return zip(positions, example.messages).map { "\($0.path):\($0.position): \($1)" }
     }
 
     /// "What fails: pulumi preview: ..." for an error, "What goes wrong: ..." for a warning.
@@ -64,6 +74,21 @@ public enum RuleDocumentation {
         }).rendered(pretty: true) + "\n"
     }
 
+    /// Files as `path` headings and fenced blocks (a fence longer than any run of backticks in them).
+    private static func markdownFiles(_ files: [String: String]) -> String {
+        files.keys.sorted().map { path in
+            let text = files[path] ?? ""
+            if text.isEmpty { return "`\(path)`: empty\n\n" }
+            let fence = text.contains("```") ? "````" : "```"
+            return "`\(path)`:\n\n\(fence)\n\(text)\(text.hasSuffix("\n") || text.isEmpty ? "" : "\n")\(fence)\n\n"
+        }.joined()
+    }
+
+    /// Inline code, with a longer delimiter around text that holds a backtick.
+    private static func inlineCode(_ text: String) -> String {
+        text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+    }
+
     /// docs/rules.md.
     public static func markdown(_ rules: [Rule]) -> String {
         var output = """
@@ -80,17 +105,16 @@ public enum RuleDocumentation {
             output += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | \(rule.fixApplicability?.rawValue ?? "-") | \(rule.summary.replacingAll("|", with: "\\|")) |\n"
         }
         for rule in rules {
-            output += "\n## \(rule.id)\n\n**\(rule.summary)** Default severity: \(rule.severity.rawValue). Fix: \(fixDescription(rule)).\n\n\(rule.rationale)\n\n\(consequenceLine(rule, code: true)).\n"
-            if let example = rule.examples.first(where: \.triggers) {
-                output += "\nFor example (↓ marks the finding):\n\n"
-                for path in example.files.keys.sorted() {
-                    output += "`\(path)`:\n\n```\n\(example.files[path] ?? "")\(example.files[path]?.hasSuffix("\n") == false ? "\n" : "")```\n\n"
+            output += "\n## \(rule.id)\n\n**\(rule.summary)** Default severity: \(rule.severity.rawValue).\n\n\(rule.rationale)\n\n\(consequenceLine(rule, code: true)).\n\nFix: \(fixDescription(rule))\n"
+            for (index, example) in rule.examples.enumerated() {
+                output += "\n**Example \(index + 1)** (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n\n"
+                output += markdownFiles(example.files)
+                let findings = expectedFindings(example)
+                if !findings.isEmpty {
+                    output += "Findings:\n\n" + findings.map { "- \(inlineCode($0))\n" }.joined()
                 }
-                if let fixed = example.fixed {
-                    output += "After the fix:\n\n"
-                    for path in fixed.keys.sorted() {
-                        output += "`\(path)`:\n\n```\n\(fixed[path] ?? "")\(fixed[path]?.hasSuffix("\n") == false ? "\n" : "")```\n\n"
-                    }
+                if let fixed = example.fixed, let applicability = example.fixApplicability {
+                    output += "After the fix (\(applicability.rawValue)):\n\n" + markdownFiles(fixed)
                 }
             }
         }

@@ -18,57 +18,138 @@ extension Rule {
             never to a file git ignores.
             """,
         consequence: Consequence(command: "the command npm links, run by whoever installs the package", outcome: "import: command not found (the shell runs the JavaScript)"),
+        fixSafety: "It adds `#!/usr/bin/env node` as the first line (of the TypeScript source when the build emits the target): Node skips the line when it loads the file, so require(), import and Pulumi see the same program; only running it as a command changes, as intended.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"bin/tap.mjs\"}, \"files\": [\"bin\"]}",
-                "bin/tap.mjs": "↓// Entry point\nimport * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "bin": {"tap": "bin/tap.mjs"}, "files": ["bin"]}"#,
+                "bin/tap.mjs": #"""
+                    ↓// Entry point
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
             ], .safe, becomes: [
-                "bin/tap.mjs": "#!/usr/bin/env node\n// Entry point\nimport * as pulumi from '@pulumi/pulumi';\n",
+                "bin/tap.mjs": #"""
+                    #!/usr/bin/env node
+                    // Entry point
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
+            ], findings: [
+                #"bin 'tap' runs bin/tap.mjs, which does not start with #!: npm links it as a command because it is published (it lists its files), and the shell then runs it as a shell script; add #!/usr/bin/env node as its first line"#,
             ]),
             // A workspace member depends on the package: npm links its command into the root node_modules/.bin.
             .triggering([
-                "package.json": "{\"private\": true, \"workspaces\": [\"packages/*\"]}",
-                "packages/tool/Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "packages/tool/package.json": "{\"name\": \"demo-tool\", \"bin\": \"./cli\"}",
-                "packages/tool/cli/index.js": "↓ #!/usr/bin/env node\nrequire('../index.js');\n",
+                "package.json": #"{"private": true, "workspaces": ["packages/*"]}"#,
+                "packages/tool/Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "packages/tool/package.json": #"{"name": "demo-tool", "bin": "./cli"}"#,
+                "packages/tool/cli/index.js": #"""
+                    ↓ #!/usr/bin/env node
+                    require('../index.js');
+
+                    """#,
                 "packages/tool/index.js": "",
-                "packages/app/package.json": "{\"name\": \"app\", \"devDependencies\": {\"demo-tool\": \"*\"}}",
+                "packages/app/package.json": #"{"name": "app", "devDependencies": {"demo-tool": "*"}}"#,
+            ], findings: [
+                #"bin 'demo-tool' runs packages/tool/cli/index.js, which does not start with #!: npm links it as a command because workspace member packages/app/package.json depends on it, and the shell then runs it as a shell script; add #!/usr/bin/env node as its first line"#,
             ]),
             // Built by tsc and ignored by git: the line goes into the source, which tsc copies.
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
-                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"bin/tap.js\"}, \"publishConfig\": {\"access\": \"public\"}, \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"module\": \"commonjs\"}}",
-                ".gitignore": "bin/*.js\n",
-                "bin/tap.ts": "↓import * as pulumi from '@pulumi/pulumi';\n",
-                "bin/tap.js": "\"use strict\";\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.js
+
+                    """#,
+                "package.json": #"{"name": "tap", "bin": {"tap": "bin/tap.js"}, "publishConfig": {"access": "public"}, "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"module": "commonjs"}}"#,
+                ".gitignore": #"""
+                    bin/*.js
+
+                    """#,
+                "bin/tap.ts": #"""
+                    ↓import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
+                "bin/tap.js": #"""
+                    "use strict";
+
+                    """#,
             ], .safe, becomes: [
-                "bin/tap.ts": "#!/usr/bin/env node\nimport * as pulumi from '@pulumi/pulumi';\n",
+                "bin/tap.ts": #"""
+                    #!/usr/bin/env node
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
+            ], findings: [
+                #"bin 'tap' runs bin/tap.js (built from bin/tap.ts, where the line belongs: tsc keeps it), which does not start with #!: npm links it as a command because it is published (publishConfig), and the shell then runs it as a shell script; add #!/usr/bin/env node as its first line"#,
             ]),
             // The program itself, tsc output ignored by git, in a package nothing installs: Pulumi require()s it.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
-                "package.json": "{\"name\": \"tap\", \"version\": \"0.1.0\", \"bin\": {\"tap\": \"bin/tap.js\"}, \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"module\": \"commonjs\"}}",
-                ".gitignore": "bin/*.js\n",
-                "bin/tap.ts": "import * as pulumi from '@pulumi/pulumi';\n",
-                "bin/tap.js": "\"use strict\";\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.js
+
+                    """#,
+                "package.json": #"{"name": "tap", "version": "0.1.0", "bin": {"tap": "bin/tap.js"}, "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"module": "commonjs"}}"#,
+                ".gitignore": #"""
+                    bin/*.js
+
+                    """#,
+                "bin/tap.ts": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
+                "bin/tap.js": #"""
+                    "use strict";
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"files\": [\"dist\"], \"bin\": {\"demo\": \"cli.js\", \"build\": \"dist/build.js\", \"gone\": \"gone.js\"}, \"scripts\": {\"build\": \"tsc\"}}",
-                "cli.js": "#!/usr/bin/env node\nrequire('./index.js');\n",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"src\"]}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "files": ["dist"], "bin": {"demo": "cli.js", "build": "dist/build.js", "gone": "gone.js"}, "scripts": {"build": "tsc"}}"#,
+                "cli.js": #"""
+                    #!/usr/bin/env node
+                    require('./index.js');
+
+                    """#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist"}, "include": ["src"]}"#,
                 "src/build.ts": "",
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.mjs\n",
-                "package.json": "{\"name\": \"demo\", \"publishConfig\": {}, \"bin\": {\"run\": \"tools/run\", \"native\": \"tools/native\"}}",
-                "tools/run": "#!/bin/sh\nexec node src/index.mjs \"$@\"\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/index.mjs
+
+                    """#,
+                "package.json": #"{"name": "demo", "publishConfig": {}, "bin": {"run": "tools/run", "native": "tools/native"}}"#,
+                "tools/run": #"""
+                    #!/bin/sh
+                    exec node src/index.mjs "$@"
+
+                    """#,
                 "tools/native": "\u{7F}ELF\u{02}\u{01}\u{01}\u{00}\u{00}",
-                "src/index.mjs": "export {};\n",
+                "src/index.mjs": #"""
+                    export {};
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

@@ -13,27 +13,114 @@ extension Rule {
             namespace (aws:region) sets `value` and declares no `type` or `default`.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "could not validate (or could not unmarshal) 'Pulumi.yaml': ..."),
+        fixSafety: "`type: String` becomes `string`, the spelling Pulumi accepts for the same type: safe. `default` becomes `value` for a key of another namespace: what Pulumi asks for, but it decides which value applies.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  instanceType:\n    type: ↓String\n    default: t3.micro\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      instanceType:
+                        type: ↓String
+                        default: t3.micro
+
+                    """#,
                 "index.js": "",
             ], .safe, becomes: [
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  instanceType:\n    type: string\n    default: t3.micro\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      instanceType:
+                        type: string
+                        default: t3.micro
+
+                    """#,
+            ], findings: [
+                #"#/config/instanceType/type: value must be one of "string", "integer", "boolean", "array", "object""#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  ratio: ↓1.5\n  ↓zones:\n    type: array\n  count:\n    type: integer\n    default: ↓\"3\"\n  ↓size:\n    default: small\n    value: large\n  price:\n    type: ↓number\n  tags: {↓team: a}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      ratio: ↓1.5
+                      ↓zones:
+                        type: array
+                      count:
+                        type: integer
+                        default: ↓"3"
+                      ↓size:
+                        default: small
+                        value: large
+                      price:
+                        type: ↓number
+                      tags: {↓team: a}
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"#/config/ratio: a shorthand value must be a string, integer, boolean or array, not a number with a fraction (quote it, or declare {type, default})"#,
+                #"The configuration key 'zones' declares an array but does not specify the underlying type via the 'items' attribute"#,
+                #"The default value specified for configuration key 'count' is not of the expected type 'integer'"#,
+                #"project config 'size' cannot have both a 'default' and 'value' attribute"#,
+                #"#/config/price/type: value must be one of "string", "integer", "boolean", "array", "object""#,
+                #"#/config/tags: additionalProperties 'team' not allowed (a bare object must be wrapped as {value: ...})"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  aws:region:\n    ↓default: us-east-1\n  ↓gcp:project:\n    description: the project\n  azure:location:\n    ↓type: string\n    value: westeurope\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      aws:region:
+                        ↓default: us-east-1
+                      ↓gcp:project:
+                        description: the project
+                      azure:location:
+                        ↓type: string
+                        value: westeurope
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"Configuration key 'aws:region' is not namespaced by the project and should not define a default value. Did you mean to use the 'value' attribute instead of 'default'?"#,
+                #"Configuration key 'gcp:project' is namespaced and must provide an attribute 'value'"#,
+                #"Configuration key 'azure:location' is not namespaced by the project and should not define a type"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      env: dev
+                      replicas: 3
+                      debug: false
+                      zones: [a, b]
+                      cidrs:
+                        type: array
+                        items:
+                          type: string
+                        default: [10.0.0.0/16]
+                      db:
+                        type: object
+                        default: {size: 10}
+                      aws:region: us-west-2
+                      gcp:project:
+                        value: acme
+                      demo:owner:
+                        type: string
+                        secret: true
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  env: dev\n  replicas: 3\n  debug: false\n  zones: [a, b]\n  cidrs:\n    type: array\n    items:\n      type: string\n    default: [10.0.0.0/16]\n  db:\n    type: object\n    default: {size: 10}\n  aws:region: us-west-2\n  gcp:project:\n    value: acme\n  demo:owner:\n    type: string\n    secret: true\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig: stacks\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config: stacks
+
+                    """#,
                 "index.js": "",
             ]),
         ],

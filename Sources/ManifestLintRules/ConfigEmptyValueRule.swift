@@ -14,35 +14,94 @@ extension Rule {
             Pulumi.example.yaml and the like) is copied, not deployed: its blanks are there to be filled in.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "No value for configuration key \"k\". This is currently treated as an empty string `\"\"`, but will be treated as `null` in a future version of pulumi."),
+        fixSafety: "It writes `\"\"`, the value Pulumi reads for the empty key today: the program sees the same, and Pulumi stops warning.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "Pulumi.dev.yaml": "config:\n  ↓demo:domain:\n  ↓demo:zone: # later\n  ↓demo:owner:\r\n  aws:region: us-east-1\n",
                 "index.js": "",
             ], .safe, becomes: [
                 "Pulumi.dev.yaml": "config:\n  demo:domain: \"\"\n  demo:zone: \"\" # later\n  demo:owner: \"\"\r\n  aws:region: us-east-1\n",
+            ], findings: [
+                #"No value for configuration key "demo:domain": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
+                #"No value for configuration key "demo:zone": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
+                #"No value for configuration key "demo:owner": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  ↓demo:a: ~\n  ↓demo:b: null\n",
-                "Pulumi.prod.yaml": "config:\n  ↓demo:a:\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      ↓demo:a: ~
+                      ↓demo:b: null
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      ↓demo:a:
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"No value for configuration key "demo:a": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
+                #"No value for configuration key "demo:b": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
+                #"No value for configuration key "demo:a": Pulumi warns on every run that it is treated as an empty string today and will be null in a future version; write "" (as Pulumi asks), or set the value"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:domain: ""
+                      demo:list: []
+                      demo:flag: false
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  demo:domain: \"\"\n  demo:list: []\n  demo:flag: false\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  demo:nested:\n    inner:\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:nested:
+                        inner:
+
+                    """#,
                 "index.js": "",
             ]),
             // A template to copy (its README says so): the blanks are for the reader to fill in.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.README.yaml": "config:\n  aws:region: us-east-1\n  # Set these if you bring your own IAM roles.\n  demo:roleArn:\n",
-                "Pulumi.example.yaml": "config:\n  demo:domain:\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.README.yaml": #"""
+                    config:
+                      aws:region: us-east-1
+                      # Set these if you bring your own IAM roles.
+                      demo:roleArn:
+
+                    """#,
+                "Pulumi.example.yaml": #"""
+                    config:
+                      demo:domain:
+
+                    """#,
                 "index.js": "",
             ]),
         ],

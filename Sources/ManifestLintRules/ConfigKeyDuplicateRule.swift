@@ -12,23 +12,63 @@ extension Rule {
         consequence: Consequence(command: "pulumi up", outcome: "one of the two values wins, at random"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  region: us-east-1\n  ↓demo:region: us-west-2\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      region: us-east-1
+                      ↓demo:region: us-west-2
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"'demo:region' and 'region' are the same key (demo:region); Pulumi keeps one of the two values at random"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
-                "Pulumi.prod.yaml": "config:\n  tap-stack:env: prod\n  ↓env: production\n",
+                "Pulumi.yaml": #"""
+                    name: tap-stack
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      tap-stack:env: prod
+                      ↓env: production
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"'env' and 'tap-stack:env' are the same key (tap-stack:env); Pulumi keeps one of the two values at random"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      region: us-east-1
+                      aws:region: us-west-2
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  region: us-east-1\n  aws:region: us-west-2\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: ${PROJECT}\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  region: us-east-1\n  demo:region: us-west-2\n",
+                "Pulumi.yaml": #"""
+                    name: ${PROJECT}
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      region: us-east-1
+                      demo:region: us-west-2
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -13,23 +13,62 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "could not parse <key> as a configuration key"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  ↓demo:db:password: x\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      ↓demo:db:password: x
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"could not parse 'demo:db:password' as a configuration key (configuration keys should be of the form `<namespace>:<name>`): the stack 'dev' does not load"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.prod.yaml": "config:\n  aws:region: us-east-1\n  ↓aws:assumeRole:roleArn: arn\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      aws:region: us-east-1
+                      ↓aws:assumeRole:roleArn: arn
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"could not parse 'aws:assumeRole:roleArn' as a configuration key (configuration keys should be of the form `<namespace>:<name>`): the stack 'prod' does not load"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:config:legacy: x
+                      demo:plain: y
+                      unqualified: z
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  demo:config:legacy: x\n  demo:plain: y\n  unqualified: z\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  demo:url: \"https://example.com:8443\"\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:url: "https://example.com:8443"
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -13,25 +13,87 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' is missing configuration value 'k'"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbName:\n    type: string\n  dbUser:\n    type: string\n  region:\n    default: us-east-1\n",
-                "Pulumi.dev.yaml": "↓config:\n  demo:dbName: app\n",
-                "Pulumi.prod.yaml": "↓config:\n  aws:region: us-east-1\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      dbName:
+                        type: string
+                      dbUser:
+                        type: string
+                      region:
+                        default: us-east-1
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    ↓config:
+                      demo:dbName: app
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    ↓config:
+                      aws:region: us-east-1
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"Stack 'dev' is missing configuration value 'dbUser'"#,
+                #"Stack 'prod' is missing configuration values 'dbName' and 'dbUser'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  apiKey:\n    secret: true\n",
-                "Pulumi.staging.yaml": "↓environment:\n  - demo/staging\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      apiKey:
+                        secret: true
+
+                    """#,
+                "Pulumi.staging.yaml": #"""
+                    ↓environment:
+                      - demo/staging
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"Stack 'staging' is missing configuration value 'apiKey' (its environment may set it: check the ESC environment)"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      dbName:
+                        type: string
+                      size: small
+                      aws:region: us-east-1
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      dbName: app
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      demo:dbName: app-prod
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbName:\n    type: string\n  size: small\n  aws:region: us-east-1\n",
-                "Pulumi.dev.yaml": "config:\n  dbName: app\n",
-                "Pulumi.prod.yaml": "config:\n  demo:dbName: app-prod\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: ${PROJECT}\nruntime: nodejs\nconfig:\n  dbName:\n    type: string\n",
-                "Pulumi.dev.yaml": "config: {}\n",
+                "Pulumi.yaml": #"""
+                    name: ${PROJECT}
+                    runtime: nodejs
+                    config:
+                      dbName:
+                        type: string
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -22,64 +22,191 @@ extension Rule {
             manifests; when none can be read the rule stays silent.
             """,
         consequence: Consequence(command: "pulumi up", outcome: "the program never sees the value: Missing required configuration variable, or a default used instead"),
+        fixSafety: "It moves the key into the project's namespace: the program then reads a value it never saw, which changes the deployment; it is not offered when the project already sets that key.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: tap-stack\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  ↓tapstack:dbPassword: hunter2\n  ↓\"tapstack:dbUser\": admin\n  ↓oldname:region: x\n  tap-stack:region: y\n",
+                "Pulumi.yaml": #"""
+                    name: tap-stack
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      aws:region: us-west-2 # where
+                      ↓tapstack:dbPassword: hunter2
+                      ↓"tapstack:dbUser": admin
+                      ↓oldname:region: x
+                      tap-stack:region: y
+
+                    """#,
                 "index.js": "",
             ], .unsafe, becomes: [
-                "Pulumi.dev.yaml": "config:\n  aws:region: us-west-2 # where\n  tap-stack:dbPassword: hunter2\n  \"tap-stack:dbUser\": admin\n  oldname:region: x\n  tap-stack:region: y\n",
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      aws:region: us-west-2 # where
+                      tap-stack:dbPassword: hunter2
+                      "tap-stack:dbUser": admin
+                      oldname:region: x
+                      tap-stack:region: y
+
+                    """#,
+            ], findings: [
+                #"namespace 'tapstack' is neither the project ('tap-stack') nor a provider it depends on, and the program never reads it: Pulumi ignores 'tapstack:dbPassword' (did you mean 'tap-stack'? was the project renamed?)"#,
+                #"namespace 'tapstack' is neither the project ('tap-stack') nor a provider it depends on, and the program never reads it: Pulumi ignores 'tapstack:dbUser' (did you mean 'tap-stack'? was the project renamed?)"#,
+                #"namespace 'oldname' is neither the project ('tap-stack') nor a provider it depends on, and the program never reads it: Pulumi ignores 'oldname:region'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: web\nruntime: python\n",
-                "requirements.txt": "pulumi>=3.0.0\npulumi-gcp>=7.0.0\n",
-                "Pulumi.prod.yaml": "config:\n  gcp:project: acme\n  ↓aws:region: us-east-1\n",
-                "__main__.py": "import pulumi\n# pulumi.Config(\"aws\") in a comment does not count\n",
+                "Pulumi.yaml": #"""
+                    name: web
+                    runtime: python
+
+                    """#,
+                "requirements.txt": #"""
+                    pulumi>=3.0.0
+                    pulumi-gcp>=7.0.0
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      gcp:project: acme
+                      ↓aws:region: us-east-1
+
+                    """#,
+                "__main__.py": #"""
+                    import pulumi
+                    # pulumi.Config("aws") in a comment does not count
+
+                    """#,
+            ], findings: [
+                #"namespace 'aws' is neither the project ('web') nor a provider it depends on, and the program never reads it: Pulumi ignores 'aws:region'"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: web\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"web\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/azure-native\": \"^2\"}}",
-                "Pulumi.dev.yaml": "config:\n  azure-native:location: westeurope\n  web:size: 2\n  pulumi:tags: {team: a}\n  plain: x\n  shared:domain: example.com\n",
-                "index.ts": "import * as pulumi from \"@pulumi/pulumi\";\nconst shared = new pulumi.Config(\"shared\");\n",
+                "Pulumi.yaml": #"""
+                    name: web
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "web", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/azure-native": "^2"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      azure-native:location: westeurope
+                      web:size: 2
+                      pulumi:tags: {team: a}
+                      plain: x
+                      shared:domain: example.com
+
+                    """#,
+                "index.ts": #"""
+                    import * as pulumi from "@pulumi/pulumi";
+                    const shared = new pulumi.Config("shared");
+
+                    """#,
             ]),
             // A workspace library the app uses brings @pulumi/aws, which the root installs.
             .clean([
-                "package.json": "{\"private\": true, \"workspaces\": [\"apps/*\", \"libs/*\"], \"devDependencies\": {\"@pulumi/aws\": \"^6\", \"@pulumi/pulumi\": \"^3\"}}",
-                "apps/site/Pulumi.yaml": "name: site\nruntime: nodejs\nmain: src/main.ts\n",
-                "apps/site/Pulumi.prod.yaml": "config:\n  aws:region: ap-southeast-2\n",
-                "apps/site/package.json": "{\"name\": \"site\", \"dependencies\": {\"@acme/static-site\": \"*\"}}",
-                "apps/site/src/main.ts": "import { StaticSite } from '@acme/static-site';\nnew StaticSite('s');\n",
-                "libs/static-site/package.json": "{\"name\": \"@acme/static-site\", \"peerDependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "package.json": #"{"private": true, "workspaces": ["apps/*", "libs/*"], "devDependencies": {"@pulumi/aws": "^6", "@pulumi/pulumi": "^3"}}"#,
+                "apps/site/Pulumi.yaml": #"""
+                    name: site
+                    runtime: nodejs
+                    main: src/main.ts
+
+                    """#,
+                "apps/site/Pulumi.prod.yaml": #"""
+                    config:
+                      aws:region: ap-southeast-2
+
+                    """#,
+                "apps/site/package.json": #"{"name": "site", "dependencies": {"@acme/static-site": "*"}}"#,
+                "apps/site/src/main.ts": #"""
+                    import { StaticSite } from '@acme/static-site';
+                    new StaticSite('s');
+
+                    """#,
+                "libs/static-site/package.json": #"{"name": "@acme/static-site", "peerDependencies": {"@pulumi/aws": "^6"}}"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: vpc\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"vpc\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/awsx\": \"^2\"}}",
-                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n",
+                "Pulumi.yaml": #"""
+                    name: vpc
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "vpc", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/awsx": "^2"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      aws:region: us-east-1
+
+                    """#,
                 "index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: db\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"db\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/acme-database\": \"^1\"}}",
-                "node_modules/@pulumi/acme-database/package.json": "{\"dependencies\": {\"@pulumi/gcp\": \"^7\"}}",
-                "Pulumi.dev.yaml": "config:\n  gcp:project: acme\n",
+                "Pulumi.yaml": #"""
+                    name: db
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "db", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/acme-database": "^1"}}"#,
+                "node_modules/@pulumi/acme-database/package.json": #"{"dependencies": {"@pulumi/gcp": "^7"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      gcp:project: acme
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: site\nruntime: yaml\n",
-                "Main.yaml": "resources:\n  provider:\n    type: pulumi:providers:gcp\n  bucket:\n    type: aws:s3:BucketV2\n",
-                "Pulumi.dev.yaml": "config:\n  gcp:project: x\n  aws:region: us-east-1\n",
+                "Pulumi.yaml": #"""
+                    name: site
+                    runtime: yaml
+
+                    """#,
+                "Main.yaml": #"""
+                    resources:
+                      provider:
+                        type: pulumi:providers:gcp
+                      bucket:
+                        type: aws:s3:BucketV2
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      gcp:project: x
+                      aws:region: us-east-1
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tf\nruntime: nodejs\npackages:\n  cloudamqp: terraform-provider cloudamqp/cloudamqp 3.20.0\n",
-                "package.json": "{\"name\": \"tf\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "Pulumi.dev.yaml": "config:\n  cloudamqp:apikey: x\n",
+                "Pulumi.yaml": #"""
+                    name: tf
+                    runtime: nodejs
+                    packages:
+                      cloudamqp: terraform-provider cloudamqp/cloudamqp 3.20.0
+
+                    """#,
+                "package.json": #"{"name": "tf", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      cloudamqp:apikey: x
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: svc\nruntime: go\n",
-                "Pulumi.dev.yaml": "config:\n  aws:region: us-east-1\n  other:key: x\n",
-                "main.go": "package main\n",
+                "Pulumi.yaml": #"""
+                    name: svc
+                    runtime: go
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      aws:region: us-east-1
+                      other:key: x
+
+                    """#,
+                "main.go": #"""
+                    package main
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

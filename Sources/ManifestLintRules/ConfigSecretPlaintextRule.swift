@@ -12,27 +12,86 @@ extension Rule {
             `pulumi config set --secret` can do: the fix is that command, shown, never applied.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' with configuration key 'k' must be encrypted as it's secret"),
+        fixSafety: "The value must be encrypted with the stack's secrets provider, which only `pulumi config set --secret` can do: the fix shows the command and applies nothing.",
         displayOnlyFix: true,
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbPassword:\n    type: string\n    secret: true\n",
-                "Pulumi.dev.yaml": "config:\n  demo:dbPassword: ↓hunter2\n",
-                "Pulumi.prod.yaml": "config:\n  dbPassword: ↓\"s3cret\"\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      dbPassword:
+                        type: string
+                        secret: true
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:dbPassword: ↓hunter2
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      dbPassword: ↓"s3cret"
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"Stack 'dev' with configuration key 'dbPassword' must be encrypted as it's secret"#,
+                #"Stack 'prod' with configuration key 'dbPassword' must be encrypted as it's secret"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  apiToken:\n    secret: true\n",
-                "Pulumi.dev.yaml": "config:\n  demo:apiToken: ↓abc\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      apiToken:
+                        secret: true
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:apiToken: ↓abc
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"'apiToken' is declared secret but stored in plain text in this stack file (Pulumi checks only typed keys, but the value is readable by anyone with the repository)"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      dbPassword:
+                        type: string
+                        secret: true
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:dbPassword:
+                        secure: AAABADQXFlU0mxC8nqZxv9g=
+                    encryptionsalt: v1:abc:def
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbPassword:\n    type: string\n    secret: true\n",
-                "Pulumi.dev.yaml": "config:\n  demo:dbPassword:\n    secure: AAABADQXFlU0mxC8nqZxv9g=\nencryptionsalt: v1:abc:def\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  dbPassword:\n    type: string\n    secret: false\n",
-                "Pulumi.dev.yaml": "config:\n  demo:dbPassword: not-secret\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      dbPassword:
+                        type: string
+                        secret: false
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:dbPassword: not-secret
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -14,25 +14,114 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "Stack 'dev' with configuration key 'k' must be of type 'integer'"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  replicas:\n    type: integer\n    default: 2\n  debug:\n    type: boolean\n  zones:\n    type: array\n    items:\n      type: string\n",
-                "Pulumi.dev.yaml": "config:\n  demo:replicas: ↓4.5\n  demo:debug: ↓yes\n  demo:zones: ↓[a, [b]]\n",
-                "Pulumi.prod.yaml": "config:\n  replicas: ↓many\n  debug: \"false\"\n  zones: [a]\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      replicas:
+                        type: integer
+                        default: 2
+                      debug:
+                        type: boolean
+                      zones:
+                        type: array
+                        items:
+                          type: string
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:replicas: ↓4.5
+                      demo:debug: ↓yes
+                      demo:zones: ↓[a, [b]]
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      replicas: ↓many
+                      debug: "false"
+                      zones: [a]
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"Stack 'dev' with configuration key 'replicas' must be of type 'integer'"#,
+                #"Stack 'dev' with configuration key 'debug' must be of type 'boolean'"#,
+                #"Stack 'dev' with configuration key 'zones' must be of type 'array<string>'"#,
+                #"Stack 'prod' with configuration key 'replicas' must be of type 'integer'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  db:\n    type: object\n  name:\n    type: string\n",
-                "Pulumi.dev.yaml": "config:\n  demo:db: ↓small\n  demo:name: ↓{first: a}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      db:
+                        type: object
+                      name:
+                        type: string
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:db: ↓small
+                      demo:name: ↓{first: a}
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"Stack 'dev' with configuration key 'db' must be of type 'object'"#,
+                #"Stack 'dev' with configuration key 'name' must be of type 'string'"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      replicas:
+                        type: integer
+                      debug:
+                        type: boolean
+                      name:
+                        type: string
+                      db:
+                        type: object
+                      free: x
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:replicas: "42"
+                      demo:debug: true
+                      demo:name: 123
+                      demo:db: {size: 1}
+                      demo:free: [1, 2]
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      demo:replicas: 3
+                      demo:debug: "true"
+                      demo:name: prod
+                      demo:db:
+                        secure: AAABAGV4YW1wbGU=
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  replicas:\n    type: integer\n  debug:\n    type: boolean\n  name:\n    type: string\n  db:\n    type: object\n  free: x\n",
-                "Pulumi.dev.yaml": "config:\n  demo:replicas: \"42\"\n  demo:debug: true\n  demo:name: 123\n  demo:db: {size: 1}\n  demo:free: [1, 2]\n",
-                "Pulumi.prod.yaml": "config:\n  demo:replicas: 3\n  demo:debug: \"true\"\n  demo:name: prod\n  demo:db:\n    secure: AAABAGV4YW1wbGU=\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nconfig:\n  replicas:\n    type: Integer\n",
-                "Pulumi.dev.yaml": "config:\n  demo:replicas: many\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    config:
+                      replicas:
+                        type: Integer
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:replicas: many
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -16,30 +16,59 @@ extension Rule {
         consequence: Consequence(command: "npm ci --omit=dev, then pulumi up", outcome: "Error: Cannot find module '<package>'"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"typescript\": \"^4\"}, \"devDependencies\": {↓\"typescript\": \"^5.4\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3", "typescript": "^4"}, "devDependencies": {↓"typescript": "^5.4"}}"#,
                 "index.js": "",
+            ], findings: [
+                #"'typescript' is in both dependencies (^4) and devDependencies (^5.4), ranges that share no version: npm installs the devDependencies range and never ^4; keep one entry"#,
             ]),
             // The program imports @pulumi/aws: a production install, which omits dev dependencies, lacks it.
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"@pulumi/pulumi\": \"^3\", ↓\"@pulumi/aws\": \"^6\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6.1\"}}",
-                "index.ts": "import * as aws from '@pulumi/aws/s3';\nimport type { Input } from '@pulumi/pulumi';\nexport const b = new aws.Bucket('b');\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "devDependencies": {"@pulumi/pulumi": "^3", ↓"@pulumi/aws": "^6"}, "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6.1"}}"#,
+                "index.ts": #"""
+                    import * as aws from '@pulumi/aws/s3';
+                    import type { Input } from '@pulumi/pulumi';
+                    export const b = new aws.Bucket('b');
+
+                    """#,
+            ], findings: [
+                #"'@pulumi/aws' is in both dependencies and devDependencies, and npm keeps only the devDependencies entry: `npm ci --omit=dev` (or `production: true`) installs neither, and the program, which imports it, fails with "Cannot find module '@pulumi/aws'"; keep it in dependencies only"#,
             ]),
             // Overlapping ranges of a package the program does not import: npm installs it either way.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@aws-sdk/client-ssm\": \"^3.879.0\"}, \"devDependencies\": {\"@aws-sdk/client-ssm\": \"^3.848.0\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@aws-sdk/client-ssm": "^3.879.0"}, "devDependencies": {"@aws-sdk/client-ssm": "^3.848.0"}}"#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"typescript\": \"^5\"}, \"peerDependencies\": {\"typescript\": \">=4\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"typescript": "^5"}, "peerDependencies": {"typescript": ">=4"}}"#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"lodash\": \"latest\"}, \"devDependencies\": {\"lodash\": \"^4\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3", "lodash": "latest"}, "devDependencies": {"lodash": "^4"}}"#,
                 "index.js": "",
             ]),
         ],

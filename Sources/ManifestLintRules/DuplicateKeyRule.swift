@@ -14,34 +14,86 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "invalid YAML file: ... mapping key \"k\" already defined at line N; in JSON the first value silently has no effect"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓name: other\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    ↓name: other
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"mapping key 'name' is already defined at line 1"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\n  \"name\": \"demo\",\n  \"scripts\": {\"test\": \"jest\", ↓\"test\": \"vitest\"}\n}\n",
+                "package.json": #"""
+                    {
+                      "name": "demo",
+                      "scripts": {"test": "jest", ↓"test": "vitest"}
+                    }
+
+                    """#,
+            ], findings: [
+                #"key 'test' is already defined at line 3; JSON.parse keeps only this last one"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "Pulumi.dev.yaml": "config:\n  demo:name: a\n  aws:name: b\n",
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:name: a
+                      aws:name: b
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\"name\": \"demo\", \"scripts\": {\"test\": \"jest\"}, \"jest\": {\"test\": true}}\n",
+                "package.json": #"""
+                    {"name": "demo", "scripts": {"test": "jest"}, "jest": {"test": true}}
+
+                    """#,
             ]),
             // Repeated with the same value: JSON.parse gives the same object either way.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"jest\": \"^29\", \"jest\": \"^29\"}, \"jest\": {\"roots\": [\"a\"], \"x\": 1}, \"jest\": {\"x\": 1.0, \"roots\": [\"a\"]}}\n",
+                "package.json": #"""
+                    {"name": "demo", "devDependencies": {"jest": "^29", "jest": "^29"}, "jest": {"roots": ["a"], "x": 1}, "jest": {"x": 1.0, "roots": ["a"]}}
+
+                    """#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\"name\": \"demo\", \"devDependencies\": {\"jest\": \"^29\", ↓\"jest\": \"^30\"}, \"jest\": {\"roots\": [\"a\"]}, ↓\"jest\": {\"roots\": [\"a\", \"b\"]}}\n",
+                "package.json": #"""
+                    {"name": "demo", "devDependencies": {"jest": "^29", ↓"jest": "^30"}, "jest": {"roots": ["a"]}, ↓"jest": {"roots": ["a", "b"]}}
+
+                    """#,
+            ], findings: [
+                #"key 'jest' is already defined at line 1; JSON.parse keeps only this last one"#,
+                #"key 'jest' is already defined at line 1; JSON.parse keeps only this last one"#,
             ]),
         ],
         check: { graph, findings in

@@ -17,59 +17,157 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview on the Node version the project declares", outcome: "Error [ERR_REQUIRE_ESM]: require() of ES Module"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: ↓bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"engines\": {\"node\": \">=18\"}}",
-                "bin/tap.mjs": "#!/usr/bin/env node\nimport * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: ↓bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "engines": {"node": ">=18"}}"#,
+                "bin/tap.mjs": #"""
+                    #!/usr/bin/env node
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
+            ], findings: [
+                #"Pulumi loads bin/tap.mjs with require() (package.json has no "type": "module"), and it is an ES module (the .mjs extension): engines.node ">=18" in package.json admits Node versions before 20.19 (or 22 before 22.12), which fail with ERR_REQUIRE_ESM; add "type": "module" to package.json, or run Node ^20.19.0 || >=22.12.0"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": ↓\"src/main.mjs\"}",
-                ".nvmrc": "v20.11.1\n",
-                "src/main.mjs": "export const x = 1;\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": ↓"src/main.mjs"}"#,
+                ".nvmrc": #"""
+                    v20.11.1
+
+                    """#,
+                "src/main.mjs": #"""
+                    export const x = 1;
+
+                    """#,
+            ], findings: [
+                #"Pulumi loads src/main.mjs with require() (package.json has no "type": "module"), and it is an ES module (the .mjs extension): v20.11.1 in .nvmrc pins a Node version that cannot require() it (before 20.19, or 22 before 22.12) and fails with ERR_REQUIRE_ESM; add "type": "module" to package.json, or run Node ^20.19.0 || >=22.12.0"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\"}",
-                ".node-version": "lts/hydrogen\n",
-                "index.js": "↓import * as pulumi from '@pulumi/pulumi';\nexport const stack = pulumi.getStack();\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app"}"#,
+                ".node-version": #"""
+                    lts/hydrogen
+
+                    """#,
+                "index.js": #"""
+                    ↓import * as pulumi from '@pulumi/pulumi';
+                    export const stack = pulumi.getStack();
+
+                    """#,
+            ], findings: [
+                #"Pulumi loads index.js with require() (package.json has no "type": "module"), and it is an ES module (ES module syntax, no "type" in package.json): lts/hydrogen in .node-version pins a Node version that cannot require() it (before 20.19, or 22 before 22.12) and fails with ERR_REQUIRE_ESM; add "type": "module" to package.json, or run Node ^20.19.0 || >=22.12.0"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"engines\": {\"node\": \"^20.19.0 || >=22.12.0\"}}",
-                ".nvmrc": "22\n",
-                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "engines": {"node": "^20.19.0 || >=22.12.0"}}"#,
+                ".nvmrc": #"""
+                    22
+
+                    """#,
+                "bin/tap.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
             ]),
             // .nvmrc pins the Node that runs, and 22.17 can require() an ES module: the engines range does not matter.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"engines\": {\"node\": \">=18\"}}",
-                ".nvmrc": "v22.17.0\n",
-                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "engines": {"node": ">=18"}}"#,
+                ".nvmrc": #"""
+                    v22.17.0
+
+                    """#,
+                "bin/tap.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"src/main.mjs\", \"engines\": {\"node\": \">=16\"}, \"volta\": {\"node\": \"20.19.2\"}}",
-                "src/main.mjs": "export const x = 1;\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "src/main.mjs", "engines": {"node": ">=16"}, "volta": {"node": "20.19.2"}}"#,
+                "src/main.mjs": #"""
+                    export const x = 1;
+
+                    """#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": ↓\"src/main.mjs\", \"engines\": {\"node\": \">=22.12\"}, \"volta\": {\"node\": \"18.20.4\"}}",
-                "src/main.mjs": "export const x = 1;\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": ↓"src/main.mjs", "engines": {"node": ">=22.12"}, "volta": {"node": "18.20.4"}}"#,
+                "src/main.mjs": #"""
+                    export const x = 1;
+
+                    """#,
+            ], findings: [
+                #"Pulumi loads src/main.mjs with require() (package.json has no "type": "module"), and it is an ES module (the .mjs extension): volta.node "18.20.4" in package.json pins a Node version that cannot require() it (before 20.19, or 22 before 22.12) and fails with ERR_REQUIRE_ESM; add "type": "module" to package.json, or run Node ^20.19.0 || >=22.12.0"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"type\": \"module\", \"engines\": {\"node\": \">=18\"}}",
-                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "type": "module", "engines": {"node": ">=18"}}"#,
+                "bin/tap.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\"}",
-                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap"}"#,
+                "bin/tap.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"engines\": {\"node\": \">=16\"}}",
-                "index.js": "const pulumi = require('@pulumi/pulumi');\nexports.stack = pulumi.getStack();\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "engines": {"node": ">=16"}}"#,
+                "index.js": #"""
+                    const pulumi = require('@pulumi/pulumi');
+                    exports.stack = pulumi.getStack();
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

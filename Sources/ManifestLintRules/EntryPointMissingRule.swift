@@ -14,37 +14,77 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "We failed to locate the entry point for your program"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: ↓nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: ↓nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
                 "src/index.ts": "",
+            ], findings: [
+                #"Pulumi finds no entry point in '.': no package.json main or exports, and none of index.js, index.json, index.node, index.ts exists"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\nmain: ↓infra/\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                    main: ↓infra/
+
+                    """#,
                 "infra/stack.ts": "",
+            ], findings: [
+                #"Pulumi finds no entry point in 'infra': no package.json main or exports, and none of index.js, index.json, index.node, index.ts exists"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"main\": \"src/index.ts\"}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": "src/index.ts"}"#,
                 "src/index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "module"}"#,
                 "index.mjs": "",
             ]),
             // main names the directory tsc emits, and lib/index.ts becomes dist/index.js in it.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: dist/\n",
-                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
-                "lib/index.ts": "export const x = 1;\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: dist/
+
+                    """#,
+                "package.json": #"{"name": "demo", "scripts": {"build": "tsc"}, "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist", "rootDir": "lib"}}"#,
+                "lib/index.ts": #"""
+                    export const x = 1;
+
+                    """#,
             ]),
             // The emitted directory would hold only stack.js: nothing for Node to load.
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓dist/\n",
-                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
-                "lib/stack.ts": "export const x = 1;\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓dist/
+
+                    """#,
+                "package.json": #"{"name": "demo", "scripts": {"build": "tsc"}, "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist", "rootDir": "lib"}}"#,
+                "lib/stack.ts": #"""
+                    export const x = 1;
+
+                    """#,
+            ], findings: [
+                #"Pulumi will find no entry point in 'dist': the build emits it from 'lib', which holds no index file, so none of index.js, index.json, index.node, index.ts will exist, and package.json names no main or exports"#,
             ]),
         ],
         check: { graph, findings in

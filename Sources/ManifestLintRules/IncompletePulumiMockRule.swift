@@ -20,101 +20,360 @@ extension Rule {
             a missing function, an object of the members used for a missing namespace.
             """,
         consequence: Consequence(command: "jest", outcome: "TypeError: pulumi.all is not a function (or the TypeError of the missing member)"),
+        fixSafety: "It adds `jest.fn()` stubs (an object of them for a missing namespace): the test gets past the TypeError, but a stub returns undefined where the code under test may need a value.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"jest\": \"^29\"}}",
-                "bin/tap.mjs": "import { TapStack } from '../lib/stack.mjs';\n",
-                "lib/stack.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport class TapStack extends pulumi.ComponentResource {\n  constructor(name) {\n    super('tap:Stack', name);\n    this.url = pulumi.interpolate`https://x`;\n    this.arns = pulumi.all([1, 2]);\n  }\n}\n",
-                "test/stack.test.mjs": "↓jest.mock('@pulumi/pulumi', () => ({\n  ComponentResource: jest.fn(),\n  interpolate: jest.fn(),\n}));\nimport { TapStack } from '../lib/stack.mjs';\ntest('s', () => expect(new TapStack('t')).toBeDefined());\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"jest": "^29"}}"#,
+                "bin/tap.mjs": #"""
+                    import { TapStack } from '../lib/stack.mjs';
+
+                    """#,
+                "lib/stack.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    export class TapStack extends pulumi.ComponentResource {
+                      constructor(name) {
+                        super('tap:Stack', name);
+                        this.url = pulumi.interpolate`https://x`;
+                        this.arns = pulumi.all([1, 2]);
+                      }
+                    }
+
+                    """#,
+                "test/stack.test.mjs": #"""
+                    ↓jest.mock('@pulumi/pulumi', () => ({
+                      ComponentResource: jest.fn(),
+                      interpolate: jest.fn(),
+                    }));
+                    import { TapStack } from '../lib/stack.mjs';
+                    test('s', () => expect(new TapStack('t')).toBeDefined());
+
+                    """#,
             ], .unsafe, becomes: [
-                "test/stack.test.mjs": "jest.mock('@pulumi/pulumi', () => ({\n  ComponentResource: jest.fn(),\n  interpolate: jest.fn(),\n  all: jest.fn(),\n}));\nimport { TapStack } from '../lib/stack.mjs';\ntest('s', () => expect(new TapStack('t')).toBeDefined());\n",
+                "test/stack.test.mjs": #"""
+                    jest.mock('@pulumi/pulumi', () => ({
+                      ComponentResource: jest.fn(),
+                      interpolate: jest.fn(),
+                      all: jest.fn(),
+                    }));
+                    import { TapStack } from '../lib/stack.mjs';
+                    test('s', () => expect(new TapStack('t')).toBeDefined());
+
+                    """#,
+            ], findings: [
+                #"jest.mock('@pulumi/pulumi') replaces the module with an object that lacks all (lib/stack.mjs:6, where jest fails with "pulumi.all is not a function"); add it, or use pulumi.runtime.setMocks"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"index.ts\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "index.ts": "export {};\n",
-                "src/storage.ts": "import * as aws from \"@pulumi/aws\";\nimport { output } from \"@pulumi/pulumi\";\nexport const b = new aws.s3.BucketV2(\"b\");\nexport const p = new aws.s3.BucketPolicy(\"p\", { bucket: output(b.id) });\n",
-                "src/__tests__/storage.ts": "↓jest.mock(\"@pulumi/aws\", () => {\n  return { s3: { BucketV2: jest.fn() } };\n});\n↓jest.mock(\"@pulumi/pulumi\", function () { return { Config: jest.fn() }; });\nimport { b } from \"../storage\";\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "index.ts", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "index.ts": #"""
+                    export {};
+
+                    """#,
+                "src/storage.ts": #"""
+                    import * as aws from "@pulumi/aws";
+                    import { output } from "@pulumi/pulumi";
+                    export const b = new aws.s3.BucketV2("b");
+                    export const p = new aws.s3.BucketPolicy("p", { bucket: output(b.id) });
+
+                    """#,
+                "src/__tests__/storage.ts": #"""
+                    ↓jest.mock("@pulumi/aws", () => {
+                      return { s3: { BucketV2: jest.fn() } };
+                    });
+                    ↓jest.mock("@pulumi/pulumi", function () { return { Config: jest.fn() }; });
+                    import { b } from "../storage";
+
+                    """#,
+            ], findings: [
+                #"jest.mock('@pulumi/aws') replaces the module with an object that lacks s3.BucketPolicy (src/storage.ts:4, where jest fails with "aws.s3.BucketPolicy is not a constructor"); add it, or use pulumi.runtime.setMocks"#,
+                #"jest.mock('@pulumi/pulumi') replaces the module with an object that lacks output (src/storage.ts:4, where jest fails with "output is not a function"); add it, or use pulumi.runtime.setMocks"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"index.js\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "index.js": "const pulumi = require('@pulumi/pulumi');\nmodule.exports.x = pulumi.all([1]);\n",
-                "index.test.js": "jest.mock('@pulumi/pulumi', () => ({\n  ...jest.requireActual('@pulumi/pulumi'),\n  all: jest.fn(),\n}));\nconst { x } = require('./index');\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "index.js", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "index.js": #"""
+                    const pulumi = require('@pulumi/pulumi');
+                    module.exports.x = pulumi.all([1]);
+
+                    """#,
+                "index.test.js": #"""
+                    jest.mock('@pulumi/pulumi', () => ({
+                      ...jest.requireActual('@pulumi/pulumi'),
+                      all: jest.fn(),
+                    }));
+                    const { x } = require('./index');
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "bin/tap.mjs": "import * as pulumi from '@pulumi/pulumi';\nconst config = new pulumi.Config();\nexport const u = pulumi.output(config.get('u'));\n",
-                "lib/stack.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.all([]);\n",
-                "test/stack.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn(), runtime: { setMocks: jest.fn() } }));\n// pulumi.interpolate in a comment is not a use\nimport { s } from '../lib/stack.mjs';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "bin/tap.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    const config = new pulumi.Config();
+                    export const u = pulumi.output(config.get('u'));
+
+                    """#,
+                "lib/stack.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    export const s = pulumi.all([]);
+
+                    """#,
+                "test/stack.test.mjs": #"""
+                    jest.mock('@pulumi/pulumi', () => ({ all: jest.fn(), runtime: { setMocks: jest.fn() } }));
+                    // pulumi.interpolate in a comment is not a use
+                    import { s } from '../lib/stack.mjs';
+
+                    """#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "jest.config.cjs": "/** @type {import('jest').Config} */\nconst config = {\n  testEnvironment: 'node',\n  testMatch: ['<rootDir>/spec/**/*.unit.mjs'],\n  transform: {},\n};\nmodule.exports = config;\n",
-                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
-                "spec/index.unit.mjs": "↓jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: src/index.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "jest.config.cjs": #"""
+                    /** @type {import('jest').Config} */
+                    const config = {
+                      testEnvironment: 'node',
+                      testMatch: ['<rootDir>/spec/**/*.unit.mjs'],
+                      transform: {},
+                    };
+                    module.exports = config;
+
+                    """#,
+                "src/index.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    export const s = pulumi.output(1);
+
+                    """#,
+                "spec/index.unit.mjs": #"""
+                    ↓jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));
+                    import { s } from '../src/index.mjs';
+
+                    """#,
+            ], findings: [
+                #"jest.mock('@pulumi/pulumi') replaces the module with an object that lacks output (src/index.mjs:2, where jest fails with "pulumi.output is not a function"); add it, or use pulumi.runtime.setMocks"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: src/index.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"jest\": {\"roots\": [\"<rootDir>/test\"], \"testRegex\": \"\\\\.unit\\\\.mjs$\"}}",
-                "src/index.mjs": "import * as pulumi from '@pulumi/pulumi';\nexport const s = pulumi.output(1);\n",
-                "test/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ output: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
-                "test/old.test.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
-                "legacy/index.unit.mjs": "jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));\nimport { s } from '../src/index.mjs';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: src/index.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "jest": {"roots": ["<rootDir>/test"], "testRegex": "\\.unit\\.mjs$"}}"#,
+                "src/index.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    export const s = pulumi.output(1);
+
+                    """#,
+                "test/index.unit.mjs": #"""
+                    jest.mock('@pulumi/pulumi', () => ({ output: jest.fn() }));
+                    import { s } from '../src/index.mjs';
+
+                    """#,
+                "test/old.test.mjs": #"""
+                    jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));
+                    import { s } from '../src/index.mjs';
+
+                    """#,
+                "legacy/index.unit.mjs": #"""
+                    jest.mock('@pulumi/pulumi', () => ({ all: jest.fn() }));
+                    import { s } from '../src/index.mjs';
+
+                    """#,
             ]),
             // TypeScript erases types: Output, Input and ResourceOptions, used only as types, need no mock.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/stack.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "lib/stack.ts": "import * as pulumi from '@pulumi/pulumi'; import { ResourceOptions } from '@pulumi/pulumi';\nexport class S extends pulumi.ComponentResource { out?: pulumi.Output<string>;\n  constructor(n: string, a: { t?: pulumi.Input<string> }, o?: ResourceOptions) { super('x:S', n, {}, o); } }\n",
-                "test/stack.test.ts": "jest.mock('@pulumi/pulumi', () => ({ ComponentResource: class { registerOutputs() {} } }));\nimport { S } from '../lib/stack';\ntest('s', () => expect(new S('s', {})).toBeDefined());\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: lib/stack.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "lib/stack.ts": #"""
+                    import * as pulumi from '@pulumi/pulumi'; import { ResourceOptions } from '@pulumi/pulumi';
+                    export class S extends pulumi.ComponentResource { out?: pulumi.Output<string>;
+                      constructor(n: string, a: { t?: pulumi.Input<string> }, o?: ResourceOptions) { super('x:S', n, {}, o); } }
+
+                    """#,
+                "test/stack.test.ts": #"""
+                    jest.mock('@pulumi/pulumi', () => ({ ComponentResource: class { registerOutputs() {} } }));
+                    import { S } from '../lib/stack';
+                    test('s', () => expect(new S('s', {})).toBeDefined());
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "index.ts": "import * as aws from '@pulumi/aws';\nconst c: aws.kms.KeyArgs = {};\nconst r = 'x' as aws.Region;\nexport const k = new aws.kms.Key('k', c);\nexport function tags<T extends aws.Tags>(t: T): aws.Tags { return t satisfies aws.Tags; }\n",
-                "index.test.ts": "jest.mock('@pulumi/aws', () => ({ kms: { Key: jest.fn() } }));\nimport { k } from './index';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "index.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    const c: aws.kms.KeyArgs = {};
+                    const r = 'x' as aws.Region;
+                    export const k = new aws.kms.Key('k', c);
+                    export function tags<T extends aws.Tags>(t: T): aws.Tags { return t satisfies aws.Tags; }
+
+                    """#,
+                "index.test.ts": #"""
+                    jest.mock('@pulumi/aws', () => ({ kms: { Key: jest.fn() } }));
+                    import { k } from './index';
+
+                    """#,
             ]),
             // A module the test replaces with its own factory never loads: its uses do not count.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/tap.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "lib/tap.ts": "import { makeVpc } from './vpc'; export const v = makeVpc();\n",
-                "lib/vpc.ts": "import * as aws from '@pulumi/aws';\nexport const makeVpc = () => new aws.ec2.Vpc('v', {});\n",
-                "test/tap.test.ts": "jest.mock('@pulumi/aws', () => ({})); jest.mock('../lib/vpc', () => ({ makeVpc: jest.fn() })); import { v } from '../lib/tap';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: lib/tap.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "lib/tap.ts": #"""
+                    import { makeVpc } from './vpc'; export const v = makeVpc();
+
+                    """#,
+                "lib/vpc.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const makeVpc = () => new aws.ec2.Vpc('v', {});
+
+                    """#,
+                "test/tap.test.ts": #"""
+                    jest.mock('@pulumi/aws', () => ({})); jest.mock('../lib/vpc', () => ({ makeVpc: jest.fn() })); import { v } from '../lib/tap';
+
+                    """#,
             ]),
             // Only code the test runs counts: mk is imported along with nm, never called.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/s3.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "lib/s3.ts": "import * as aws from '@pulumi/aws';\nexport const mk = () => new aws.s3.BucketV2('b'); export const nm = (e: string) => `b-${e}`;\n",
-                "test/s3.test.ts": "jest.mock('@pulumi/aws', () => ({})); import { nm } from '../lib/s3'; test('n', () => expect(nm('d')).toBe('b-d'));\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: lib/s3.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "lib/s3.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const mk = () => new aws.s3.BucketV2('b'); export const nm = (e: string) => `b-${e}`;
+
+                    """#,
+                "test/s3.test.ts": #"""
+                    jest.mock('@pulumi/aws', () => ({})); import { nm } from '../lib/s3'; test('n', () => expect(nm('d')).toBe('b-d'));
+
+                    """#,
             ]),
             // What the test calls runs, and what that calls: mk, Store's constructor, make, bucket; not unused.
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: lib/s3.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "lib/s3.ts": "import * as aws from '@pulumi/aws';\nfunction bucket(name: string) { return new aws.s3.BucketV2(name); }\nexport class Store {\n  constructor() { this.make(); }\n  private make() { bucket('b'); }\n  unused() { return new aws.sqs.Queue('q'); }\n}\nexport const mk = () => new Store();\n",
-                "test/s3.test.ts": "↓jest.mock('@pulumi/aws', () => ({ s3: {} })); import { mk } from '../lib/s3'; describe('s', () => { it('m', () => { mk(); }); });\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: lib/s3.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "lib/s3.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    function bucket(name: string) { return new aws.s3.BucketV2(name); }
+                    export class Store {
+                      constructor() { this.make(); }
+                      private make() { bucket('b'); }
+                      unused() { return new aws.sqs.Queue('q'); }
+                    }
+                    export const mk = () => new Store();
+
+                    """#,
+                "test/s3.test.ts": #"""
+                    ↓jest.mock('@pulumi/aws', () => ({ s3: {} })); import { mk } from '../lib/s3'; describe('s', () => { it('m', () => { mk(); }); });
+
+                    """#,
+            ], findings: [
+                #"jest.mock('@pulumi/aws') replaces the module with an object that lacks s3.BucketV2 (lib/s3.ts:2, where jest fails with "aws.s3.BucketV2 is not a constructor"); add it, or use pulumi.runtime.setMocks"#,
             ]),
             // A getter provides its member.
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "index.ts": "import * as aws from '@pulumi/aws';\nexport const vpc = new aws.ec2.Vpc('v', {});\n",
-                "index.test.ts": "const mockVpc = jest.fn();\njest.mock('@pulumi/aws', () => ({ ec2: { get Vpc() { return mockVpc; } } }));\nimport { vpc } from './index';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "index.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const vpc = new aws.ec2.Vpc('v', {});
+
+                    """#,
+                "index.test.ts": #"""
+                    const mockVpc = jest.fn();
+                    jest.mock('@pulumi/aws', () => ({ ec2: { get Vpc() { return mockVpc; } } }));
+                    import { vpc } from './index';
+
+                    """#,
             ]),
             // A missing namespace gets an object of the members used; a namespace's missing member goes into it.
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}, \"devDependencies\": {\"jest\": \"^29\", \"ts-jest\": \"^29\"}}",
-                "index.ts": "import * as aws from '@pulumi/aws';\nexport const role = new aws.iam.Role('r', { assumeRolePolicy: '{}' });\nexport const policy = new aws.iam.RolePolicy('p', { role: role.id, policy: '{}' });\nexport const b = new aws.s3.Bucket('b');\nexport const p = new aws.s3.BucketPolicy('bp', { bucket: b.id, policy: '{}' });\n",
-                "index.test.ts": "↓jest.mock('@pulumi/aws', () => ({\n  s3: { Bucket: jest.fn() },\n}));\nimport { role } from './index';\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}, "devDependencies": {"jest": "^29", "ts-jest": "^29"}}"#,
+                "index.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const role = new aws.iam.Role('r', { assumeRolePolicy: '{}' });
+                    export const policy = new aws.iam.RolePolicy('p', { role: role.id, policy: '{}' });
+                    export const b = new aws.s3.Bucket('b');
+                    export const p = new aws.s3.BucketPolicy('bp', { bucket: b.id, policy: '{}' });
+
+                    """#,
+                "index.test.ts": #"""
+                    ↓jest.mock('@pulumi/aws', () => ({
+                      s3: { Bucket: jest.fn() },
+                    }));
+                    import { role } from './index';
+
+                    """#,
             ], .unsafe, becomes: [
-                "index.test.ts": "jest.mock('@pulumi/aws', () => ({\n  s3: { Bucket: jest.fn(), BucketPolicy: jest.fn() },\n  iam: { Role: jest.fn(), RolePolicy: jest.fn() },\n}));\nimport { role } from './index';\n",
+                "index.test.ts": #"""
+                    jest.mock('@pulumi/aws', () => ({
+                      s3: { Bucket: jest.fn(), BucketPolicy: jest.fn() },
+                      iam: { Role: jest.fn(), RolePolicy: jest.fn() },
+                    }));
+                    import { role } from './index';
+
+                    """#,
+            ], findings: [
+                #"jest.mock('@pulumi/aws') replaces the module with an object that lacks iam (index.ts:2, where jest fails with "Cannot read properties of undefined (reading 'Role')"), s3.BucketPolicy (index.ts:5, where jest fails with "aws.s3.BucketPolicy is not a constructor"); add them, or use pulumi.runtime.setMocks"#,
             ]),
         ],
         check: { graph, findings in

@@ -13,28 +13,73 @@ extension Rule {
         consequence: Consequence(command: "npm install, npm run", outcome: "npm error code EJSONPARSE (Invalid package.json); tsc fails on a tsconfig.json that does not parse"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\n  \"name\": \"demo\",\n  \"main\": \"index.js\",\n↓}\n",
+                "package.json": #"""
+                    {
+                      "name": "demo",
+                      "main": "index.js",
+                    ↓}
+
+                    """#,
+            ], findings: [
+                #"unexpected `}` where a property name in double quotes was expected"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.ts": "",
-                "package.json": "{\"name\": \"demo\"}\n",
-                "tsconfig.json": "{\n  \"compilerOptions\": {\n    \"outDir\": ↓'bin'\n  }\n}\n",
+                "package.json": #"""
+                    {"name": "demo"}
+
+                    """#,
+                "tsconfig.json": #"""
+                    {
+                      "compilerOptions": {
+                        "outDir": ↓'bin'
+                      }
+                    }
+
+                    """#,
+            ], findings: [
+                #"unexpected `'` where a value was expected"#,
             ]),
             .triggering([
-                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"nodejs\" ↓\"main\": \"index.js\"}",
+                "Pulumi.json": #"{"name": "demo", "runtime": "nodejs" ↓"main": "index.js"}"#,
                 "index.js": "",
+            ], findings: [
+                #"unexpected `"` where `,` or `}` was expected"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.ts": "",
-                "package.json": "{\"name\": \"demo\", \"main\": \"index.ts\"}\n",
-                "tsconfig.json": "{\n  // comments are fine in tsconfig\n  \"compilerOptions\": {\"strict\": true,},\n  /* and so are trailing commas */\n  \"files\": [\"index.ts\",],\n}\n",
+                "package.json": #"""
+                    {"name": "demo", "main": "index.ts"}
+
+                    """#,
+                "tsconfig.json": #"""
+                    {
+                      // comments are fine in tsconfig
+                      "compilerOptions": {"strict": true,},
+                      /* and so are trailing commas */
+                      "files": ["index.ts",],
+                    }
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.json": "\u{FEFF}{\"name\": \"demo\", \"runtime\": \"nodejs\", \"description\": \"caf\\u00e9 \u{2615}\"}",
+                "Pulumi.json": #"﻿{"name": "demo", "runtime": "nodejs", "description": "caf\u00e9 ☕"}"#,
                 "index.js": "",
             ]),
         ],

@@ -12,20 +12,42 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview on another machine or in CI", outcome: "project 'main' could not be read: stat <path>: no such file or directory"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓/home/me/demo/index.js\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓/home/me/demo/index.js
+
+                    """#,
                 "/home/me/demo/index.js": "",
+            ], findings: [
+                #"main '/home/me/demo/index.js' is absolute: it exists on this machine only; write it relative to the project ('/home/me/demo/index.js')"#,
             ]),
             .triggering([
-                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"go\", \"main\": ↓\"/src/demo/cmd\"}",
+                "Pulumi.json": #"{"name": "demo", "runtime": "go", "main": ↓"/src/demo/cmd"}"#,
                 "/src/demo/cmd/main.go": "",
-                "/src/demo/go.mod": "module demo\n",
+                "/src/demo/go.mod": #"""
+                    module demo
+
+                    """#,
+            ], findings: [
+                #"main '/src/demo/cmd' is absolute: it exists on this machine only; write it relative to the project ('/src/demo/cmd')"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.js\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/index.js
+
+                    """#,
                 "src/index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ./\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ./
+
+                    """#,
                 "index.js": "",
             ]),
         ],

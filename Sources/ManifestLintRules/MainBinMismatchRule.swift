@@ -12,30 +12,70 @@ extension Rule {
             on the bin value, since the program Pulumi runs is the one that exists.
             """,
         consequence: Consequence(command: "npx <name>, npm link", outcome: "the command the package links runs a file that does not exist (ENOENT)"),
+        fixSafety: "It makes bin name the file that Pulumi.yaml main names and that exists: the program Pulumi runs today does not change, only the command npm links now works.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\n  \"name\": \"tap\",\n  \"bin\": {\n    \"tap\": ↓\"bin/tap.js\"\n  }\n}\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"""
+                    {
+                      "name": "tap",
+                      "bin": {
+                        "tap": ↓"bin/tap.js"
+                      }
+                    }
+
+                    """#,
                 "bin/tap.mjs": "",
             ], .safe, becomes: [
-                "package.json": "{\n  \"name\": \"tap\",\n  \"bin\": {\n    \"tap\": \"bin/tap.mjs\"\n  }\n}\n",
+                "package.json": #"""
+                    {
+                      "name": "tap",
+                      "bin": {
+                        "tap": "bin/tap.mjs"
+                      }
+                    }
+
+                    """#,
+            ], findings: [
+                #"bin 'tap' points to bin/tap.js, which does not exist; Pulumi.yaml main names bin/tap.mjs, which does: the manifests disagree about the program"#,
             ]),
             .fix([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"./src/app.cjs\", \"bin\": ↓\"./src/app.js\"}",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "./src/app.cjs", "bin": ↓"./src/app.js"}"#,
                 "src/app.cjs": "",
             ], .safe, becomes: [
-                "package.json": "{\"name\": \"app\", \"main\": \"./src/app.cjs\", \"bin\": \"./src/app.cjs\"}",
+                "package.json": #"{"name": "app", "main": "./src/app.cjs", "bin": "./src/app.cjs"}"#,
+            ], findings: [
+                #"bin 'app' points to ./src/app.js, which does not exist; package.json main names src/app.cjs, which does: the manifests disagree about the program"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"bin/tap.mjs\"}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "bin": {"tap": "bin/tap.mjs"}}"#,
                 "bin/tap.mjs": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.ts\n",
-                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"dist/bin/tap.js\"}, \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"bin\", \"lib\"]}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "bin": {"tap": "dist/bin/tap.js"}, "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist"}, "include": ["bin", "lib"]}"#,
                 "bin/tap.ts": "",
                 "lib/stack.ts": "",
             ]),

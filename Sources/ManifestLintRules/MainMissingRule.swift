@@ -13,36 +13,78 @@ extension Rule {
             business).
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "project 'main' could not be read: stat <path>: no such file or directory"),
+        fixSafety: "It points main at the one file beside it with the same stem (or at what the build emits from it): most likely the program, but another program might have been meant.",
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓src/index.ts\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓src/index.ts
+
+                    """#,
                 "index.ts": "",
+            ], findings: [
+                #"main 'src/index.ts' does not exist; Pulumi stops with "project 'main' could not be read""#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: python\nmain: ↓\"app/\"\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: python
+                    main: ↓"app/"
+
+                    """#,
                 "__main__.py": "",
+            ], findings: [
+                #"main 'app/' does not exist; Pulumi stops with "project 'main' could not be read""#,
             ]),
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓'src/index.js'\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓'src/index.js'
+
+                    """#,
                 "src/index.mjs": "",
             ], .unsafe, becomes: [
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: 'src/index.mjs'\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: 'src/index.mjs'
+
+                    """#,
+            ], findings: [
+                #"main 'src/index.js' does not exist; Pulumi stops with "project 'main' could not be read""#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/
+
+                    """#,
                 "src/index.ts": "",
             ]),
             // The directory tsc emits (outDir) counts as present; entry-point-missing says whether it will hold an index file.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: dist/\n",
-                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: dist/
+
+                    """#,
+                "package.json": #"{"name": "demo", "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist", "rootDir": "lib"}}"#,
                 "lib/index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: bin/index.js\n",
-                "package.json": "{\"name\": \"demo\", \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\", \"rootDir\": \"src\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: bin/index.js
+
+                    """#,
+                "package.json": #"{"name": "demo", "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "bin", "rootDir": "src"}}"#,
                 "src/index.ts": "",
             ]),
         ],

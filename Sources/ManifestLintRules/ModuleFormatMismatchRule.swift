@@ -19,43 +19,131 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "SyntaxError: Cannot use import statement outside a module, or ReferenceError: require is not defined in ES module scope"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"commonjs\"}",
-                "index.js": "const { bucket } = require('./storage.cjs');\n",
-                "storage.cjs": "↓import * as aws from '@pulumi/aws';\nexport const bucket = new aws.s3.BucketV2('b');\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "commonjs"}"#,
+                "index.js": #"""
+                    const { bucket } = require('./storage.cjs');
+
+                    """#,
+                "storage.cjs": #"""
+                    ↓import * as aws from '@pulumi/aws';
+                    export const bucket = new aws.s3.BucketV2('b');
+
+                    """#,
+            ], findings: [
+                #"storage.cjs is CommonJS (the .cjs extension) but uses ES module syntax: Node fails with "SyntaxError: Cannot use import statement outside a module"; rename it to .mjs, or use require and module.exports"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
-                "index.js": "import * as pulumi from '@pulumi/pulumi';\nconst config = new pulumi.Config();\n↓module.exports = { region: config.get('region') };\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "module"}"#,
+                "index.js": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    const config = new pulumi.Config();
+                    ↓module.exports = { region: config.get('region') };
+
+                    """#,
+            ], findings: [
+                #"index.js is an ES module ("type": "module" in package.json) but uses module.exports, which is not defined in an ES module: Node fails with "ReferenceError: module is not defined in ES module scope"; use import and export, or rename it to .cjs"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.js\n",
-                "package.json": "{\"name\": \"demo\"}",
-                "src/index.js": "↓import { readFileSync } from 'node:fs';\nexport const policy = readFileSync('policy.json', 'utf8');\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/index.js
+
+                    """#,
+                "package.json": #"{"name": "demo"}"#,
+                "src/index.js": #"""
+                    ↓import { readFileSync } from 'node:fs';
+                    export const policy = readFileSync('policy.json', 'utf8');
+
+                    """#,
+            ], findings: [
+                #"src/index.js is CommonJS (no "type" in package.json) but uses ES module syntax: Node before 22.7 and 20.19 fails with "SyntaxError: Cannot use import statement outside a module", newer Node re-parses it as an ES module and warns on every run; add "type": "module" to package.json or rename it to .mjs"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
-                "index.js": "import { createRequire } from 'node:module';\nimport { fileURLToPath } from 'node:url';\nconst require = createRequire(import.meta.url);\nconst __dirname = fileURLToPath(new URL('.', import.meta.url));\nconst data = require('./data.json');\nconst legacy = await import('./legacy.cjs');\nexport const x = { data, legacy, dir: __dirname, text: 'module.exports = require(x)' };\n",
-                "legacy.cjs": "// import x from 'y' is only a comment here\nconst path = require('node:path');\nmodule.exports = { dir: path.join(__dirname, 'x'), s: `export default ${1}` };\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "module"}"#,
+                "index.js": #"""
+                    import { createRequire } from 'node:module';
+                    import { fileURLToPath } from 'node:url';
+                    const require = createRequire(import.meta.url);
+                    const __dirname = fileURLToPath(new URL('.', import.meta.url));
+                    const data = require('./data.json');
+                    const legacy = await import('./legacy.cjs');
+                    export const x = { data, legacy, dir: __dirname, text: 'module.exports = require(x)' };
+
+                    """#,
+                "legacy.cjs": #"""
+                    // import x from 'y' is only a comment here
+                    const path = require('node:path');
+                    module.exports = { dir: path.join(__dirname, 'x'), s: `export default ${1}` };
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\"}",
-                "index.ts": "import * as aws from '@pulumi/aws';\nexport const b = new aws.s3.BucketV2('b');\n",
-                "index.test.js": "import { b } from './index';\n",
-                "umd.js": "export default 1;\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo"}"#,
+                "index.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const b = new aws.s3.BucketV2('b');
+
+                    """#,
+                "index.test.js": #"""
+                    import { b } from './index';
+
+                    """#,
+                "umd.js": #"""
+                    export default 1;
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    nodeargs: --import tsx\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"commonjs\"}",
-                "index.js": "import * as aws from '@pulumi/aws';\nexport const b = new aws.s3.BucketV2('b');\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        nodeargs: --import tsx
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "commonjs"}"#,
+                "index.js": #"""
+                    import * as aws from '@pulumi/aws';
+                    export const b = new aws.s3.BucketV2('b');
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"type\": \"module\"}",
-                "index.js": "(function (root, factory) {\n  if (typeof module === 'object' && module.exports) { module.exports = factory(); }\n})(this, function () { return {}; });\nexport {};\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "type": "module"}"#,
+                "index.js": #"""
+                    (function (root, factory) {
+                      if (typeof module === 'object' && module.exports) { module.exports = factory(); }
+                    })(this, function () { return {}; });
+                    export {};
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

@@ -17,67 +17,221 @@ extension Rule {
             `main` names a build output that is not built yet, the source the build compiles into it is read.
             """,
         consequence: Consequence(command: "pulumi up", outcome: "+- replace on every deploy: a new resource with a new name, the old one deleted"),
+        fixSafety: "What the stable name should be is a choice (the stack name, config, a fixed string), and renaming replaces the resource once more: the fix shows the form and applies nothing.",
         displayOnlyFix: true,
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "index.mjs": "import * as aws from '@pulumi/aws';\nconst env = 'dev';\nconst bucket = new aws.s3.Bucket('code', {\n  bucket: ↓`code-${env}-${Date.now()}`,\n  tags: { Created: Date.now().toString() },\n});\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "index.mjs": #"""
+                    import * as aws from '@pulumi/aws';
+                    const env = 'dev';
+                    const bucket = new aws.s3.Bucket('code', {
+                      bucket: ↓`code-${env}-${Date.now()}`,
+                      tags: { Created: Date.now().toString() },
+                    });
+
+                    """#,
+            ], findings: [
+                #"`bucket` of aws.s3.Bucket changes on every run (Date.now()): every deploy sees a new name and replaces the resource"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"index.ts\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "index.ts": "import * as aws from \"@pulumi/aws\";\nimport { Stack } from \"./stack\";\nnew Stack(\"main\", {});\nconst stamp = new Date().toISOString();\nconst suffix = stamp;\nexport const q = new aws.sqs.Queue(↓\"jobs-\" + suffix);\n",
-                "stack.ts": "import * as pulumi from \"@pulumi/pulumi\";\nexport class Stack extends pulumi.ComponentResource {\n  constructor(name: string, args: {}) {\n    super(\"app:Stack\", name, {}, {});\n    const id = Math.random().toString(36);\n    new pulumi.ComponentResource(\"x\", `child-${name}`, {});\n  }\n}\nexport const make = () => new Stack(↓`s-${Date.now()}`, {});\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "index.ts", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "index.ts": #"""
+                    import * as aws from "@pulumi/aws";
+                    import { Stack } from "./stack";
+                    new Stack("main", {});
+                    const stamp = new Date().toISOString();
+                    const suffix = stamp;
+                    export const q = new aws.sqs.Queue(↓"jobs-" + suffix);
+
+                    """#,
+                "stack.ts": #"""
+                    import * as pulumi from "@pulumi/pulumi";
+                    export class Stack extends pulumi.ComponentResource {
+                      constructor(name: string, args: {}) {
+                        super("app:Stack", name, {}, {});
+                        const id = Math.random().toString(36);
+                        new pulumi.ComponentResource("x", `child-${name}`, {});
+                      }
+                    }
+                    export const make = () => new Stack(↓`s-${Date.now()}`, {});
+
+                    """#,
+            ], findings: [
+                #"the logical name of aws.sqs.Queue changes on every run (suffix = … stamp = … new Date()): every deploy sees a new name and replaces the resource"#,
+                #"the logical name of Stack changes on every run (Date.now()): every deploy sees a new name and replaces the resource"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "index.mjs": "import * as pulumi from '@pulumi/pulumi';\nimport * as aws from '@pulumi/aws';\n// new aws.s3.Bucket(`x-${Date.now()}`) in a comment\nconst config = new pulumi.Config();\nconsole.log(`deploying at ${Date.now()}`);\nconst bucket = new aws.s3.Bucket('code', {\n  bucket: `code-${config.require('env')}-bucket`,\n  tags: { DeployedAt: new Date().toISOString() },\n  description: 'Date.now() is not used here',\n});\nexport const deployedAt = Date.now();\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "index.mjs": #"""
+                    import * as pulumi from '@pulumi/pulumi';
+                    import * as aws from '@pulumi/aws';
+                    // new aws.s3.Bucket(`x-${Date.now()}`) in a comment
+                    const config = new pulumi.Config();
+                    console.log(`deploying at ${Date.now()}`);
+                    const bucket = new aws.s3.Bucket('code', {
+                      bucket: `code-${config.require('env')}-bucket`,
+                      tags: { DeployedAt: new Date().toISOString() },
+                      description: 'Date.now() is not used here',
+                    });
+                    export const deployedAt = Date.now();
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"app\", \"main\": \"index.js\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "index.js": "const pulumi = require('@pulumi/pulumi');\nconst random = require('./random');\nconst cfg = new pulumi.Config(`cfg-${Date.now()}`);\nconst name = random.pick();\nmodule.exports.when = new Date().getTime();\n",
-                "random.js": "exports.pick = () => 'fixed';\n",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "app", "main": "index.js", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "index.js": #"""
+                    const pulumi = require('@pulumi/pulumi');
+                    const random = require('./random');
+                    const cfg = new pulumi.Config(`cfg-${Date.now()}`);
+                    const name = random.pick();
+                    module.exports.when = new Date().getTime();
+
+                    """#,
+                "random.js": #"""
+                    exports.pick = () => 'fixed';
+
+                    """#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.js\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
-                "index.js": "const aws = require('@pulumi/aws');\nconst now = new Date();\nnew aws.lambda.Function('fn', { functionName: ↓`fn-${now.getTime()}` });\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.js
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/aws": "^6"}}"#,
+                "index.js": #"""
+                    const aws = require('@pulumi/aws');
+                    const now = new Date();
+                    new aws.lambda.Function('fn', { functionName: ↓`fn-${now.getTime()}` });
+
+                    """#,
+            ], findings: [
+                #"`functionName` of aws.lambda.Function changes on every run (now = … new Date()): every deploy sees a new name and replaces the resource"#,
             ]),
             // main names tsc's output, not built yet: the rule reads bin/tap.ts and what it imports.
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
-                "package.json": "{\"name\": \"tap\", \"bin\": {\"tap\": \"bin/tap.js\"}, \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"target\": \"ES2022\", \"module\": \"commonjs\"}}",
-                ".gitignore": "bin/*.js\n",
-                "bin/tap.ts": "import { Stack } from '../lib/stack';\nnew Stack();\n",
-                "lib/stack.ts": "import * as aws from '@pulumi/aws';\nexport class Stack {\n  constructor() {\n    new aws.s3.Bucket('b', {bucket: ↓`b-${Date.now()}`});\n  }\n}\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.js
+
+                    """#,
+                "package.json": #"{"name": "tap", "bin": {"tap": "bin/tap.js"}, "scripts": {"build": "tsc"}, "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"target": "ES2022", "module": "commonjs"}}"#,
+                ".gitignore": #"""
+                    bin/*.js
+
+                    """#,
+                "bin/tap.ts": #"""
+                    import { Stack } from '../lib/stack';
+                    new Stack();
+
+                    """#,
+                "lib/stack.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    export class Stack {
+                      constructor() {
+                        new aws.s3.Bucket('b', {bucket: ↓`b-${Date.now()}`});
+                      }
+                    }
+
+                    """#,
+            ], findings: [
+                #"`bucket` of aws.s3.Bucket changes on every run (Date.now()): every deploy sees a new name and replaces the resource"#,
             ]),
             // main names tsc's output directory: the program is the index.ts it emits from.
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: dist/\n",
-                "package.json": "{\"name\": \"tap\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": \"lib\"}}",
-                "lib/index.ts": "import * as aws from '@pulumi/aws';\nnew aws.s3.Bucket(↓`b-${Date.now()}`);\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: dist/
+
+                    """#,
+                "package.json": #"{"name": "tap", "scripts": {"build": "tsc"}, "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist", "rootDir": "lib"}}"#,
+                "lib/index.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    new aws.s3.Bucket(↓`b-${Date.now()}`);
+
+                    """#,
+            ], findings: [
+                #"the logical name of aws.s3.Bucket changes on every run (Date.now()): every deploy sees a new name and replaces the resource"#,
             ]),
             // No tsconfig: main-missing says main is missing, and the program is still the TypeScript file of that name.
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.js\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "bin/tap.ts": "import * as aws from '@pulumi/aws';\nnew aws.s3.Bucket(↓`b-${Math.random()}`);\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.js
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "bin/tap.ts": #"""
+                    import * as aws from '@pulumi/aws';
+                    new aws.s3.Bucket(↓`b-${Math.random()}`);
+
+                    """#,
+            ], findings: [
+                #"the logical name of aws.s3.Bucket changes on every run (Math.random()): every deploy sees a new name and replaces the resource"#,
             ]),
             // A yearly rotation: the name changes once a year, on purpose.
             .clean([
-                "Pulumi.yaml": "name: certs\nruntime: nodejs\nmain: index.ts\n",
-                "package.json": "{\"name\": \"certs\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/tls\": \"^5\"}}",
-                "index.ts": "import { PrivateKey } from '@pulumi/tls';\nconst currentYear = new Date().getFullYear();\nconst now = new Date();\nexport const key = new PrivateKey(`sso-${currentYear}`, { algorithm: 'RSA' });\nexport const month = new PrivateKey(`m-${now.getUTCFullYear()}-${now.getUTCMonth()}`, { algorithm: 'RSA' });\n",
+                "Pulumi.yaml": #"""
+                    name: certs
+                    runtime: nodejs
+                    main: index.ts
+
+                    """#,
+                "package.json": #"{"name": "certs", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/tls": "^5"}}"#,
+                "index.ts": #"""
+                    import { PrivateKey } from '@pulumi/tls';
+                    const currentYear = new Date().getFullYear();
+                    const now = new Date();
+                    export const key = new PrivateKey(`sso-${currentYear}`, { algorithm: 'RSA' });
+                    export const month = new PrivateKey(`m-${now.getUTCFullYear()}-${now.getUTCMonth()}`, { algorithm: 'RSA' });
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: index.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
-                "index.mjs": "import * as aws from '@pulumi/aws';\nconst logs = new aws.s3.Bucket('logs', { tags: { CreatedAt: new Date().toISOString() } });\nconst settings = { region: 'us-west-2', stamp: Date.now() };\nnew aws.s3.BucketPolicy('logs-policy', { bucket: logs.id, policy: '{}' });\nnew aws.s3.Bucket('b', { bucket: `b-${settings.region}` });\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: index.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/aws": "^6"}}"#,
+                "index.mjs": #"""
+                    import * as aws from '@pulumi/aws';
+                    const logs = new aws.s3.Bucket('logs', { tags: { CreatedAt: new Date().toISOString() } });
+                    const settings = { region: 'us-west-2', stamp: Date.now() };
+                    new aws.s3.BucketPolicy('logs-policy', { bucket: logs.id, policy: '{}' });
+                    new aws.s3.Bucket('b', { bucket: `b-${settings.region}` });
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

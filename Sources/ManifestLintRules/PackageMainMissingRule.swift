@@ -15,56 +15,99 @@ extension Rule {
             (published, or a dependency of another workspace member; see bin-shebang).
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "Could not find entry point '<main>' specified in package.json; using '<directory>' instead (on every run)"),
+        fixSafety: "It points main (or exports) at the one file beside it with the same stem (or at what the build emits from it): likely, not certain, to be the entry meant.",
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"main\": ↓\"dist/index.js\"}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": ↓"dist/index.js"}"#,
                 "index.ts": "",
+            ], findings: [
+                #"package.json main 'dist/index.js' does not exist: Pulumi warns "Could not find entry point" on every run and falls back to index.ts"#,
             ]),
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "package.json": "{\r\n  \"name\": \"demo\",\r\n  \"main\": ↓\"index.js\"\r\n}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\"}}",
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "bin"}}"#,
                 "index.ts": "",
             ], .unsafe, becomes: [
                 "package.json": "{\r\n  \"name\": \"demo\",\r\n  \"main\": \"bin/index.js\"\r\n}",
+            ], findings: [
+                #"package.json main 'index.js' does not exist: Pulumi warns "Could not find entry point" on every run and falls back to index.ts"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"exports\": {\".\": {\"import\": ↓\"./lib/main.mjs\"}}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "exports": {".": {"import": ↓"./lib/main.mjs"}}}"#,
                 "lib/index.mjs": "",
+            ], findings: [
+                #"package.json exports './lib/main.mjs' does not exist and there is no index file to fall back to: Pulumi cannot find the program"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"main\": \"lib/main\"}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": "lib/main"}"#,
                 "lib/main.js": "",
             ]),
             // Pulumi.yaml main names a file: Pulumi never reads the nested lib/package.json main, and nothing installs lib.
             .clean([
-                "Pulumi.yaml": "name: infra\nruntime: nodejs\nmain: lib/index.ts\n",
-                "package.json": "{\"name\": \"infra\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "lib/package.json": "{\"main\": \"index.js\"}",
+                "Pulumi.yaml": #"""
+                    name: infra
+                    runtime: nodejs
+                    main: lib/index.ts
+
+                    """#,
+                "package.json": #"{"name": "infra", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "lib/package.json": #"{"main": "index.js"}"#,
                 "lib/index.ts": "",
             ]),
             // The same, in a package a workspace member depends on: whoever requires it breaks.
             .triggering([
-                "package.json": "{\"private\": true, \"workspaces\": [\"infra\", \"apps/*\"]}",
-                "infra/Pulumi.yaml": "name: infra\nruntime: nodejs\nmain: lib/index.ts\n",
-                "infra/package.json": "{\"name\": \"@acme/infra\", \"main\": ↓\"dist/index.js\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
+                "package.json": #"{"private": true, "workspaces": ["infra", "apps/*"]}"#,
+                "infra/Pulumi.yaml": #"""
+                    name: infra
+                    runtime: nodejs
+                    main: lib/index.ts
+
+                    """#,
+                "infra/package.json": #"{"name": "@acme/infra", "main": ↓"dist/index.js", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
                 "infra/lib/index.ts": "",
-                "apps/web/package.json": "{\"name\": \"web\", \"dependencies\": {\"@acme/infra\": \"*\"}}",
+                "apps/web/package.json": #"{"name": "web", "dependencies": {"@acme/infra": "*"}}"#,
+            ], findings: [
+                #"package.json main 'dist/index.js' does not exist: require() of the package fails for whoever installs it, and workspace member apps/web/package.json depends on it"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"main\": \"bin/index.js\", \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"bin\"}, \"files\": [\"index.ts\"]}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": "bin/index.js", "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "bin"}, "files": ["index.ts"]}"#,
                 "index.ts": "",
             ]),
             // A directory named in `include` is a source root like any other: tsc emits src/app/main.ts as dist/app/main.js.
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"main\": \"dist/app/main.js\", \"scripts\": {\"build\": \"tsc\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {\"outDir\": \"dist\"}, \"include\": [\"src\", \"src/app/main.ts\"]}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": "dist/app/main.js", "scripts": {"build": "tsc"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist"}, "include": ["src", "src/app/main.ts"]}"#,
                 "src/main.ts": "",
                 "src/app/main.ts": "",
             ]),

@@ -10,26 +10,56 @@ extension Rule {
             containers run, does not. The reference works on the author's machine and fails in the pipeline.
             """,
         consequence: Consequence(command: "pulumi preview or npm run on Linux (CI, containers)", outcome: "no such file or directory"),
+        fixSafety: "It writes the spelling that is on disk: the file that macOS and Windows resolve today, now resolved on Linux too.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓Src/Index.ts # the program\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓Src/Index.ts # the program
+
+                    """#,
                 "src/index.ts": "",
             ], .safe, becomes: [
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts # the program\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/index.ts # the program
+
+                    """#,
+            ], findings: [
+                #"'Src/Index.ts' exists only as 'src/index.ts' (other letter case): found on macOS and Windows, missing on Linux"#,
             ]),
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"demo\", \"bin\": {\"tap\": ↓\"./bin/Tap.mjs\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "demo", "bin": {"tap": ↓"./bin/Tap.mjs"}}"#,
                 "bin/tap.mjs": "",
             ], .safe, becomes: [
-                "package.json": "{\"name\": \"demo\", \"bin\": {\"tap\": \"./bin/tap.mjs\"}}",
+                "package.json": #"{"name": "demo", "bin": {"tap": "./bin/tap.mjs"}}"#,
+            ], findings: [
+                #"'./bin/Tap.mjs' exists only as 'bin/tap.mjs' (other letter case): found on macOS and Windows, missing on Linux"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: src/index.ts\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: src/index.ts
+
+                    """#,
                 "src/index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: README.md\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: README.md
+
+                    """#,
                 "README.md": "",
                 "readme.md": "",
             ]),

@@ -12,23 +12,55 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "detected both PulumiPlugin.yaml and Pulumi.yaml in <dir>"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "PulumiPlugin.yaml": "↓runtime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "PulumiPlugin.yaml": #"""
+                    ↓runtime: nodejs
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"detected both PulumiPlugin.yaml and Pulumi.yaml in ."#,
             ]),
             .triggering([
-                "Pulumi.yml": "name: demo\nruntime: go\n",
-                "PulumiPlugin.json": "↓{\"runtime\": \"go\"}",
-                "go.mod": "module demo\n",
+                "Pulumi.yml": #"""
+                    name: demo
+                    runtime: go
+
+                    """#,
+                "PulumiPlugin.json": #"↓{"runtime": "go"}"#,
+                "go.mod": #"""
+                    module demo
+
+                    """#,
+            ], findings: [
+                #"detected both PulumiPlugin.json and Pulumi.yml in ."#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "provider/PulumiPlugin.yaml": "runtime: go\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "provider/PulumiPlugin.yaml": #"""
+                    runtime: go
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "PulumiPolicy.yaml.example": "runtime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "PulumiPolicy.yaml.example": #"""
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
             ]),
         ],

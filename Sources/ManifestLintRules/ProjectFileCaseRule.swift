@@ -19,27 +19,57 @@ extension Rule {
             "no Pulumi.yaml project file found". The fix renames the file.
             """,
         consequence: Consequence(command: "pulumi preview on Linux (CI, containers)", outcome: "no Pulumi.yaml project file found"),
+        fixSafety: "It renames pulumi.yaml to Pulumi.yaml: the same file that macOS and Windows read today, now found on Linux too; no byte of it changes.",
         examples: [
             .fix([
-                "pulumi.yaml": "↓name: demo\nruntime: nodejs\n",
+                "pulumi.yaml": #"""
+                    ↓name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
             ], .safe, becomes: [
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+            ], findings: [
+                #"Pulumi looks for Pulumi.yaml with exactly that case: pulumi.yaml is found on macOS and Windows, not on Linux"#,
             ]),
             .triggering([
-                "Pulumi.YML": "↓name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yml": "config: {}\n",
+                "Pulumi.YML": #"""
+                    ↓name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"Pulumi looks for Pulumi.yml with exactly that case: Pulumi.YML is found on macOS and Windows, not on Linux"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "docs/pulumi.md": "notes\n",
+                "docs/pulumi.md": #"""
+                    notes
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"nodejs\"}",
+                "Pulumi.json": #"{"name": "demo", "runtime": "nodejs"}"#,
                 "index.js": "",
-                "PulumiPolicy.yaml": "runtime: nodejs\n",
+                "PulumiPolicy.yaml": #"""
+                    runtime: nodejs
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

@@ -12,25 +12,65 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "reads only the first of Pulumi.json, Pulumi.yaml and Pulumi.yml: edits to the other have no effect"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.yml": "↓name: old\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.yml": #"""
+                    ↓name: old
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"Pulumi never reads Pulumi.yml: Pulumi.yaml in the same directory comes first"#,
             ]),
             .triggering([
-                "Pulumi.json": "{\"name\": \"demo\", \"runtime\": \"nodejs\"}",
-                "Pulumi.yaml": "↓name: demo\nruntime: nodejs\n",
-                "Pulumi.yml": "↓name: demo\nruntime: nodejs\n",
+                "Pulumi.json": #"{"name": "demo", "runtime": "nodejs"}"#,
+                "Pulumi.yaml": #"""
+                    ↓name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.yml": #"""
+                    ↓name: demo
+                    runtime: nodejs
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"Pulumi never reads Pulumi.yaml: Pulumi.json in the same directory comes first"#,
+                #"Pulumi never reads Pulumi.yml: Pulumi.json in the same directory comes first"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config: {}\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "infra/Pulumi.yml": "name: infra\nruntime: yaml\nresources: {}\n",
-                "infra/Main.yaml": "resources: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "infra/Pulumi.yml": #"""
+                    name: infra
+                    runtime: yaml
+                    resources: {}
+
+                    """#,
+                "infra/Main.yaml": #"""
+                    resources: {}
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -14,19 +14,39 @@ extension Rule {
         consequence: Consequence(command: "pulumi stack init", outcome: "project names may only contain alphanumerics, hyphens, underscores, and periods"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: ↓my project\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: ↓my project
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"project names may only contain alphanumerics, hyphens, underscores, and periods (' ' is not): new stacks and the DIY backend reject 'my project'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: ↓Pulumi.tools\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: ↓Pulumi.tools
+                    runtime: nodejs
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"'Pulumi.tools' is reserved: `pulumi new` and `pulumi convert` refuse `pulumi` and names starting with `pulumi.`"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: tap-stack_v2.1
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap-stack_v2.1\nruntime: nodejs\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: ${PROJECT}\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: ${PROJECT}
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
             ]),
         ],

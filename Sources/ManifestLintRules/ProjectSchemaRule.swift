@@ -14,40 +14,111 @@ extension Rule {
             name's rules project-name's.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "could not validate 'Pulumi.yaml': ... (every pulumi command stops)"),
+        fixSafety: "It renames a misspelled key to its one close match; but Pulumi keeps unknown top-level keys without a word, so the key may be a field of the user's own, and the rename changes what Pulumi reads.",
         examples: [
             .triggering([
-                "Pulumi.yaml": "↓runtime: nodejs\ndescription: no name\n",
+                "Pulumi.yaml": #"""
+                    ↓runtime: nodejs
+                    description: no name
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"project is missing a 'name' attribute"#,
             ]),
             .fix([
                 "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeArgs: --inspect}}\r\n↓descripton: \"typo\" # comment\r\n",
                 "index.js": "",
             ], .unsafe, becomes: [
                 "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeArgs: --inspect}}\r\ndescription: \"typo\" # comment\r\n",
+            ], findings: [
+                #"unknown key 'descripton' is ignored by Pulumi; did you mean 'description'?"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: ↓[index.js]\n↓descripton: typo\noptions:\n  refresh: ↓never\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: ↓[index.js]
+                    ↓descripton: typo
+                    options:
+                      refresh: ↓never
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"'main' must be a string or null, not an array"#,
+                #"unknown key 'descripton' is ignored by Pulumi; did you mean 'description'?"#,
+                #"options.refresh must be 'always', not 'never'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: ↓\"\"\nruntime: ↓\"\"\nbackend:\n  url: file://~\n  ↓name: x\n",
+                "Pulumi.yaml": #"""
+                    name: ↓""
+                    runtime: ↓""
+                    backend:
+                      url: file://~
+                      ↓name: x
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"project is missing a non-empty string 'name' attribute"#,
+                #"the runtime name must be a non-empty string"#,
+                #"'name' not allowed in backend; the only allowed attribute is 'url'"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n    packagemanager: pnpm\n    nodeargs: --max-old-space-size=4096\ndescription: null\nbackend:\n  url: s3://bucket\noptions:\n  refresh: always\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: false
+                        packagemanager: pnpm
+                        nodeargs: --max-old-space-size=4096
+                    description: null
+                    backend:
+                      url: s3://bucket
+                    options:
+                      refresh: always
+
+                    """#,
                 "index.js": "",
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: ↓nodjs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: ↓nodjs
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"unknown runtime 'nodjs': Pulumi will look for a plugin named pulumi-language-nodjs; did you mean 'nodejs'?"#,
             ]),
             // The engine downloads pulumi-language-hcl: hcl is a real runtime, not a misspelled pcl.
             .clean([
-                "Pulumi.yaml": "name: infra\nruntime: hcl\n",
-                "main.tf": "resource \"random_pet\" \"p\" {}\n",
+                "Pulumi.yaml": #"""
+                    name: infra
+                    runtime: hcl
+
+                    """#,
+                "main.tf": #"""
+                    resource "random_pet" "p" {}
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: ${PROJECT}\ndescription: ${DESCRIPTION}\nruntime: yaml\nvariables:\n  x: 1\nresources:\n  bucket:\n    type: aws:s3:Bucket\noutputs:\n  name: ${bucket.id}\n",
+                "Pulumi.yaml": #"""
+                    name: ${PROJECT}
+                    description: ${DESCRIPTION}
+                    runtime: yaml
+                    variables:
+                      x: 1
+                    resources:
+                      bucket:
+                        type: aws:s3:Bucket
+                    outputs:
+                      name: ${bucket.id}
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

@@ -12,27 +12,53 @@ extension Rule {
         consequence: Consequence(command: "npm run <script>", outcome: "no Pulumi.yaml project file found"),
         examples: [
             .triggering([
-                "infra/Pulumi.yaml": "name: infra\nruntime: nodejs\n",
+                "infra/Pulumi.yaml": #"""
+                    name: infra
+                    runtime: nodejs
+
+                    """#,
                 "infra/index.js": "",
-                "infra/package.json": "{\"name\": \"infra\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"up\": \"pulumi up --cwd ↓../stacks --yes\", \"preview\": \"pulumi preview -C ↓missing\"}}",
+                "infra/package.json": #"{"name": "infra", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"up": "pulumi up --cwd ↓../stacks --yes", "preview": "pulumi preview -C ↓missing"}}"#,
+            ], findings: [
+                #"`pulumi --cwd ../stacks` in the script 'up': that directory does not exist"#,
+                #"`pulumi --cwd missing` in the script 'preview': that directory does not exist"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"up\": \"cd / && pulumi up\", \"other\": \"pulumi stack ls --cwd=↓/tmp/nowhere\"}}",
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"up": "cd / && pulumi up", "other": "pulumi stack ls --cwd=↓/tmp/nowhere"}}"#,
                 "/tmp/nowhere/": "",
+            ], findings: [
+                #"`pulumi --cwd /tmp/nowhere` in the script 'other': no Pulumi.yaml is found there or in any directory above it"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: TapStack\nruntime: nodejs\nmain: bin/tap.mjs\n",
+                "Pulumi.yaml": #"""
+                    name: TapStack
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
                 "bin/tap.mjs": "",
                 "lib/tap-stack.mjs": "",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"pulumi:up\": \"pulumi up --cwd lib --stack ${ENVIRONMENT_SUFFIX:-dev} --yes\"}}",
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"pulumi:up": "pulumi up --cwd lib --stack ${ENVIRONMENT_SUFFIX:-dev} --yes"}}"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "stacks/prod/Pulumi.yml": "name: prod\nruntime: yaml\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"up\": \"pulumi up -C stacks/prod && pulumi preview --cwd $DIR\"}}",
+                "stacks/prod/Pulumi.yml": #"""
+                    name: prod
+                    runtime: yaml
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"up": "pulumi up -C stacks/prod && pulumi preview --cwd $DIR"}}"#,
             ]),
         ],
         check: { graph, findings in

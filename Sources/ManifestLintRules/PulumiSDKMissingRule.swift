@@ -16,42 +16,88 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "It looks like the Pulumi SDK has not been installed. Have you run pulumi install?"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\n  \"name\": \"demo\",\n  ↓\"dependencies\": {\"lodash\": \"^4\"}\n}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"""
+                    {
+                      "name": "demo",
+                      ↓"dependencies": {"lodash": "^4"}
+                    }
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"@pulumi/pulumi is not a dependency of this package nor of a package.json above it: Pulumi stops with "It looks like the Pulumi SDK has not been installed""#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: bun\n",
-                "package.json": "↓{\"name\": \"demo\", \"devDependencies\": {\"pulumi\": \"^3\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: bun
+
+                    """#,
+                "package.json": #"↓{"name": "demo", "devDependencies": {"pulumi": "^3"}}"#,
                 "index.ts": "",
+            ], findings: [
+                #"@pulumi/pulumi is not a dependency of this package nor of a package.json above it: Pulumi stops with "It looks like the Pulumi SDK has not been installed""#,
             ]),
             // Brought in by @pulumi/aws: found through npm's hoisting (a warning), not through pnpm's node_modules (an error).
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", ↓\"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", ↓"dependencies": {"@pulumi/aws": "^6"}}"#,
                 "index.ts": "",
+            ], findings: [
+                #"@pulumi/pulumi comes only through @pulumi/aws: npm hoists it where Pulumi finds it, but its version is whatever @pulumi/aws accepts, and pnpm would not find it; add @pulumi/pulumi to dependencies"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    packagemanager: pnpm\n",
-                "package.json": "{\"name\": \"demo\", ↓\"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        packagemanager: pnpm
+
+                    """#,
+                "package.json": #"{"name": "demo", ↓"dependencies": {"@pulumi/aws": "^6"}}"#,
                 "index.ts": "",
+            ], findings: [
+                #"@pulumi/pulumi is not a dependency of this package nor of a package.json above it, and pnpm does not hoist the copy @pulumi/aws brings in where the program can load it: Pulumi stops with "It looks like the Pulumi SDK has not been installed"; add @pulumi/pulumi to dependencies"#,
             ]),
             .clean([
-                "package.json": "{\"private\": true, \"workspaces\": [\"stacks/*\"], \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "stacks/web/Pulumi.yaml": "name: web\nruntime: nodejs\n",
-                "stacks/web/package.json": "{\"name\": \"web\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
+                "package.json": #"{"private": true, "workspaces": ["stacks/*"], "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "stacks/web/Pulumi.yaml": #"""
+                    name: web
+                    runtime: nodejs
+
+                    """#,
+                "stacks/web/package.json": #"{"name": "web", "dependencies": {"@pulumi/aws": "^6"}}"#,
                 "stacks/web/index.js": "",
             ]),
             // A nested lib/package.json: Node finds @pulumi/pulumi in the node_modules above it.
             .clean([
-                "Pulumi.yaml": "name: infra\nruntime: nodejs\nmain: lib/index.ts\n",
-                "package.json": "{\"name\": \"infra\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}}",
-                "lib/package.json": "{\"main\": \"index.js\"}",
+                "Pulumi.yaml": #"""
+                    name: infra
+                    runtime: nodejs
+                    main: lib/index.ts
+
+                    """#,
+                "package.json": #"{"name": "infra", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "lib/package.json": #"{"main": "index.js"}"#,
                 "lib/index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: python\n",
-                "package.json": "{\"name\": \"tooling\", \"devDependencies\": {\"prettier\": \"^3\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: python
+
+                    """#,
+                "package.json": #"{"name": "tooling", "devDependencies": {"prettier": "^3"}}"#,
                 "__main__.py": "",
             ]),
         ],

@@ -11,6 +11,9 @@ public struct Rule: Sendable {
     /// What the user meets when a finding is left: for an error, the command
     /// that fails and what it prints; for a warning, the named consequence.
     public var consequence: Consequence { text.consequence }
+    /// For a rule with a fix: why the fix is safe (it keeps the meaning) or
+    /// unsafe (probably right, but it changes what runs), or only displayed.
+    public var fixSafety: String? { text.fixSafety }
     /// The examples, built when asked for (documentation, tests), not when the rule runs.
     public var examples: [RuleExample] { makeExamples() }
     private let makeExamples: @Sendable () -> [RuleExample]
@@ -30,20 +33,23 @@ public struct Rule: Sendable {
         let summary: String
         let rationale: String
         let consequence: Consequence
+        let fixSafety: String?
 
-        init(summary: String, rationale: String, consequence: Consequence) {
+        init(summary: String, rationale: String, consequence: Consequence, fixSafety: String?) {
             self.summary = summary
             self.rationale = rationale
             self.consequence = consequence
+            self.fixSafety = fixSafety
         }
     }
 
-    public init(id: String, severity: Severity, summary: String, rationale: String, consequence: Consequence, displayOnlyFix: Bool = false,
-         examples: @autoclosure @escaping @Sendable () -> [RuleExample],
-         check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
+    public init(id: String, severity: Severity, summary: String, rationale: String, consequence: Consequence, fixSafety: String? = nil,
+                displayOnlyFix: Bool = false,
+                examples: @autoclosure @escaping @Sendable () -> [RuleExample],
+                check: @escaping @Sendable (ProjectGraph, inout Findings) -> Void) {
         self.id = id
         self.severity = severity
-        self.text = Text(summary: summary, rationale: rationale, consequence: consequence)
+        self.text = Text(summary: summary, rationale: rationale, consequence: consequence, fixSafety: fixSafety)
         self.displayOnlyFix = displayOnlyFix
         self.makeExamples = examples
         self.check = check

@@ -3,7 +3,9 @@ import ManifestLintGraph
 /// A small virtual project that a rule must flag, or must leave alone.
 ///
 /// In a triggering example each `↓` marks where a finding of the rule must
-/// start; the markers are removed before the files are checked.
+/// start (the markers are removed before the files are checked), and
+/// `findings` gives their messages, in the order of their positions: a
+/// change of wording shows in review, and in docs/rules.md.
 public struct RuleExample: Sendable {
     public static let marker = "↓"
 
@@ -15,21 +17,24 @@ public struct RuleExample: Sendable {
     public let fixed: [String: String]?
     /// For a fix example: how sure the fix is.
     public let fixApplicability: Applicability?
+    /// For a triggering example: the messages of its findings, in the order of their positions.
+    public let messages: [String]
     /// Where the example was written, so a failure points at it.
     public let sourceLocation: String
 
-    static func triggering(_ files: [String: String], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: true, fixed: nil, fixApplicability: nil, sourceLocation: "\(file):\(line)")
+    static func triggering(_ files: [String: String], findings messages: [String] = [], file: String = #fileID, line: Int = #line) -> RuleExample {
+        RuleExample(files: files, triggers: true, fixed: nil, fixApplicability: nil, messages: messages, sourceLocation: "\(file):\(line)")
     }
 
     static func clean(_ files: [String: String], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: false, fixed: nil, fixApplicability: nil, sourceLocation: "\(file):\(line)")
+        RuleExample(files: files, triggers: false, fixed: nil, fixApplicability: nil, messages: [], sourceLocation: "\(file):\(line)")
     }
 
     /// A triggering example whose findings carry a fix, and the files after it.
-    public static func fix(_ files: [String: String], _ applicability: Applicability, becomes fixed: [String: String],
-                    file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: true, fixed: fixed, fixApplicability: applicability, sourceLocation: "\(file):\(line)")
+    static func fix(_ files: [String: String], _ applicability: Applicability, becomes fixed: [String: String],
+                    findings messages: [String] = [], file: String = #fileID, line: Int = #line) -> RuleExample {
+        RuleExample(files: files, triggers: true, fixed: fixed, fixApplicability: applicability, messages: messages,
+                    sourceLocation: "\(file):\(line)")
     }
 
     /// The files without markers, as a virtual tree.

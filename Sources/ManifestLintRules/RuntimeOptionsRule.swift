@@ -14,39 +14,111 @@ extension Rule {
             semver range. Unknown option keys are ignored silently, so one close to a known key is a warning.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "typescript option must be a boolean (or the language host's message for the option)"),
+        fixSafety: "It renames a misspelled option (nodeArgs) to its one close match (nodeargs): the option then takes effect and changes how the program runs, which is the point but still a change.",
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓\"false\"\n    ↓packageManager: npm\n    packagemanager: ↓npm7\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: ↓"false"
+                        ↓packageManager: npm
+                        packagemanager: ↓npm7
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"typescript option must be a boolean (true or false, unquoted), not a string"#,
+                #"unknown nodejs runtime option 'packageManager' is ignored by Pulumi; did you mean 'packagemanager'?"#,
+                #"packagemanager option must be one of auto, npm, yarn, pnpm or bun, got "npm7""#,
             ]),
             .fix([
                 "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {↓nodeArgs: --inspect}}\r\n",
                 "index.js": "",
             ], .unsafe, becomes: [
                 "Pulumi.yaml": "name: demo\r\nruntime: {name: nodejs, options: {nodeargs: --inspect}}\r\n",
+            ], findings: [
+                #"unknown nodejs runtime option 'nodeArgs' is ignored by Pulumi; did you mean 'nodeargs'?"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: py\nruntime:\n  name: python\n  options:\n    toolchain: ↓auto\n    virtualenv: ↓[venv]\nmain: ↓src/\n",
+                "Pulumi.yaml": #"""
+                    name: py
+                    runtime:
+                      name: python
+                      options:
+                        toolchain: ↓auto
+                        virtualenv: ↓[venv]
+                    main: ↓src/
+
+                    """#,
                 "src/app.py": "",
+            ], findings: [
+                #"unsupported toolchain option: auto (one of pip, poetry, uv)"#,
+                #"virtualenv option must be a string, not an array"#,
+                #"unable to find main python program `__main__.py` in `src`"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: go\nruntime:\n  name: go\n  options:\n    binary: bin/app\n    ↓buildTarget: ./cmd\nrequiredPulumiVersion: ↓^3.100.0\n",
+                "Pulumi.yaml": #"""
+                    name: go
+                    runtime:
+                      name: go
+                      options:
+                        binary: bin/app
+                        ↓buildTarget: ./cmd
+                    requiredPulumiVersion: ↓^3.100.0
+
+                    """#,
                 "main.go": "",
+            ], findings: [
+                #"binary and buildTarget cannot both be specified"#,
+                #"parsing CLI version range "^3.100.0": requiredPulumiVersion must be a semver range such as ">=3.100.0" (npm's ^ and ~ are not understood)"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: g\nruntime: ↓go\n",
+                "Pulumi.yaml": #"""
+                    name: g
+                    runtime: ↓go
+
+                    """#,
                 "main.go": "",
+            ], findings: [
+                #"no go.mod file found in '.' or above it: the go language host cannot build the program"#,
             ]),
             .triggering([
-                "Pulumi.yml": "name: site\nruntime: ↓yaml\nresources: {}\n",
+                "Pulumi.yml": #"""
+                    name: site
+                    runtime: ↓yaml
+                    resources: {}
+
+                    """#,
+            ], findings: [
+                #"the yaml runtime reads its program from Main.json, Main.yaml or Pulumi.yaml, never Pulumi.yml: rename the project file to Pulumi.yaml"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: py\nruntime:\n  name: python\n  options:\n    toolchain: uv\n    typechecker: pyright\n    virtualenv: .venv\nrequiredPulumiVersion: \">=3.100.0 <4.0.0 || 4.x\"\n",
+                "Pulumi.yaml": #"""
+                    name: py
+                    runtime:
+                      name: python
+                      options:
+                        toolchain: uv
+                        typechecker: pyright
+                        virtualenv: .venv
+                    requiredPulumiVersion: ">=3.100.0 <4.0.0 || 4.x"
+
+                    """#,
                 "__main__.py": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: svc\nruntime: go\nmain: cmd/svc/\n",
-                "go.mod": "module svc\n",
+                "Pulumi.yaml": #"""
+                    name: svc
+                    runtime: go
+                    main: cmd/svc/
+
+                    """#,
+                "go.mod": #"""
+                    module svc
+
+                    """#,
                 "cmd/svc/main.go": "",
                 "Pulumi.yml.bak": "",
             ]),

@@ -11,30 +11,55 @@ extension Rule {
             Pulumi runs.
             """,
         consequence: Consequence(command: "npm run <script>", outcome: "Error: Cannot find module '<file>'"),
+        fixSafety: "It makes the script run the program Pulumi runs: the same file both name, with the extension that exists.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"start\": \"NODE_ENV=dev node ↓bin/tap.js\"}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"start": "NODE_ENV=dev node ↓bin/tap.js"}}"#,
                 "bin/tap.mjs": "",
             ], .safe, becomes: [
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"start\": \"NODE_ENV=dev node bin/tap.mjs\"}}",
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"start": "NODE_ENV=dev node bin/tap.mjs"}}"#,
+            ], findings: [
+                #"the script 'start' runs bin/tap.js, which does not exist; Pulumi.yaml main names bin/tap.mjs, which does"#,
             ]),
             .fix([
-                "Pulumi.yaml": "name: app\nruntime: nodejs\nmain: src/main.ts\n",
-                "package.json": "{\"name\": \"app\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"tsx\": \"^4\"}, \"scripts\": {\"dev\": \"cd src && tsx watch ↓main.js\"}}",
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: nodejs
+                    main: src/main.ts
+
+                    """#,
+                "package.json": #"{"name": "app", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"tsx": "^4"}, "scripts": {"dev": "cd src && tsx watch ↓main.js"}}"#,
                 "src/main.ts": "",
             ], .safe, becomes: [
-                "package.json": "{\"name\": \"app\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"tsx\": \"^4\"}, \"scripts\": {\"dev\": \"cd src && tsx watch main.ts\"}}",
+                "package.json": #"{"name": "app", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"tsx": "^4"}, "scripts": {"dev": "cd src && tsx watch main.ts"}}"#,
+            ], findings: [
+                #"the script 'dev' runs main.js, which does not exist; Pulumi.yaml main names src/main.ts, which does"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"start\": \"node bin/tap.mjs\"}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"start": "node bin/tap.mjs"}}"#,
                 "bin/tap.mjs": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.ts\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"build\": \"tsc\", \"start\": \"node bin/tap.js\"}}",
-                "tsconfig.json": "{\"compilerOptions\": {}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.ts
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"build": "tsc", "start": "node bin/tap.js"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {}}"#,
                 "bin/tap.ts": "",
             ]),
         ],

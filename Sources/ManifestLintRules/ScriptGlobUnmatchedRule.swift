@@ -15,28 +15,51 @@ extension Rule {
         consequence: Consequence(command: "npm run <script>", outcome: "No files matching the pattern \"<pattern>\" were found"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write ↓'lib/*.{ts,tsx}' ↓'bin/*.{ts,tsx}'\"}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"prettier": "^3"}, "scripts": {"format": "prettier --write ↓'lib/*.{ts,tsx}' ↓'bin/*.{ts,tsx}'"}}"#,
                 "bin/tap.mjs": "",
                 "lib/tap-stack.mjs": "",
+            ], findings: [
+                #"prettier fails in the script 'format': the pattern 'lib/*.{ts,tsx}' matches no file (relative to '.')"#,
+                #"prettier fails in the script 'format': the pattern 'bin/*.{ts,tsx}' matches no file (relative to '.')"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\"}, \"scripts\": {\"lint\": \"cd infra && eslint ↓\\\"src/**/*.ts\\\" --max-warnings 0\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"eslint": "^9"}, "scripts": {"lint": "cd infra && eslint ↓\"src/**/*.ts\" --max-warnings 0"}}"#,
                 "index.js": "",
                 "infra/src/index.js": "",
                 "src/index.ts": "",
+            ], findings: [
+                #"eslint fails in the script 'lint': the pattern 'src/**/*.ts' matches no file (relative to 'infra')"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\nmain: bin/tap.mjs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"prettier\": \"^3\"}, \"scripts\": {\"format\": \"prettier --write 'lib/*.{ts,mjs}' 'bin/**/*.mjs' '.github/*.yml' --ignore-path .gitignore\"}}",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+                    main: bin/tap.mjs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"prettier": "^3"}, "scripts": {"format": "prettier --write 'lib/*.{ts,mjs}' 'bin/**/*.mjs' '.github/*.yml' --ignore-path .gitignore"}}"#,
                 "bin/tap.mjs": "",
                 "lib/tap-stack.mjs": "",
                 ".github/ci.yml": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"devDependencies\": {\"eslint\": \"^9\", \"prettier\": \"^3\"}, \"scripts\": {\"lint\": \"eslint 'test/**/*.ts' --no-error-on-unmatched-pattern && prettier --check '*.{json,md}' '!dist/**'\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"eslint": "^9", "prettier": "^3"}, "scripts": {"lint": "eslint 'test/**/*.ts' --no-error-on-unmatched-pattern && prettier --check '*.{json,md}' '!dist/**'"}}"#,
                 "index.js": "",
                 "package-lock.json": "{}",
             ]),

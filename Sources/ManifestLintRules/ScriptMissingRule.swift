@@ -14,24 +14,45 @@ extension Rule {
         consequence: Consequence(command: "npm run <script>", outcome: "npm error Missing script: \"X\""),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"build\": \"tsc\", \"deploy\": \"npm run ↓biuld && pulumi up\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"build": "tsc", "deploy": "npm run ↓biuld && pulumi up"}}"#,
                 "index.js": "",
+            ], findings: [
+                #"`npm run` runs the script 'biuld', which package.json does not define ("Missing script: biuld"); did you mean 'build'?"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"ci\": \"cross-env CI=1 npm ↓test && yarn run ↓lint:fix\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"ci": "cross-env CI=1 npm ↓test && yarn run ↓lint:fix"}}"#,
                 "index.js": "",
+            ], findings: [
+                #"`npm test` runs the script 'test', which package.json does not define ("Missing script: test")"#,
+                #"`yarn run` runs the script 'lint:fix', which package.json does not define ("Missing script: lint:fix")"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"build\": \"tsc\", \"all\": \"npm run build && npm run --if-present lint && yarn jest && npm --prefix web run build && npm start\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"build": "tsc", "all": "npm run build && npm run --if-present lint && yarn jest && npm --prefix web run build && npm start"}}"#,
                 "index.js": "",
                 "server.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"pre\": \"npm run -s \\\"build\\\" -- --watch\", \"build\": \"bash -c 'npm run test'\", \"test\": \"node index.js\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"pre": "npm run -s \"build\" -- --watch", "build": "bash -c 'npm run test'", "test": "node index.js"}}"#,
                 "index.js": "",
             ]),
         ],

@@ -13,24 +13,48 @@ extension Rule {
         consequence: Consequence(command: "npm run <script>", outcome: "sh: 1: Syntax error: Unterminated quoted string"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"deploy\": \"pulumi up --message ↓'unfinished\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"deploy": "pulumi up --message ↓'unfinished"}}"#,
                 "index.js": "",
+            ], findings: [
+                #"cannot parse the script 'deploy': unterminated single quote; the rest of it is not checked"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"clean\": \"rm -rf dist ↓)\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"clean": "rm -rf dist ↓)"}}"#,
                 "index.js": "",
+            ], findings: [
+                #"cannot parse the script 'clean': unexpected `)`; the rest of it is not checked"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"x\": \"(cd infra && pulumi preview) || echo \\\"it's fine\\\"\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"x": "(cd infra && pulumi preview) || echo \"it's fine\""}}"#,
                 "index.js": "",
-                "infra/Pulumi.yaml": "name: infra\nruntime: yaml\n",
+                "infra/Pulumi.yaml": #"""
+                    name: infra
+                    runtime: yaml
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\"}, \"scripts\": {\"up\": \"pulumi up --stack ${STACK:-dev} --yes 2>&1 | tee up.log\"}}",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"up": "pulumi up --stack ${STACK:-dev} --yes 2>&1 | tee up.log"}}"#,
                 "index.js": "",
             ]),
         ],

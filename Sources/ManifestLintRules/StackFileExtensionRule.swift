@@ -11,30 +11,77 @@ extension Rule {
             Only files that hold stack settings (config, secretsprovider, encryptionsalt, environment) count.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "the stack's settings in the misnamed file are ignored: its config and secrets provider are not used"),
+        fixSafety: "It renames the stack file to the extension Pulumi reads: settings that were ignored until now take effect and change the deployment.",
         examples: [
             .fix([
-                "Pulumi.yml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "↓config:\n  demo:size: large\n",
+                "Pulumi.yml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    ↓config:
+                      demo:size: large
+
+                    """#,
                 "index.js": "",
             ], .unsafe, becomes: [
-                "Pulumi.dev.yml": "config:\n  demo:size: large\n",
+                "Pulumi.dev.yml": #"""
+                    config:
+                      demo:size: large
+
+                    """#,
+            ], findings: [
+                #"Pulumi never reads Pulumi.dev.yaml: beside Pulumi.yml the stack file must be named Pulumi.dev.yml"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nstackConfigDir: stacks\n",
-                "stacks/Pulumi.prod.yml": "↓config: {}\n",
-                "stacks/Pulumi.dev.yaml": "config: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    stackConfigDir: stacks
+
+                    """#,
+                "stacks/Pulumi.prod.yml": #"""
+                    ↓config: {}
+
+                    """#,
+                "stacks/Pulumi.dev.yaml": #"""
+                    config: {}
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"Pulumi never reads Pulumi.prod.yml: beside Pulumi.yaml the stack file must be named Pulumi.prod.yaml"#,
+            ]),
+            .clean([
+                "Pulumi.yml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yml": #"""
+                    config:
+                      demo:size: large
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yml": "config:\n  demo:size: large\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nstackConfigDir: stacks\n",
-                "Pulumi.README.md": "not a stack file\n",
-                "Pulumi.schema.json": "{\"type\": \"object\"}",
-                "stacks/Pulumi.dev.yaml": "config: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    stackConfigDir: stacks
+
+                    """#,
+                "Pulumi.README.md": #"""
+                    not a stack file
+
+                    """#,
+                "Pulumi.schema.json": #"{"type": "object"}"#,
+                "stacks/Pulumi.dev.yaml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ]),
         ],

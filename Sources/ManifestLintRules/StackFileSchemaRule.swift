@@ -12,28 +12,92 @@ extension Rule {
             decrypted.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "the misspelled key is ignored; secure values cannot be decrypted"),
+        fixSafety: "A key in other letter case (secretsProvider) becomes the one Pulumi reads, the setting it was evidently meant to be: safe. A misspelling further off is only probably that key.",
         examples: [
             .fix([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "↓secretsProvider: awskms://alias/pulumi\n↓encryptionSalt: v1:abc\nconfig: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    ↓secretsProvider: awskms://alias/pulumi
+                    ↓encryptionSalt: v1:abc
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ], .safe, becomes: [
-                "Pulumi.dev.yaml": "secretsprovider: awskms://alias/pulumi\nencryptionsalt: v1:abc\nconfig: {}\n",
+                "Pulumi.dev.yaml": #"""
+                    secretsprovider: awskms://alias/pulumi
+                    encryptionsalt: v1:abc
+                    config: {}
+
+                    """#,
+            ], findings: [
+                #"Pulumi ignores the stack file key 'secretsProvider'; did you mean 'secretsprovider'?"#,
+                #"Pulumi ignores the stack file key 'encryptionSalt'; did you mean 'encryptionsalt'?"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nbackend:\n  url: s3://acme-pulumi-state\n",
-                "Pulumi.dev.yaml": "config:\n  demo:token:\n    ↓secure: AAABAGV4YW1wbGU=\n  demo:other:\n    secure: AAABAGV4YW1wbGU=\n",
-                "Pulumi.prod.yaml": "config:\n  demo:token:\n    secure: AAABAGV4YW1wbGU=\nencryptionsalt: v1:abc:def\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    backend:
+                      url: s3://acme-pulumi-state
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:token:
+                        ↓secure: AAABAGV4YW1wbGU=
+                      demo:other:
+                        secure: AAABAGV4YW1wbGU=
+
+                    """#,
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      demo:token:
+                        secure: AAABAGV4YW1wbGU=
+                    encryptionsalt: v1:abc:def
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"this stack file holds secure values but neither encryptionsalt nor secretsprovider, which the self-managed backend (s3://acme-pulumi-state) needs to decrypt them"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:token:
+                        secure: AAABAGV4YW1wbGU=
+                    environment:
+                      - demo/dev
+                    notes: free text Pulumi ignores
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config:\n  demo:token:\n    secure: AAABAGV4YW1wbGU=\nenvironment:\n  - demo/dev\nnotes: free text Pulumi ignores\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nbackend:\n  url: file://~/.pulumi\n",
-                "Pulumi.dev.yaml": "secretsprovider: passphrase\nencryptedkey: abc\nconfig:\n  demo:token:\n    secure: AAABAGV4YW1wbGU=\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    backend:
+                      url: file://~/.pulumi
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    secretsprovider: passphrase
+                    encryptedkey: abc
+                    config:
+                      demo:token:
+                        secure: AAABAGV4YW1wbGU=
+
+                    """#,
                 "index.js": "",
             ]),
         ],

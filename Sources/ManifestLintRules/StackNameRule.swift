@@ -12,24 +12,60 @@ extension Rule {
         consequence: Consequence(command: "pulumi stack select", outcome: "a stack name may only contain alphanumeric, hyphens, underscores, or periods"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.my stack.yaml": "↓config: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.my stack.yaml": #"""
+                    ↓config: {}
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"a stack name may only contain alphanumeric, hyphens, underscores, or periods: invalid character ' ' at position 2 of 'my stack'"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.prod+eu.yaml": "↓config:\n  demo:x: 1\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.prod+eu.yaml": #"""
+                    ↓config:
+                      demo:x: 1
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"a stack name may only contain alphanumeric, hyphens, underscores, or periods: invalid character '+' at position 4 of 'prod+eu'"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.dev.yaml": #"""
+                    config: {}
+
+                    """#,
+                "Pulumi.prod.eu-west_1.yaml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.dev.yaml": "config: {}\n",
-                "Pulumi.prod.eu-west_1.yaml": "config: {}\n",
-                "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "Pulumi.acme-dev.yaml": "config: {}\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "Pulumi.acme-dev.yaml": #"""
+                    config: {}
+
+                    """#,
                 "index.js": "",
             ]),
         ],

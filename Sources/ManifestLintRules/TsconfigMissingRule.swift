@@ -12,22 +12,56 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "tsconfig path was set to <path> but the file was not found"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ↓tsconfig.build.json\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        tsconfig: ↓tsconfig.build.json
+
+                    """#,
                 "index.ts": "",
                 "tsconfig.json": "{}",
+            ], findings: [
+                #"tsconfig path was set to tsconfig.build.json but the file was not found (it is resolved from '.')"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ↓tsconfig.json\nmain: src/index.ts\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        tsconfig: ↓tsconfig.json
+                    main: src/index.ts
+
+                    """#,
+                "src/index.ts": "",
+                "tsconfig.json": "{}",
+            ], findings: [
+                #"tsconfig path was set to tsconfig.json but the file was not found (it is resolved from 'src')"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        tsconfig: ../tsconfig.json
+                    main: src/index.ts
+
+                    """#,
                 "src/index.ts": "",
                 "tsconfig.json": "{}",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    tsconfig: ../tsconfig.json\nmain: src/index.ts\n",
-                "src/index.ts": "",
-                "tsconfig.json": "{}",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: bun\n  options:\n    tsconfig: missing.json\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: bun
+                      options:
+                        tsconfig: missing.json
+
+                    """#,
                 "index.ts": "",
             ]),
         ],

@@ -13,19 +13,52 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "SyntaxError (the .ts entry loaded as JavaScript), or no entry point found"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: ↓index.ts\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: false
+                    main: ↓index.ts
+
+                    """#,
                 "index.ts": "",
+            ], findings: [
+                #"main 'index.ts' is TypeScript, but runtime option typescript is false, so ts-node is not registered and Node cannot load it"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: ↓false\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: ↓false
+
+                    """#,
+                "index.ts": "",
+            ], findings: [
+                #"the only entry point is index.ts, but runtime option typescript is false, so ts-node is not registered and Node cannot load it"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: bun
+                      options:
+                        typescript: false
+
+                    """#,
                 "index.ts": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: bun\n  options:\n    typescript: false\n",
-                "index.ts": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: false
+
+                    """#,
                 "index.js": "",
                 "index.ts": "",
             ]),

@@ -16,31 +16,83 @@ extension Rule {
         consequence: Consequence(command: "manifest-lint check", outcome: "a later finding on that line is hidden"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\nmain: index.js ↓# manifest-lint: ignore[main-missing]\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    main: index.js ↓# manifest-lint: ignore[main-missing]
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"this suppression of 'main-missing' suppresses nothing; remove it"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓# manifest-lint: ignore-file[config-namespace, no-such-rule]\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    ↓# manifest-lint: ignore-file[config-namespace, no-such-rule]
+
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"this suppression names no rule: 'no-such-rule' (manifest-lint rules lists them)"#,
+                #"this suppression of 'config-namespace' suppresses nothing; remove it"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
-                "index.js": "const aws = require('@pulumi/aws');\n↓// manifest-lint-ignore nondeterministic-resource-name\nnew aws.s3.Bucket('b');\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/aws": "^6"}}"#,
+                "index.js": #"""
+                    const aws = require('@pulumi/aws');
+                    ↓// manifest-lint-ignore nondeterministic-resource-name
+                    new aws.s3.Bucket('b');
+
+                    """#,
+            ], findings: [
+                #"this suppression of 'nondeterministic-resource-name' suppresses nothing; remove it"#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"demo\", \"dependencies\": {\"@pulumi/aws\": \"^6\"}}",
-                "index.js": "const aws = require('@pulumi/aws');\n// manifest-lint-ignore nondeterministic-resource-name -- a scratch bucket, replaced on purpose\nnew aws.s3.Bucket(`scratch-${Date.now()}`);\nnew aws.s3.Bucket(`logs-${Date.now()}`); /* manifest-lint-ignore nondeterministic-resource-name */\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/aws": "^6"}}"#,
+                "index.js": #"""
+                    const aws = require('@pulumi/aws');
+                    // manifest-lint-ignore nondeterministic-resource-name -- a scratch bucket, replaced on purpose
+                    new aws.s3.Bucket(`scratch-${Date.now()}`);
+                    new aws.s3.Bucket(`logs-${Date.now()}`); /* manifest-lint-ignore nondeterministic-resource-name */
+
+                    """#,
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n# manifest-lint: ignore[main-missing]\nmain: gone.js\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    # manifest-lint: ignore[main-missing]
+                    main: gone.js
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: tap\nruntime: nodejs\n",
-                "package.json": "{\"name\": \"tap\", \"dependencies\": {\"@pulumi/pulumi\": \"^3\", \"@pulumi/aws\": \"^6\"}}",
-                "Pulumi.dev.yaml": "# manifest-lint: ignore-file[config-namespace]\nconfig:\n  oldname:dbPassword: x # manifest-lint: ignore[config-namespace]\n  description: \"# manifest-lint: ignore[main-missing] is only text in a string\"\n",
+                "Pulumi.yaml": #"""
+                    name: tap
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "tap", "dependencies": {"@pulumi/pulumi": "^3", "@pulumi/aws": "^6"}}"#,
+                "Pulumi.dev.yaml": #"""
+                    # manifest-lint: ignore-file[config-namespace]
+                    config:
+                      oldname:dbPassword: x # manifest-lint: ignore[config-namespace]
+                      description: "# manifest-lint: ignore[main-missing] is only text in a string"
+
+                    """#,
                 "index.js": "",
             ]),
         ],

@@ -14,26 +14,72 @@ extension Rule {
         consequence: Consequence(command: "pulumi preview", outcome: "invalid YAML file: ... (every pulumi command stops)"),
         examples: [
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\ndescription: \"never closed\n↓",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    description: "never closed
+                    ↓
+                    """#,
                 "index.js": "",
+            ], findings: [
+                #"found unexpected end of stream (while scanning a quoted scalar)"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-                "Pulumi.dev.yaml": "config:\n  demo:region: us-west-2\n  demo:size: small↓: large\n",
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:region: us-west-2
+                      demo:size: small↓: large
+
+                    """#,
+            ], findings: [
+                #"mapping values are not allowed in this context"#,
             ]),
             .triggering([
-                "Pulumi.yaml": "name: demo\nruntime: nodejs\n↓---\nname: other\n",
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+                    ↓---
+                    name: other
+
+                    """#,
+                "index.js": "",
+            ], findings: [
+                #"a second YAML document starts here; Pulumi reads only the first one"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime:
+                      name: nodejs
+                      options:
+                        typescript: false
+                    description: |
+                      A literal block: with colons
+
+                    """#,
                 "index.js": "",
             ]),
             .clean([
-                "Pulumi.yaml": "name: demo\nruntime:\n  name: nodejs\n  options:\n    typescript: false\ndescription: |\n  A literal block: with colons\n",
+                "Pulumi.yaml": #"""
+                    name: demo # the project
+                    runtime: nodejs
+
+                    """#,
                 "index.js": "",
-            ]),
-            .clean([
-                "Pulumi.yaml": "name: demo # the project\nruntime: nodejs\n",
-                "index.js": "",
-                "Pulumi.dev.yaml": "config:\n  demo:flag: yes\n  demo:list: [a, b]\n  demo:anchor: &x {k: v}\n  demo:alias: *x\n",
+                "Pulumi.dev.yaml": #"""
+                    config:
+                      demo:flag: yes
+                      demo:list: [a, b]
+                      demo:anchor: &x {k: v}
+                      demo:alias: *x
+
+                    """#,
             ]),
         ],
         check: { graph, findings in

@@ -8,7 +8,8 @@ import Testing
 @testable import ManifestLintReporting
 
 /// Runs every example of every rule: a triggering example must produce
-/// findings of that rule exactly at its ↓ markers, a clean one none at all.
+/// findings of that rule exactly at its ↓ markers, with its messages, a
+/// clean one none at all.
 struct RuleExampleTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let rule: Rule
@@ -30,6 +31,8 @@ struct RuleExampleTests {
         let found = Set(findings.map { ExpectedPosition(path: $0.path, position: $0.start) })
         let expected = example.expectedPositions
         if example.triggers {
+            let messages = findings.sorted { ($0.path, $0.span.start) < ($1.path, $1.span.start) }.map(\.message)
+            #expect(messages == example.messages, "the findings' messages, in the order of their positions")
             #expect(!expected.isEmpty, "a triggering example needs at least one ↓ marker")
             #expect(found == expected, """
                 expected \(testCase.rule.id) at \(expected.sorted { $0.description < $1.description }), \
@@ -134,6 +137,9 @@ struct RuleSeverityTests {
     func everyRuleNamesWhatGoesWrong(_ id: String) throws {
         let rule = try #require(Rule.named(id))
         #expect(!rule.consequence.command.isEmpty && !rule.consequence.outcome.isEmpty)
+        if rule.fixApplicability != nil {
+            #expect(rule.fixSafety?.isEmpty == false, "\(id) has a fix: its documentation must say why the fix is safe, unsafe or only displayed")
+        }
         if rule.severity == .error {
             let commands = ["pulumi", "npm", "npx", "node", "jest"]
             #expect(commands.contains { rule.consequence.command.hasPrefix($0) }, "\(id): an error must name the command that fails, not \(rule.consequence.command)")
