@@ -11,29 +11,8 @@ import Testing
 /// SimpleBlockYAML must give libyaml's events, byte for byte, for every text
 /// it accepts, and accept no text that libyaml rejects.
 struct SimpleBlockYAMLTests {
-    /// libyaml's events for a text, up to the end of the stream or an error.
-    static func libyamlEvents(_ bytes: [UInt8]) -> (events: [YAMLEvent], failed: Bool) {
-        var events: [YAMLEvent] = []
-        let problem = bytes.withUnsafeBufferPointer { buffer in
-            LibYAMLEvents.parse(buffer, offsets: CodePointOffsets(bytes)) { event in
-                events.append(event)
-                return true
-            }
-        }
-        return (events, problem != nil)
-    }
-
-    /// The simple reader's events, nil when it declines the text.
-    static func plainEvents(_ bytes: [UInt8]) -> [YAMLEvent]? {
-        var events: [YAMLEvent] = []
-        let accepted = bytes.withUnsafeBufferPointer { buffer in
-            SimpleBlockYAML.read(buffer) { event in
-                events.append(event)
-                return true
-            }
-        }
-        return accepted ? events : nil
-    }
+    static func libyamlEvents(_ bytes: [UInt8]) -> (events: [YAMLEvent], failed: Bool) { YAMLEventReaders.libyaml(bytes) }
+    static func plainEvents(_ bytes: [UInt8]) -> [YAMLEvent]? { YAMLEventReaders.plainBlockMapping(bytes) }
 
     /// Whether the simple reader accepted the text; records an issue when it disagrees with libyaml.
     @discardableResult

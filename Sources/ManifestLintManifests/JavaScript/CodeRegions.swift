@@ -4,8 +4,8 @@ import ManifestLintFindings
 /// (a named function, a class's construction or method, a callback, or
 /// something else) and which region encloses it. Enough to tell which code
 /// runs when the module loads and which runs only when called.
-struct CodeRegions {
-    enum Kind: Equatable {
+public struct CodeRegions {
+    public enum Kind: Equatable {
         /// The module's own code, run when it loads.
         case topLevel
         /// A function bound to a name: a declaration, `const f = () => ...`, `exports.f = ...`.
@@ -21,24 +21,24 @@ struct CodeRegions {
         case other
     }
 
-    struct Region {
-        var kind: Kind
-        var tokens: Range<Int>
+    public struct Region {
+        public var kind: Kind
+        public var tokens: Range<Int>
         /// The enclosing region (the top level's is itself, 0).
-        var parent: Int
+        public var parent: Int
     }
 
     /// Region 0 is the top level.
-    private(set) var regions: [Region]
+    public private(set) var regions: [Region]
     /// For each token, the innermost region holding it.
-    private(set) var regionOfToken: [Int]
+    public private(set) var regionOfToken: [Int]
     /// Each class's superclass, as written after `extends`: its first name and last member.
     private(set) var superclasses: [String: (root: String, member: String?)] = [:]
 
     private let module: JSModule
     private let types: TypePositions
 
-    init(_ module: JSModule, types: TypePositions) {
+    public init(_ module: JSModule, types: TypePositions) {
         self.module = module
         self.types = types
         regions = [Region(kind: .topLevel, tokens: 0..<module.tokens.count, parent: 0)]

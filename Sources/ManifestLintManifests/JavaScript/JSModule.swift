@@ -53,7 +53,7 @@ public struct JSModule: Sendable {
     /// The initializer of each name a `const`, `let` or `var` declares exactly
     /// once in the module (declared twice, which one applies is a matter of
     /// scope). Worked out on the first ask: most modules are never asked.
-    var declarations: [String: Range<Int>] {
+    public var declarations: [String: Range<Int>] {
         storage.declarations.withLock { index in
             if let index { return index }
             let found = scanDeclarations()

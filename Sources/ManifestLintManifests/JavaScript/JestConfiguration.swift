@@ -189,8 +189,8 @@ public struct JestConfiguration {
 
 /// micromatch globs, as jest's testMatch uses them, as regular expressions:
 /// `**`, `*`, `?`, classes, `{a,b}` and the extglobs `?(…)`, `*(…)`, `+(…)`, `@(…)`.
-enum JestGlob {
-    static func regex(_ glob: String) -> String? {
+public enum JestGlob {
+    public static func regex(_ glob: String) -> String? {
         var result = "^"
         var closers: [String] = []
         var braces = 0

@@ -9,7 +9,7 @@ public enum FastGlob {
     }
 
     /// `lib/*.{ts,tsx}` gives `lib/*.ts` and `lib/*.tsx` (nested braces too).
-    static func expandBraces(_ pattern: String) -> [String] {
+    public static func expandBraces(_ pattern: String) -> [String] {
         guard pattern.utf8.contains(UInt8(ascii: "{")) else { return [pattern] }
         let characters = Array(pattern)
         guard let open = characters.firstIndex(of: "{") else { return [pattern] }

@@ -6,7 +6,7 @@ import ManifestLintFindings
 /// groups, `$(...)` and backquotes, redirections, `NAME=value` prefixes,
 /// `cd dir && ...`, and `sh -c '...'` (parsed again, recursively).
 /// Expansions are kept as written and mark their word as dynamic.
-struct ShellParser {
+public struct ShellParser {
     static let maximumNesting = 8
     /// The shells whose `-c` string is parsed as a script.
     static let shells: Set<String> = ["sh", "bash", "zsh", "dash"]
@@ -35,7 +35,7 @@ struct ShellParser {
     private var commands: [ShellCommand] = []
 
     /// Parses `text`; commands start in `directory` (relative to the script's own start).
-    static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
+    public static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
         var parser = ShellParser(bytes: text.bytes, origins: text.origins, nesting: nesting)
         do {
             try parser.tokenize()
