@@ -20,8 +20,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var span: Span
     public var start: LineColumn
     public var end: LineColumn
-    /// The text of the line where the finding starts, for the snippet.
-    public var sourceLine: String
+    /// The line where the finding starts, as the text report shows it; none
+    /// in an empty file (a finding on a file that could not be read).
+    public var snippet: Snippet?
     /// The flagged text itself (at most 200 bytes): what a baseline matches on.
     public var flaggedText: String
     public var fix: Fix?
@@ -31,13 +32,13 @@ public struct Diagnostic: Sendable, Hashable {
         self.fix = fix
         self.ruleID = ruleID
         self.severity = severity
-        self.message = message
+        self.message = DisplayText.message(message)
         self.path = file.path
         self.displayPath = displayPath
         self.span = span
         self.start = file.position(of: span.start)
         self.end = file.position(of: span.end)
-        self.sourceLine = file.lineText(start.line)
+        self.snippet = file.bytes.isEmpty ? nil : Snippet(file: file, span: span, start: start, end: end)
         self.flaggedText = file.text(Span(span.start, min(span.end, span.start + 200)))
     }
 

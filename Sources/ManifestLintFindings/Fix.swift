@@ -55,7 +55,7 @@ public struct Fix: Hashable, Sendable {
 
     public init(_ applicability: Applicability, _ title: String, _ changes: [FixChange]) {
         self.applicability = applicability
-        self.title = title
+        self.title = DisplayText.message(title)
         self.changes = changes
     }
 

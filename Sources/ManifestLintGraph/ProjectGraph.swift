@@ -236,8 +236,9 @@ public final class ProjectGraph {
         var current = directory
         while let directory = current {
             let path = Path.join(directory, "package.json")
-            if tree.isFile(path), let document = load(path, format: .json) {
-                return PackageManifest(document: document, directory: directory)
+            if tree.isFile(path) {
+                // One that cannot be read ends the search (file-unreadable says why): the one above is another package's.
+                return load(path, format: .json).map { PackageManifest(document: $0, directory: directory) }
             }
             current = Path.parent(directory)
         }

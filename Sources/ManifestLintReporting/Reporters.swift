@@ -3,7 +3,7 @@ import ManifestLintEngine
 /// `--format concise`: one line a finding.
 public enum ConciseReporter {
     public static func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { "\($0.displayPath):\($0.start.line):\($0.start.column): \($0.severity.rawValue)[\($0.ruleID)] \($0.message)\n" }.joined()
+        diagnostics.map { "\(DisplayText.escaped($0.displayPath)):\($0.start.line):\($0.start.column): \($0.severity.rawValue)[\($0.ruleID)] \($0.message)\n" }.joined()
     }
 }
 

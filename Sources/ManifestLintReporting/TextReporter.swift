@@ -10,22 +10,22 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ result: LintResult) -> String {
-        result.diagnostics.map(render).joined() + summary(result.diagnostics, projectCount: result.projectCount)
+        result.diagnostics.map(render).joined() + summary(result.diagnostics, projectCount: result.projectCount,
+                                                          uncheckedCount: result.unchecked.count)
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "1;31" : "1;33")
-        var output = "\(paint(diagnostic.displayPath, "1")):\(diagnostic.start.line):\(diagnostic.start.column): "
+        var output = "\(paint(DisplayText.escaped(diagnostic.displayPath), "1")):\(diagnostic.start.line):\(diagnostic.start.column): "
         output += "\(severity)[\(paint(diagnostic.ruleID, "36"))] \(diagnostic.message)\n"
         let gutter = String(diagnostic.start.line)
         let pad = String(repeating: " " as Character, count: gutter.utf8.count)
-        let line = diagnostic.sourceLine.replacingTabs()
-        output += "\(pad) |\n\(gutter) | \(line)\n"
-        let indent = String(repeating: " " as Character, count: max(0, diagnostic.start.column - 1))
-        let width = diagnostic.end.line == diagnostic.start.line
-            ? max(1, diagnostic.end.column - diagnostic.start.column)
-            : max(1, line.unicodeScalars.count - diagnostic.start.column + 1)
-        output += "\(pad) | \(indent)\(paint(String(repeating: "^" as Character, count: width), diagnostic.severity == .error ? "31" : "33"))\n"
+        if let snippet = diagnostic.snippet {
+            output += "\(pad) |\n\(gutter) | \(snippet.line)\n"
+            let indent = String(repeating: " " as Character, count: snippet.caretColumn - 1)
+            let caret = String(repeating: "^" as Character, count: snippet.caretWidth)
+            output += "\(pad) | \(indent)\(paint(caret, diagnostic.severity == .error ? "31" : "33"))\n"
+        }
         if let fix = diagnostic.fix {
             let how: String
             switch fix.applicability {
@@ -38,15 +38,20 @@ public struct TextReporter: Sendable {
         return output + "\n"
     }
 
-    /// "Found 1 error and 0 warnings in 1 project." and what is fixable.
-    public func summary(_ diagnostics: [Diagnostic], projectCount: Int) -> String {
+    /// "Found 1 error and 0 warnings in 1 project." and what is fixable; with
+    /// paths the run could not check (`uncheckedCount`), never a plain "No problems found".
+    public func summary(_ diagnostics: [Diagnostic], projectCount: Int, uncheckedCount: Int = 0) -> String {
         let projects = projectCount == 1 ? "1 project" : "\(projectCount) projects"
-        if diagnostics.isEmpty { return "No problems found in \(projects).\n" }
+        let unchecked = uncheckedCount == 0 ? ""
+            : "\(uncheckedCount == 1 ? "1 path" : "\(uncheckedCount) paths") could not be checked (see above)"
+        if diagnostics.isEmpty {
+            return unchecked.isEmpty ? "No problems found in \(projects).\n" : "No problems found in \(projects), but \(unchecked).\n"
+        }
         let errorCount = diagnostics.filter { $0.severity == .error }.count
         let warningCount = diagnostics.count - errorCount
         let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
         let warnings = warningCount == 1 ? "1 warning" : "\(warningCount) warnings"
-        return "Found \(errors) and \(warnings) in \(projects).\n" + Self.fixableLine(diagnostics)
+        return "Found \(errors) and \(warnings) in \(projects)\(unchecked.isEmpty ? "" : "; \(unchecked)").\n" + Self.fixableLine(diagnostics)
     }
 
     /// "N fixable with --fix (M more with --unsafe-fixes)."
@@ -67,12 +72,12 @@ public struct TextReporter: Sendable {
         if showFixes && !run.fixed.isEmpty {
             output += "Fixed:\n"
             for diagnostic in run.fixed.sorted(by: Diagnostic.presentationOrder) {
-                output += "  \(diagnostic.displayPath):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(diagnostic.fix?.title ?? "")\n"
+                output += "  \(DisplayText.escaped(diagnostic.displayPath)):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(diagnostic.fix?.title ?? "")\n"
             }
         }
         for refusal in run.outcome.refused {
             let diagnostic = refusal.diagnostic
-            output += "Not fixed: \(diagnostic.displayPath):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(refusal.reason)\n"
+            output += "Not fixed: \(DisplayText.escaped(diagnostic.displayPath)):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(refusal.reason)\n"
         }
         for failure in run.failures {
             output += "Not written: \(failure)\n"
@@ -92,12 +97,5 @@ public struct TextReporter: Sendable {
 
     private func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}
-
-private extension String {
-    /// Tabs become single spaces so that the caret lines up (a column counts a tab as one).
-    func replacingTabs() -> String {
-        utf8.contains(UInt8(ascii: "\t")) ? String(map { $0 == "\t" ? " " : $0 }) : self
     }
 }

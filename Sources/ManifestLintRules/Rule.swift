@@ -64,7 +64,9 @@ public struct Rule: Sendable {
         .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
         .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
-        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .incompletePulumiMock, .unusedSuppression,
+        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .incompletePulumiMock,
+        // After every rule that reads a file: it reports the reads refused.
+        .fileUnreadable, .unusedSuppression,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }

@@ -67,20 +67,21 @@ extension CheckOptions {
             try runFixes(linter: linter, scope: scope, tree: tree, touching: touching, index: index, disk: disk, context: context)
         }
         let result = linter.check(paths: scope, in: tree, touching: touching)
-        reportUnreadable(result.unreadablePaths, disk: disk)
+        reportUnchecked(result.unchecked, disk: disk)
         if let writeBaseline {
             try write(Baseline.render(result.diagnostics, context: context), to: writeBaseline, disk: disk)
             Output.standardError("Wrote \(result.diagnostics.count) findings to \(writeBaseline).\n")
-            Glibc.exit(result.unreadablePaths.isEmpty ? 0 : 2)
+            Glibc.exit(result.unchecked.isEmpty ? 0 : 2)
         }
         let diagnostics = try applyBaseline(result.diagnostics, disk: disk, context: context)
-        if staged && result.projectCount == 0 && result.unreadablePaths.isEmpty && (format == .full || format == .concise) {
+        if staged && result.projectCount == 0 && result.unchecked.isEmpty && (format == .full || format == .concise) {
             try emit(touching == nil ? "No Pulumi project in the staged snapshot.\n" : "No Pulumi project is touched by the staged change.\n", disk: disk)
             Glibc.exit(0)
         }
-        try emit(report(diagnostics, projectCount: result.projectCount, linter: linter, context: context), disk: disk)
+        try emit(report(diagnostics, projectCount: result.projectCount, uncheckedCount: result.unchecked.count, linter: linter,
+                        context: context), disk: disk)
         // Exit here: tearing down the graph and the index of a large repository is wasted time.
-        Glibc.exit(exitStatus(diagnostics, unreadable: !result.unreadablePaths.isEmpty))
+        Glibc.exit(exitStatus(diagnostics, unchecked: !result.unchecked.isEmpty))
     }
 
     // MARK: Steps
@@ -119,16 +120,16 @@ extension CheckOptions {
         }
     }
 
-    private func report(_ diagnostics: [Diagnostic], projectCount: Int, linter: Linter, context: ReportContext) -> String {
+    private func report(_ diagnostics: [Diagnostic], projectCount: Int, uncheckedCount: Int, linter: Linter,
+                        context: ReportContext) -> String {
         let text = TextReporter(color: output == nil && useColor)
-        if statistics {
-            return StatisticsReporter.render(diagnostics) + (quiet ? "" : text.summary(diagnostics, projectCount: projectCount))
-        }
+        let summary = quiet ? "" : text.summary(diagnostics, projectCount: projectCount, uncheckedCount: uncheckedCount)
+        if statistics { return StatisticsReporter.render(diagnostics) + summary }
         switch format {
         case .full:
-            return diagnostics.map(text.render).joined() + (quiet ? "" : text.summary(diagnostics, projectCount: projectCount))
+            return diagnostics.map(text.render).joined() + summary
         case .concise:
-            return ConciseReporter.render(diagnostics) + (quiet ? "" : text.summary(diagnostics, projectCount: projectCount))
+            return ConciseReporter.render(diagnostics) + summary
         case .json:
             return JSONReporter(displayPath: context.displayPath).render(diagnostics)
         case .jsonLines:
@@ -140,8 +141,9 @@ extension CheckOptions {
         }
     }
 
-    private func exitStatus(_ diagnostics: [Diagnostic], unreadable: Bool) -> Int32 {
-        if unreadable { return 2 }
+    /// 2 when the run could not judge something (see `UncheckedPath`), else 1 when a finding fails the run.
+    private func exitStatus(_ diagnostics: [Diagnostic], unchecked: Bool) -> Int32 {
+        if unchecked { return 2 }
         if exitZero { return 0 }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         return failing ? 1 : 0
@@ -151,9 +153,9 @@ extension CheckOptions {
         isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true
     }
 
-    private func reportUnreadable(_ paths: [String], disk: DiskFileTree) {
-        for path in paths {
-            Output.standardError("manifest-lint: \(disk.displayPath(path)): no such file or directory\n")
+    private func reportUnchecked(_ unchecked: [UncheckedPath], disk: DiskFileTree) {
+        for entry in unchecked {
+            Output.standardError("manifest-lint: \(DisplayText.escaped(disk.displayPath(entry.path))): \(entry.problem)\n")
         }
     }
 
@@ -188,14 +190,12 @@ extension CheckOptions {
             + Discovery.findProjects(from: scope, in: disk).projects.map(\.directory))
         let run = FixRun.run(paths: scope, in: tree, linter: linter, touching: touching, unsafe: unsafeFixes, write: !diff,
                              allowedRoots: roots, editable: editable)
-        if !run.outcome.result.unreadablePaths.isEmpty {
-            reportUnreadable(run.outcome.result.unreadablePaths, disk: disk)
-            Glibc.exit(2)
-        }
+        let unchecked = run.outcome.result.unchecked
+        reportUnchecked(unchecked, disk: disk)
         if diff {
             try emit(run.outcome.files.map { UnifiedDiff.render($0, displayPath: disk.displayPath) }.joined(), disk: disk)
             if run.outcome.files.isEmpty { Output.standardError("No fixes to apply.\n") }
-            Glibc.exit(run.outcome.files.isEmpty ? 0 : 1)
+            Glibc.exit(!unchecked.isEmpty ? 2 : run.outcome.files.isEmpty ? 0 : 1)
         }
         if stageFixed, let index {
             do {
@@ -206,12 +206,13 @@ extension CheckOptions {
         }
         let remaining = try applyBaseline(run.remaining, disk: disk, context: context)
         let projectCount = run.outcome.result.projectCount
-        var text = fixOnly ? "" : report(remaining, projectCount: projectCount, linter: linter, context: context)
+        var text = fixOnly ? "" : report(remaining, projectCount: projectCount, uncheckedCount: unchecked.count, linter: linter,
+                                         context: context)
         if format == .full || format == .concise {
             if !quiet || fixOnly {
                 // The summary of the fixes replaces the plain one.
                 if !fixOnly && !statistics {
-                    let plain = TextReporter(color: false).summary(remaining, projectCount: projectCount)
+                    let plain = TextReporter(color: false).summary(remaining, projectCount: projectCount, uncheckedCount: unchecked.count)
                     if text.hasSuffix(plain) { text.removeLast(plain.count) }
                 }
                 text += TextReporter(color: output == nil && useColor).fixSummary(run, projectCount: projectCount, showFixes: showFixes || fixOnly)
@@ -221,10 +222,11 @@ extension CheckOptions {
             }
         }
         try emit(text, disk: disk)
+        if !unchecked.isEmpty { Glibc.exit(2) }
         if !run.failures.isEmpty || !run.outcome.converged { Glibc.exit(1) }
         // A hook that changed files fails (pre-commit's convention), so that the fixed content is reviewed.
         if !run.fixed.isEmpty && (exitNonZeroOnFix || staged) { Glibc.exit(1) }
         if fixOnly { Glibc.exit(0) }
-        Glibc.exit(exitStatus(remaining, unreadable: false))
+        Glibc.exit(exitStatus(remaining, unchecked: false))
     }
 }

@@ -49,7 +49,7 @@ struct FixtureTests {
         #expect(finding.severity == .error)
         #expect(finding.path.hasSuffix("examples/seed-tap-stack/package.json"))
         #expect(finding.start == LineColumn(line: 5, column: 12))
-        #expect(finding.sourceLine == "    \"tap\": \"bin/tap.js\"")
+        #expect(finding.snippet?.line == "    \"tap\": \"bin/tap.js\"")
     }
 
     @Test func fixedSeedChecksClean() {
@@ -71,7 +71,7 @@ struct FixtureTests {
 
     @Test func aMissingPathIsReported() {
         let result = Self.lint(TestPaths.repositoryRoot + "/examples/does-not-exist")
-        #expect(result.unreadablePaths.count == 1)
+        #expect(result.unchecked.count == 1)
         #expect(result.projectCount == 0)
     }
 }

@@ -13,8 +13,10 @@ import Foundation
 final class GitSandbox {
     let root: String
 
-    /// The manifest-lint binary that `swift test` built next to the test bundle.
+    /// The manifest-lint binary that `swift test` built next to the test bundle,
+    /// or the one MANIFEST_LINT_BINARY names (.ci/run: the release build).
     static let binary: String = {
+        if let chosen = ProcessInfo.processInfo.environment["MANIFEST_LINT_BINARY"], !chosen.isEmpty { return chosen }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
         for _ in 0..<4 {

@@ -24,6 +24,8 @@ public final class GitIndexFileTree: FileTree {
     private struct IndexEntry: Sendable {
         var objectID: String
         var isSubmodule: Bool
+        /// Mode 120000: the blob holds the link's target, not the file's bytes.
+        var isSymbolicLink: Bool
         var stage: UInt8
     }
 
@@ -98,6 +100,7 @@ public final class GitIndexFileTree: FileTree {
                   record[tab] == UInt8(ascii: "\t") else { continue }
             let entry = IndexEntry(objectID: String(decoding: record[(start + 7)..<(start + 7 + idLength)], as: UTF8.self),
                                    isSubmodule: record[start..<(start + 6)].elementsEqual("160000".utf8),
+                                   isSymbolicLink: record[start..<(start + 6)].elementsEqual("120000".utf8),
                                    stage: record[tab - 1] &- UInt8(ascii: "0"))
             return (entry, Array(record[(tab + 1)...]))
         }
@@ -226,21 +229,71 @@ public final class GitIndexFileTree: FileTree {
     // MARK: FileTree
 
     public func kind(of path: String) -> FileKind {
+        kind(of: path, linksFollowed: 0)
+    }
+
+    private func kind(of path: String, linksFollowed: Int) -> FileKind {
         guard let relative = indexPath(path) else { return disk.kind(of: path) }
-        if let entry = entry(relative) { return entry.isSubmodule ? .directory : .file }
+        if let entry = entry(relative) {
+            if entry.isSymbolicLink {
+                guard let target = linkTarget(of: path, entry, linksFollowed: linksFollowed) else { return .missing }
+                return kind(of: target, linksFollowed: linksFollowed + 1)
+            }
+            return entry.isSubmodule ? .directory : .file
+        }
         if isIndexDirectory(relative) { return .directory }
         let onDisk = disk.kind(of: path)
         return onDisk != .missing && isUntracked(relative) ? .missing : onDisk
     }
 
     public func read(_ path: String) -> [UInt8]? {
+        read(path, linksFollowed: 0)
+    }
+
+    /// A staged symbolic link is read as what it points to, as git checks it
+    /// out: the staged file when the target is in the index, else the file on
+    /// disk (read as any disk file is: regular files only).
+    private func read(_ path: String, linksFollowed: Int) -> [UInt8]? {
         guard let relative = indexPath(path) else { return disk.read(path) }
         if let entry = entry(relative) {
             guard !entry.isSubmodule else { return nil }
+            if entry.isSymbolicLink {
+                guard let target = linkTarget(of: path, entry, linksFollowed: linksFollowed) else { return nil }
+                return read(target, linksFollowed: linksFollowed + 1)
+            }
             return blobs.withLock { $0.read(entry.objectID, limit: InputGuard.maximumSize + 1) }
         }
         if isIndexDirectory(relative) || !disk.exists(path) || isUntracked(relative) { return nil }
         return disk.read(path)
+    }
+
+    /// Links followed at most, as the kernel's own limit (ELOOP past it).
+    private static let maximumLinksFollowed = 40
+
+    /// The absolute path a staged link points to; nil past the limit of links or when its blob cannot be read.
+    private func linkTarget(of path: String, _ entry: IndexEntry, linksFollowed: Int) -> String? {
+        guard linksFollowed < Self.maximumLinksFollowed, let parent = Path.parent(path),
+              let bytes = blobs.withLock({ $0.read(entry.objectID, limit: 4_096) }), !bytes.isEmpty, !bytes.contains(0)
+        else { return nil }
+        return Path.join(parent, String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A staged file whose blob git cannot give is a refused read; a file from disk answers as the disk does.
+    public func whyUnreadable(_ path: String) -> UnreadableReason? {
+        guard let relative = indexPath(path), let entry = entry(relative) else { return disk.whyUnreadable(path) }
+        if entry.isSubmodule { return .notRegularFile(.directory) }
+        if entry.isSymbolicLink {
+            guard let target = linkTarget(of: path, entry, linksFollowed: 0) else {
+                return .systemError("the staged symbolic link cannot be followed")
+            }
+            return kind(of: target) == .missing ? nil : whyUnreadable(target)
+        }
+        return .systemError("git cannot give the staged content")
+    }
+
+    public func whyUnlistable(_ directory: String) -> UnreadableReason? {
+        guard let relative = indexPath(directory), isIndexDirectory(relative) else { return disk.whyUnlistable(directory) }
+        return nil
     }
 
     /// An index directory lists what the index holds; an ignored directory

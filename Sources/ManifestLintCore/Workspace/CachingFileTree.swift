@@ -128,7 +128,32 @@ public final class CachingFileTree: FileTree {
         return seeded
     }
 
-    public func read(_ path: String) -> [UInt8]? { base.read(path) }
+    /// Reads through; a read refused for a path that exists is kept, with
+    /// its reason, for the project's report (see `refusedReads`).
+    public func read(_ path: String) -> [UInt8]? {
+        if let bytes = base.read(path) { return bytes }
+        noteRefusal(of: path)
+        return nil
+    }
+
+    /// Most failed reads are of optional files that are simply missing
+    /// (.gitignore, .nvmrc): those are no refusal, and the kind answered
+    /// from a listing settles it without another system call. A path listed
+    /// as a file that then reads as missing changed during the check.
+    private func noteRefusal(of path: String) {
+        guard kind(of: path) != .missing else { return }
+        let reason = base.whyUnreadable(path) ?? .changedDuringCheck
+        refused.withLock { refused in
+            if !refused.contains(where: { $0.path == path }) { refused.append(RefusedRead(path: path, reason: reason)) }
+        }
+    }
+
+    /// The refused reads of this check, in the order they happened.
+    private let refused = Mutex<[RefusedRead]>([])
+
+    public func refusedReads() -> [RefusedRead] { refused.withLock { $0 } }
+    public func whyUnreadable(_ path: String) -> UnreadableReason? { base.whyUnreadable(path) }
+    public func whyUnlistable(_ directory: String) -> UnreadableReason? { base.whyUnlistable(directory) }
     public func displayPath(_ path: String) -> String { base.displayPath(path) }
     public func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
     public func projectFiles(below directory: String) -> [String]? { base.projectFiles(below: directory) }

@@ -18,8 +18,8 @@ public enum Discovery {
 
     public struct Result: Sendable {
         public var projects: [ProjectLocation]
-        /// Paths that do not exist or cannot be read.
-        public var unreadable: [String]
+        /// Paths given that do not exist, and directories that cannot be listed.
+        public var unchecked: [UncheckedPath]
         /// The directories the walk listed, with their entries: the checks
         /// that follow reuse them instead of listing again.
         public var listings: [String: [DirectoryEntry]] = [:]
@@ -60,19 +60,19 @@ public enum Discovery {
     /// or a directory inside a project), the nearest project above it.
     public static func findProjects(from paths: [String], in tree: some FileTree) -> Result {
         var found: [ProjectLocation] = []
-        var unreadable: [String] = []
+        var unchecked: [UncheckedPath] = []
         var listings: [String: [DirectoryEntry]] = [:]
         for path in paths {
             switch tree.kind(of: path) {
             case .missing:
-                unreadable.append(path)
+                unchecked.append(UncheckedPath(path: path, problem: "no such file or directory"))
             case .directory:
                 guard let entries = tree.list(path) else {
-                    unreadable.append(path)
+                    unchecked.append(unlisted(path, because: tree.whyUnlistable(path)))
                     continue
                 }
                 listings[path] = entries
-                let below = projects(below: path, entries: entries, in: tree, listings: &listings)
+                let below = projects(below: path, entries: entries, in: tree, listings: &listings, unchecked: &unchecked)
                 if below.isEmpty, let above = project(above: path, in: tree) {
                     found.append(above)
                 } else {
@@ -89,27 +89,42 @@ public enum Discovery {
             var seen = Set<ProjectLocation>(minimumCapacity: found.count)
             found = found.filter { seen.insert($0).inserted }
         }
-        return Result(projects: found.sorted(), unreadable: unreadable, listings: listings)
+        return Result(projects: found.sorted(), unchecked: unchecked, listings: listings)
+    }
+
+    /// A directory the walk could not list: reported once, since a project below it goes unchecked.
+    private static func unlisted(_ directory: String, because reason: UnreadableReason?) -> UncheckedPath {
+        let problem = switch reason {
+        case .systemError(let text): "cannot be listed (\(text))"
+        case let reason?: "\(reason)"
+        case nil: "cannot be listed"
+        }
+        return UncheckedPath(path: directory, problem: problem + "; a project below it would not be checked")
     }
 
     /// The walk below `root` (listed already, with `entries`): its subdirectories are walked side by side, each depth first.
     private static func projects(below root: String, entries: [DirectoryEntry], in tree: some FileTree,
-                                 listings: inout [String: [DirectoryEntry]]) -> [ProjectLocation] {
+                                 listings: inout [String: [DirectoryEntry]], unchecked: inout [UncheckedPath]) -> [ProjectLocation] {
         if let files = tree.projectFiles(below: root) { return projects(among: files, below: root) }
         var found: [ProjectLocation] = []
         let subdirectories = visit(root, entries, into: &found)
         // Each walker keeps its listings as a list; they are hashed once, into `listings`, after the walk.
-        let merged = Mutex<([ProjectLocation], [(String, [DirectoryEntry])])>((found, []))
+        let merged = Mutex<([ProjectLocation], [(String, [DirectoryEntry])], [UncheckedPath])>((found, [], []))
         let next = Atomic<Int>(0)
         WorkerThreads.run(subdirectories.count) { _ in
             var projects: [ProjectLocation] = []
             var listed: [(String, [DirectoryEntry])] = []
+            var unlistable: [UncheckedPath] = []
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < subdirectories.count else { break }
                 var pending = [subdirectories[index]]
                 while let directory = pending.popLast() {
-                    guard let entries = tree.list(directory) else { continue }
+                    guard let entries = tree.list(directory) else {
+                        // Gone since its parent was listed: nothing left to check there.
+                        if let reason = tree.whyUnlistable(directory) { unlistable.append(unlisted(directory, because: reason)) }
+                        continue
+                    }
                     listed.append((directory, entries))
                     pending += visit(directory, entries, into: &projects)
                 }
@@ -117,9 +132,11 @@ public enum Discovery {
             merged.withLock {
                 $0.0 += projects
                 $0.1 += listed
+                $0.2 += unlistable
             }
         }
-        let (result, listed) = merged.withLock { $0 }
+        let (result, listed, unlistable) = merged.withLock { $0 }
+        unchecked += unlistable.sorted { $0.path < $1.path }
         listings.reserveCapacity(listings.count + listed.count)
         listings.merge(listed) { first, _ in first }
         return result

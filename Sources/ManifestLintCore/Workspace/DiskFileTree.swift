@@ -63,15 +63,20 @@ public struct DiskFileTree: FileTree {
         }
     }
 
-    /// Reads without asking fstat for the size first. The first read goes
-    /// into temporary storage that most manifests fit, and the result is
+    /// Reads a regular file and nothing else: the open never blocks
+    /// (O_NONBLOCK: a FIFO without a writer would wait forever) and fstat
+    /// turns away what is not a regular file (a device behind a symbolic link
+    /// never ends). The size is not asked for: the first read goes into
+    /// temporary storage that most manifests fit, and the result is
     /// allocated once at the size read; a larger file continues in chunks as
     /// large as what was read so far. A read that returns less than the space
-    /// offered has reached the end of a regular file; a directory fails with EISDIR.
+    /// offered has reached the end of a regular file.
     public func read(_ path: String) -> [UInt8]? {
-        let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC) }
+        let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         // Never read more than one byte past the loaders' size bound.
         let limit = InputGuard.maximumSize + 1
         let firstSize = min(Self.firstReadSize, limit)
@@ -94,6 +99,44 @@ public struct DiskFileTree: FileTree {
             complete = got < wanted
         }
         return result
+    }
+
+    /// Asked after a read failed, so it costs nothing on the usual path: what
+    /// the path is (links followed), and what opening and reading it says.
+    public func whyUnreadable(_ path: String) -> UnreadableReason? {
+        var info = stat()
+        guard withSystemPath(path, { fstatat($0, $1, &info, 0) }) == 0 else { return Self.failure(errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .notRegularFile(Self.specialKind(info.st_mode)) }
+        let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard descriptor >= 0 else { return Self.failure(errno) }
+        defer { close(descriptor) }
+        var byte: UInt8 = 0
+        return Glibc.read(descriptor, &byte, 1) < 0 ? Self.failure(errno) : nil
+    }
+
+    public func whyUnlistable(_ directory: String) -> UnreadableReason? {
+        var info = stat()
+        guard withSystemPath(directory, { fstatat($0, $1, &info, 0) }) == 0 else { return Self.failure(errno) }
+        let descriptor = withSystemPath(directory) { openat($0, $1, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return Self.failure(errno) }
+        close(descriptor)
+        return nil
+    }
+
+    /// A system error as a reason; nil for the errors that mean "missing".
+    private static func failure(_ code: Int32) -> UnreadableReason? {
+        code == ENOENT || code == ENOTDIR ? nil : .systemError(String(cString: strerror(code)))
+    }
+
+    private static func specialKind(_ mode: mode_t) -> SpecialFileKind {
+        switch mode & S_IFMT {
+        case S_IFDIR: .directory
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        case S_IFCHR: .characterDevice
+        case S_IFBLK: .blockDevice
+        default: .unknown
+        }
     }
 
     /// What the first read of a file asks for: most manifests fit.

@@ -1,3 +1,6 @@
+/// What a path is, symbolic links followed. `file` is anything that is not
+/// a directory: a regular file, or a special one (a FIFO, a socket, a
+/// device) that reads refuse and report (see `UnreadableReason`).
 public enum FileKind: Sendable, Equatable {
     case file, directory, missing
 }
@@ -38,10 +41,19 @@ extension [DirectoryEntry] {
 /// tree on disk, or a virtual tree (rule examples, tests).
 public protocol FileTree: Sendable {
     func kind(of path: String) -> FileKind
-    /// The file's bytes, or nil when it is missing or cannot be read.
+    /// The file's bytes, or nil when it is missing or cannot be read. Only
+    /// regular files are read: a FIFO or a device is never opened to read.
     func read(_ path: String) -> [UInt8]?
+    /// Why `read` gave nil for a path that exists; nil when it is missing
+    /// (or readable after all). Asked only after a read failed.
+    func whyUnreadable(_ path: String) -> UnreadableReason?
     /// The entries of a directory, sorted by name, or nil when it cannot be listed.
     func list(_ directory: String) -> [DirectoryEntry]?
+    /// Why `list` gave nil for a directory that exists; nil when it is missing.
+    func whyUnlistable(_ directory: String) -> UnreadableReason?
+    /// The reads this tree refused so far, each path once (a caching tree
+    /// keeps them for the project it serves); empty for other trees.
+    func refusedReads() -> [RefusedRead]
     /// The path as the user should see it.
     func displayPath(_ path: String) -> String
     /// Why a path that is missing here is missing, when there is more to say
@@ -53,6 +65,9 @@ public protocol FileTree: Sendable {
 }
 
 extension FileTree {
+    public func whyUnreadable(_ path: String) -> UnreadableReason? { nil }
+    public func whyUnlistable(_ directory: String) -> UnreadableReason? { nil }
+    public func refusedReads() -> [RefusedRead] { [] }
     public func absenceNote(_ path: String) -> String? { nil }
     public func projectFiles(below directory: String) -> [String]? { nil }
 

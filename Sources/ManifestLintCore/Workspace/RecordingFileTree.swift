@@ -44,6 +44,8 @@ public final class RecordingFileTree: FileTree {
         return base.list(directory)
     }
 
+    public func whyUnreadable(_ path: String) -> UnreadableReason? { base.whyUnreadable(path) }
+    public func whyUnlistable(_ directory: String) -> UnreadableReason? { base.whyUnlistable(directory) }
     public func displayPath(_ path: String) -> String { base.displayPath(path) }
     public func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
     public func projectFiles(below directory: String) -> [String]? { base.projectFiles(below: directory) }

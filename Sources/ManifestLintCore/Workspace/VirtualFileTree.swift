@@ -4,6 +4,24 @@
 public struct VirtualFileTree: FileTree {
     private var files: [String: [UInt8]] = [:]
     private var directories: Set<String> = ["", "/"]
+    /// Files that stand for something a virtual tree cannot hold: present, never read.
+    private var unreadable: [String: UnreadableReason] = [:]
+
+    /// A file's text that stands for what no text can be: a special file,
+    /// or a file the system will not read (the examples of file-unreadable).
+    public enum StandIn: String, CaseIterable, Sendable {
+        case fifo = "⟨a FIFO⟩"
+        case characterDevice = "⟨a character device⟩"
+        case permissionDenied = "⟨unreadable: Permission denied⟩"
+
+        var reason: UnreadableReason {
+            switch self {
+            case .fifo: .notRegularFile(.fifo)
+            case .characterDevice: .notRegularFile(.characterDevice)
+            case .permissionDenied: .systemError("Permission denied")
+            }
+        }
+    }
 
     public init(_ files: [String: String] = [:]) {
         for (path, text) in files { add(path, text) }
@@ -17,6 +35,7 @@ public struct VirtualFileTree: FileTree {
         }
         let normalized = Path.normalize(path)
         files[normalized] = Array(text.utf8)
+        unreadable[normalized] = StandIn(rawValue: text)?.reason
         if let parent = Path.parent(normalized) { addDirectory(parent) }
     }
 
@@ -35,7 +54,12 @@ public struct VirtualFileTree: FileTree {
         return .missing
     }
 
-    public func read(_ path: String) -> [UInt8]? { files[Path.normalize(path)] }
+    public func read(_ path: String) -> [UInt8]? {
+        let normalized = Path.normalize(path)
+        return unreadable[normalized] == nil ? files[normalized] : nil
+    }
+
+    public func whyUnreadable(_ path: String) -> UnreadableReason? { unreadable[Path.normalize(path)] }
 
     public func list(_ directory: String) -> [DirectoryEntry]? {
         let normalized = Path.normalize(directory)

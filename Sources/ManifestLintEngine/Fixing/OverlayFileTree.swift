@@ -54,7 +54,10 @@ final class OverlayFileTree: FileTree {
 
     func list(_ directory: String) -> [DirectoryEntry]? {
         let (contents, removed) = changes
-        var entries = base.list(directory) ?? []
+        let listed = base.list(directory)
+        // A directory that cannot be listed stays so (discovery reports it), unless a fix put a file there.
+        if listed == nil && !contents.keys.contains(where: { Path.parent($0) == directory }) { return nil }
+        var entries = listed ?? []
         entries.removeAll { removed.contains(Path.join(directory, $0.name)) }
         for path in contents.keys where Path.parent(path) == directory {
             let name = Path.basename(path)
@@ -63,6 +66,11 @@ final class OverlayFileTree: FileTree {
         return entries.sorted { $0.name < $1.name }
     }
 
+    func whyUnreadable(_ path: String) -> UnreadableReason? {
+        state.withLock { $0.contents[path] == nil && !$0.removed.contains(path) } ? base.whyUnreadable(path) : nil
+    }
+
+    func whyUnlistable(_ directory: String) -> UnreadableReason? { base.whyUnlistable(directory) }
     func displayPath(_ path: String) -> String { base.displayPath(path) }
     func absenceNote(_ path: String) -> String? { base.absenceNote(path) }
 }

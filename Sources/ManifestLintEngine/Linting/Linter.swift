@@ -6,8 +6,9 @@ public struct LintResult: Sendable {
     /// Every finding, deduplicated and in presentation order.
     public var diagnostics: [Diagnostic]
     public var projectCount: Int
-    /// Paths from the command line that do not exist or cannot be read.
-    public var unreadablePaths: [String]
+    /// What the run could not judge: paths given that do not exist, directories
+    /// that cannot be listed, projects whose project file cannot be read.
+    public var unchecked: [UncheckedPath]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -32,7 +33,7 @@ public struct Linter: Sendable {
     public func check(paths: [String], in tree: some FileTree, touching changed: Set<String>? = nil) -> LintResult {
         let discovered = Discovery.findProjects(from: paths, in: tree)
         let projects = discovered.projects.filter { !(configuration?.excludes($0.projectFile) ?? false) }
-        let collected = Mutex<[[Diagnostic]?]>(Array(repeating: nil, count: projects.count))
+        let collected = Mutex<[ProjectCheck?]>(Array(repeating: nil, count: projects.count))
         let listings = discovered.listings
         let next = Atomic<Int>(0)
         // One worker per CPU, taking the next project until none is left, each with caches of its own:
@@ -45,19 +46,26 @@ public struct Linter: Sendable {
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < projects.count else { break }
-                let diagnostics: [Diagnostic]? = if let changed {
+                let outcome: ProjectCheck? = if let changed {
                     check(project: projects[index], in: tree, ifTouching: changed, scriptCache: scriptCache)
                 } else {
                     check(project: projects[index], in: tree, shared: shared, scriptCache: scriptCache, ancestors: ancestors)
                 }
-                collected.withLock { $0[index] = diagnostics }
+                collected.withLock { $0[index] = outcome }
             }
         }
-        let results = collected.withLock { $0 }
-        var diagnostics = Array(results.compactMap { $0 }.joined())
+        let results = collected.withLock { $0 }.compactMap { $0 }
+        var diagnostics = Array(results.map(\.diagnostics).joined())
         if let configuration { diagnostics = configuration.apply(to: diagnostics) }
-        return LintResult(diagnostics: Self.sortedWithoutRepeats(diagnostics),
-                          projectCount: results.count { $0 != nil }, unreadablePaths: discovered.unreadable)
+        let unlisted = discovered.unchecked.filter { !(configuration?.excludes($0.path) ?? false) }
+        return LintResult(diagnostics: Self.sortedWithoutRepeats(diagnostics), projectCount: results.count { $0.unchecked == nil },
+                          unchecked: unlisted + results.compactMap(\.unchecked))
+    }
+
+    /// One project's findings, or, when its project file cannot be read, why it was not judged.
+    struct ProjectCheck: Sendable {
+        var diagnostics: [Diagnostic]
+        var unchecked: UncheckedPath?
     }
 
     /// Findings in presentation order, each once (two projects may report the
@@ -75,11 +83,11 @@ public struct Linter: Sendable {
         return result
     }
 
-    /// Staged mode: the project's findings when it depends on one of the changed paths, else nil.
+    /// Staged mode: the project's check when it depends on one of the changed paths, else nil.
     /// Every question of the project must reach its recorder, so nothing is shared with other projects
     /// (a kind looked up for another project would leave this one blind to a staged change there).
     private func check(project: ProjectLocation, in tree: some FileTree, ifTouching changed: Set<String>,
-                       scriptCache: ScriptCache) -> [Diagnostic]? {
+                       scriptCache: ScriptCache) -> ProjectCheck? {
         let recorder = RecordingFileTree(tree)
         let found = check(project: project, in: recorder, shared: CachingFileTree.Shared(), scriptCache: scriptCache,
                           ancestors: AncestorCache())
@@ -88,11 +96,11 @@ public struct Linter: Sendable {
 
     /// The findings of every rule on one project, suppressions applied.
     public func check(project: ProjectLocation, in tree: any FileTree) -> [Diagnostic] {
-        check(project: project, in: tree, shared: CachingFileTree.Shared())
+        check(project: project, in: tree, shared: CachingFileTree.Shared()).diagnostics
     }
 
-    public func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
-               scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) -> [Diagnostic] {
+    func check(project: ProjectLocation, in tree: any FileTree, shared: CachingFileTree.Shared,
+               scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) -> ProjectCheck {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? RuleSettings(),
                                  scriptCache: scriptCache, ancestors: ancestors)
@@ -100,6 +108,10 @@ public struct Linter: Sendable {
         var findings = Findings(tree: graph.tree)
         // By index: a rule called in place is not copied (a copy retains its strings and closures).
         for index in rules.indices { rules[index].run(on: graph, into: &findings) }
-        return applySuppressions(findings.diagnostics, graph: graph)
+        // Without its project file there is no project to judge: what the rules made of an empty one is dropped.
+        if let refused = cached.refusedReads().first(where: { $0.path == project.projectFile }) {
+            return ProjectCheck(diagnostics: [], unchecked: UncheckedPath(path: refused.path, problem: "\(refused.reason); the project was not checked"))
+        }
+        return ProjectCheck(diagnostics: applySuppressions(findings.diagnostics, graph: graph))
     }
 }
