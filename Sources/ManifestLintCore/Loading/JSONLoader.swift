@@ -292,14 +292,15 @@ private struct JSONParser {
                     if needsDecoding { decoded.append(contentsOf: bytes[position..<position + length]) }
                     position += length
                 } else {
-                    if !needsDecoding { decoded.append(contentsOf: bytes[segmentStart..<position]); needsDecoding = true }
                     if !reportedRepair {
                         reportedRepair = true
                         problems.append(LoadProblem(kind: .tolerated,
                                                     message: "invalid UTF-8 in a string; npm reads it as U+FFFD",
                                                     span: Span(position, position + 1)))
                     }
-                    decoded.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    // Kept as it is: decoding the string replaces each maximal invalid sequence with one
+                    // U+FFFD, as Node's UTF-8 decoder does (not one per byte).
+                    if needsDecoding { decoded.append(byte) }
                     position += 1
                 }
             }
