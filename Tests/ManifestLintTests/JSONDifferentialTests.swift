@@ -7,23 +7,6 @@ import Testing
 /// thousands of generated inputs, valid and broken. Both must accept and
 /// reject the same inputs, and what both accept must be the same value.
 struct JSONDifferentialTests {
-    /// A small deterministic generator (SplitMix64): the same inputs on every run.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     /// Tokens where parsers tend to disagree: number forms, escapes, literals, whitespace.
     static let numbers = ["0", "-0", "1", "1.5", "1E-7", "1e5", "1.5e308", "12345678901234567890", "0.000001", "0e0", "-0.0e-0", "-12"]
     static let badNumbers = ["01", "-01", "1.", ".5", "1e", "1e+", "-", "+1", "0x10", "Infinity", "NaN", "1_000"]
@@ -34,8 +17,8 @@ struct JSONDifferentialTests {
     static let badLiterals = ["True", "nul", "undefined", "truex"]
     static let spaces = ["", " ", "\n", "\r\n", "\t", "  ", "\u{A0}", "\u{C}", "\u{B}", "\u{FEFF}"]
 
-    static func value(_ random: inout Generator, depth: Int) -> String {
-        let space = { (random: inout Generator) in random.chance(80) ? random.pick(["", " ", "\n  "]) : random.pick(spaces) }
+    static func value(_ random: inout SeededRandom, depth: Int) -> String {
+        let space = { (random: inout SeededRandom) in random.chance(80) ? random.pick(["", " ", "\n  "]) : random.pick(spaces) }
         switch random.below(depth > 3 ? 3 : 6) {
         case 0: return random.chance(90) ? random.pick(numbers) : random.pick(badNumbers)
         case 1: return random.chance(90) ? random.pick(literals) : random.pick(badLiterals)
@@ -54,7 +37,7 @@ struct JSONDifferentialTests {
 
     /// An input: a generated value, with a fixed structure most of the time
     /// (keys are strings), then often broken by a few byte-level mutations.
-    static func input(_ random: inout Generator) -> [UInt8] {
+    static func input(_ random: inout SeededRandom) -> [UInt8] {
         var text = random.chance(70)
             ? "{\"name\": " + value(&random, depth: 2) + ", \"scripts\": " + value(&random, depth: 1) + "}"
             : value(&random, depth: 0)
@@ -74,7 +57,7 @@ struct JSONDifferentialTests {
     }
 
     @Test func verdictsAndValuesAgreeWithJSONParse() throws {
-        var random = Generator(state: 20_261_206)
+        var random = SeededRandom(state: 20_261_206)
         var inputs: [[UInt8]] = []
         for _ in 0..<4_000 { inputs.append(Self.input(&random)) }
         let script = """

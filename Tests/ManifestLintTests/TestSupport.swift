@@ -71,3 +71,21 @@ enum NodeProcess {
         return process.terminationStatus == 0 && !root.isEmpty ? root + "/npm/node_modules" : nil
     }()
 }
+
+/// A small deterministic generator (SplitMix64) for generated test inputs:
+/// the same inputs on every run, so that a failure can be replayed.
+struct SeededRandom {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}

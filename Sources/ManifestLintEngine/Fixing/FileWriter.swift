@@ -9,7 +9,9 @@ import Musl
 /// Writes fixed files atomically: a temporary file in the same directory,
 /// fsync, then rename over the original, keeping its permissions. A symbolic
 /// link is followed only when it stays inside the allowed roots; a read-only
-/// file is an error. One failure does not stop the other files.
+/// file, and a file whose bytes are no longer those the fixes were made
+/// from (saved in an editor meanwhile), are errors. One failure does not
+/// stop the other files.
 public enum FileWriter {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -23,11 +25,15 @@ public enum FileWriter {
         var failures: [Failure] = []
         for file in files {
             do {
+                try expectUnchanged(file.originalPath, from: file.original)
+                let editsContent = file.updated != file.original || !file.isRename
                 if file.isRename {
+                    // A file that cannot take its new content is not renamed either: a fix is written whole or not at all.
+                    if editsContent { _ = try writableTarget(file.originalPath, roots: roots) }
                     try rename(file.originalPath, to: file.path, roots: roots)
                 }
-                if file.updated != file.original || !file.isRename {
-                    try replaceContents(of: file.path, with: file.updated, roots: roots)
+                if editsContent {
+                    try replaceContents(of: file.path, with: file.updated, madeFrom: file.original, roots: roots)
                 }
             } catch let failure as Failure {
                 failures.append(failure)
@@ -71,7 +77,18 @@ public enum FileWriter {
         return target
     }
 
-    private static func replaceContents(of path: String, with bytes: [UInt8], roots: [String]) throws {
+    /// Fails when the file's bytes are no longer `original`: a fix made from
+    /// them would undo what changed since.
+    private static func expectUnchanged(_ path: String, from original: [UInt8]) throws {
+        let current = DiskFileTree().read(path)
+        if current == original { return }
+        // A file the fixes create was not there, and must still not be.
+        var info = stat()
+        if current == nil, original.isEmpty, lstat(path, &info) != 0, errno == ENOENT { return }
+        throw Failure(path: path, reason: "changed while it was being fixed; not written (run the fix again)")
+    }
+
+    private static func replaceContents(of path: String, with bytes: [UInt8], madeFrom original: [UInt8], roots: [String]) throws {
         let target = try writableTarget(path, roots: roots)
         var info = stat()
         guard stat(target, &info) == 0 else { throw Failure(path: path, reason: "cannot be read") }
@@ -104,6 +121,8 @@ public enum FileWriter {
             throw Failure(path: path, reason: "could not finish the temporary file: \(String(cString: strerror(errno)))")
         }
         close(descriptor)
+        // Once more at the last moment: the window for an edit to be lost is the rename alone.
+        try expectUnchanged(target, from: original)
         guard Glibc.rename(temporary, target) == 0 else {
             throw Failure(path: path, reason: "could not replace it: \(String(cString: strerror(errno)))")
         }

@@ -64,6 +64,8 @@ public struct Fixer: Sendable {
         var refusedKeys = Set<String>()
         var renamedFrom: [String: String] = [:]
         var converged = false
+        // A path given on the command line that a fix renames is checked under its new name.
+        var paths = paths
         var result = linter.check(paths: paths, in: overlay, touching: changed)
         for _ in 0..<Self.maximumRounds {
             let candidates = result.diagnostics.filter { diagnostic in
@@ -126,6 +128,7 @@ public struct Fixer: Sendable {
             for rename in renames {
                 renamedFrom[rename.to] = renamedFrom[rename.from] ?? rename.from
                 overlay.rename(rename.from, to: rename.to)
+                paths = paths.map { $0 == rename.from ? rename.to : $0 }
             }
             result = linter.check(paths: paths, in: overlay, touching: changed)
         }
@@ -133,7 +136,8 @@ public struct Fixer: Sendable {
         var files: [ChangedFile] = []
         for (path, bytes) in contents.sorted(by: { $0.key < $1.key }) {
             let originalPath = renamedFrom[path] ?? path
-            let original = tree.read(originalPath) ?? []
+            // As first read: the writer compares the disk with these bytes, to leave alone a file saved meanwhile.
+            let original = overlay.original(originalPath) ?? []
             if bytes != original || originalPath != path {
                 files.append(ChangedFile(path: path, originalPath: originalPath, original: original, updated: bytes))
             }
@@ -146,8 +150,8 @@ public struct Fixer: Sendable {
     }
 
     /// Why a fix cannot be applied (nil when it can): a file it may not edit,
-    /// a rename onto an existing file, or an edit after which the file no
-    /// longer parses.
+    /// a rename onto an existing file, or an edit of a manifest that does not
+    /// parse before it, or would not after.
     private func refusal(of fix: Fix, in overlay: OverlayFileTree, editable: (String) -> String?) -> String? {
         var edited: [String: [TextEdit]] = [:]
         for change in fix.changes {
@@ -163,8 +167,10 @@ public struct Fixer: Sendable {
         }
         for (path, edits) in edited {
             guard let bytes = overlay.read(path) else { return "\(overlay.displayPath(path)) cannot be read" }
-            let updated = TextEditing.apply(edits, to: bytes)
-            if let format = ManifestFormat(path: path), format.parses(bytes, path: path), !format.parses(updated, path: path) {
+            guard let format = ManifestFormat(path: path) else { continue }
+            // A file the loader cannot parse is not understood well enough to edit.
+            if !format.parses(bytes, path: path) { return "\(overlay.displayPath(path)) does not parse, so it is not edited" }
+            if !format.parses(TextEditing.apply(edits, to: bytes), path: path) {
                 return "the edit would leave \(overlay.displayPath(path)) unparsable"
             }
         }

@@ -3,10 +3,14 @@ import ManifestLintRules
 
 /// A file tree with pending changes laid over another: the fixer lints and
 /// edits this in memory, round after round, before anything is written.
+/// Each file is read from the base once: every round, and the writer's
+/// check that nothing changed meanwhile, see the bytes the fixes were made from.
 final class OverlayFileTree: FileTree {
     private struct State {
         var contents: [String: [UInt8]] = [:]
         var removed: Set<String> = []
+        /// What the base gave on the first read of each path (nil: it could not be read).
+        var baseReads: [String: [UInt8]?] = [:]
     }
 
     let base: any FileTree
@@ -49,7 +53,15 @@ final class OverlayFileTree: FileTree {
         let (contents, removed) = changes
         if let bytes = contents[path] { return bytes }
         if removed.contains(path) { return nil }
-        return base.read(path)
+        return original(path)
+    }
+
+    /// The base's bytes of a path as the run first read them.
+    func original(_ path: String) -> [UInt8]? {
+        if let known = state.withLock({ $0.baseReads[path] }) { return known }
+        let bytes = base.read(path)
+        state.withLock { $0.baseReads[path] = .some(bytes) }
+        return bytes
     }
 
     func list(_ directory: String) -> [DirectoryEntry]? {
