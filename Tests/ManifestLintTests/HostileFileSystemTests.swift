@@ -152,6 +152,23 @@ struct HostileFileSystemTests {
         #expect(result.output.contains("but 1 path could not be checked"))
     }
 
+    @Test func stagedModeReadsLinksAsGitChecksThemOutAndNeverADevice() throws {
+        let repository = try sandbox.repository("staged")
+        let directory = try project("staged/app")
+        try sandbox.write(#"{ "compilerOptions": { "strict": true } }"#, to: repository + "/shared/tsconfig.base.json")
+        // Staged links: one to a file of the repository (read as that file), one to a device (never read).
+        try replace(directory + "/tsconfig.json", withLinkTo: "../shared/tsconfig.base.json")
+        try replace(directory + "/Pulumi.dev.yaml", withLinkTo: "/dev/zero")
+        // Above the repository, files are read from disk (the package.json files Node would look up): a FIFO there is refused too.
+        try replace(sandbox.root + "/package.json", withFIFO: ())
+        try sandbox.git("add", "-A", in: repository)
+        let result = try run(["check", "--staged"], in: repository)
+        #expect(result.seconds < secondsAllowed && result.byteCount < 10_000, "\(result.seconds) s, \(result.byteCount) bytes")
+        #expect(result.output.contains("app/Pulumi.dev.yaml:1:1: error[file-unreadable] Pulumi.dev.yaml is a character device"), "\(result.output)")
+        #expect(result.output.contains("../package.json:1:1: error[file-unreadable] package.json is a FIFO"), "\(result.output)")
+        #expect(!result.output.contains("tsconfig.json"), "the linked tsconfig reads as the file it points to: \(result.output)")
+    }
+
     @Test func aMegabyteOnOneLinePrintsAShortSnippet() throws {
         let directory = try project("long-line")
         let filler = String(repeating: "x", count: 1_000_000)

@@ -125,6 +125,12 @@ struct JSONLoaderTests {
         #expect(invalid.parsed)
         #expect(invalid.root?.elements?.first?.string == "\u{FFFD}")
         #expect(invalid.problems.map(\.kind) == [.tolerated])
+        // One U+FFFD per maximal invalid sequence, as Node decodes (found by JSONDifferentialTests):
+        // a truncated three-byte sequence before an escape, a lone continuation byte after a decoded one.
+        let truncated = JSONLoader.load(SourceFile(path: "x", bytes: [0x22, 0xE2, 0xA8, 0x5C, 0x6E, 0x41, 0xA9, 0x22]))
+        #expect(truncated.root?.string == "\u{FFFD}\nA\u{FFFD}")
+        let plain = JSONLoader.load(SourceFile(path: "x", bytes: [0x22, 0xF0, 0x9F, 0x98, 0x2C, 0x80, 0x22]))
+        #expect(plain.root?.string == "\u{FFFD},\u{FFFD}")
     }
 
     @Test func duplicateKeysAreReportedAndTheLastWins() throws {
