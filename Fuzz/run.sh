@@ -13,7 +13,12 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzYAML FuzzShell FuzzJavaScript FuzzGlobs FuzzConfiguration FuzzCheck)
 echo "==> Building the fuzz targets (debug, -sanitize=fuzzer,address)"
-swift build -c debug -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: unre|Build complete" || true
+mkdir -p .artifacts
+if ! swift build -c debug -Xswiftc -sanitize=fuzzer,address > .artifacts/build.log 2>&1; then
+  grep -E "error" .artifacts/build.log | head -20 >&2
+  echo "FAIL: the fuzz targets do not build (Fuzz/.artifacts/build.log)" >&2
+  exit 1
+fi
 bin=$(swift build -c debug -Xswiftc -sanitize=fuzzer,address --show-bin-path)
 status=0
 for target in "${targets[@]}"; do
