@@ -77,10 +77,10 @@ public struct TextReporter: Sendable {
         }
         for refusal in run.outcome.refused {
             let diagnostic = refusal.diagnostic
-            output += "Not fixed: \(DisplayText.escaped(diagnostic.displayPath)):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(refusal.reason)\n"
+            output += "Not fixed: \(DisplayText.escaped(diagnostic.displayPath)):\(diagnostic.start.line):\(diagnostic.start.column): [\(diagnostic.ruleID)] \(DisplayText.message(refusal.reason))\n"
         }
         for failure in run.failures {
-            output += "Not written: \(failure)\n"
+            output += "Not written: \(DisplayText.message("\(failure)"))\n"
         }
         if !run.outcome.converged {
             output += "internal error: the fixes did not converge after \(Fixer.maximumRounds) rounds; please report this\n"

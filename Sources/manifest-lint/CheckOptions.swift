@@ -100,7 +100,7 @@ extension CheckOptions {
         do {
             return try Configuration.parse(SourceFile(path: path, bytes: bytes), displayPath: disk.displayPath(path))
         } catch {
-            Output.standardError("\(error)\n")
+            Output.standardError(DisplayText.message("\(error)") + "\n")
             throw ExitCode(2)
         }
     }
@@ -115,7 +115,7 @@ extension CheckOptions {
         do {
             return try Baseline(parsing: bytes, path: baseline).newFindings(diagnostics, context: context)
         } catch {
-            Output.standardError("manifest-lint: \(error)\n")
+            Output.standardError("manifest-lint: " + DisplayText.message("\(error)") + "\n")
             throw ExitCode(2)
         }
     }

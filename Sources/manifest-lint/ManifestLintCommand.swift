@@ -45,7 +45,7 @@ struct RuleCommand: ParsableCommand {
 
     func run() throws {
         guard let rule = Rule.named(id) else {
-            Output.standardError("manifest-lint: unknown rule '\(id)'; `manifest-lint rules` lists them\n")
+            Output.standardError(DisplayText.message("manifest-lint: unknown rule '\(id)'; `manifest-lint rules` lists them") + "\n")
             throw ExitCode(2)
         }
         Output.standardOutput(RuleDocumentation.render(rule))
