@@ -65,7 +65,7 @@ struct FixesStayInsideTests {
     /// Lays out one example below `caseRoot/repo` with random hostile
     /// touches; returns the path to check (relative to `caseRoot`), the
     /// directory writes must stay below, and the files made read-only.
-    static func layOut(_ files: [String: String], in caseRoot: String, random: inout SeededRandom,
+    static func layOut(_ files: [String: String], in caseRoot: String, random: inout SplitMix,
                        sandbox: GitSandbox) throws -> (argument: String, allowedBelow: String, readOnly: [String]) {
         let manager = FileManager.default
         let project = random.chance(50) ? "repo/p" : "repo/nested/p"
@@ -77,7 +77,7 @@ struct FixesStayInsideTests {
         for path in files.keys.sorted() {
             let full = caseRoot + "/" + project + "/" + path
             guard manager.fileExists(atPath: full) else { continue } // moved with its directory
-            switch random.below(8) {
+            switch random.next(below: 8) {
             case 0: // The file lives outside the checked tree, behind a link (absolute or relative).
                 let outside = caseRoot + "/outside/" + path.replacingOccurrences(of: "/", with: "_")
                 try sandbox.write("", to: outside)
@@ -108,7 +108,7 @@ struct FixesStayInsideTests {
             }
         }
         try manager.createDirectory(atPath: caseRoot + "/outside", withIntermediateDirectories: true)
-        switch random.below(5) {
+        switch random.next(below: 5) {
         case 0: return (project, project, readOnly)
         case 1: return (project + "/../" + Path.basename(project), project, readOnly)
         case 2: return ("./" + project + "/", project, readOnly)
@@ -122,7 +122,7 @@ struct FixesStayInsideTests {
 
     @Test func fixesWriteOnlyBelowTheCheckedPaths() throws {
         let sandbox = try GitSandbox()
-        var random = SeededRandom(state: 2_026_120_620)
+        var random = SplitMix(seed: 2_026_120_620)
         var written = 0
         for index in 0..<160 {
             let example = random.pick(Self.fixExamples)

@@ -17,17 +17,17 @@ struct JSONDifferentialTests {
     static let badLiterals = ["True", "nul", "undefined", "truex"]
     static let spaces = ["", " ", "\n", "\r\n", "\t", "  ", "\u{A0}", "\u{C}", "\u{B}", "\u{FEFF}"]
 
-    static func value(_ random: inout SeededRandom, depth: Int) -> String {
-        let space = { (random: inout SeededRandom) in random.chance(80) ? random.pick(["", " ", "\n  "]) : random.pick(spaces) }
-        switch random.below(depth > 3 ? 3 : 6) {
+    static func value(_ random: inout SplitMix, depth: Int) -> String {
+        let space = { (random: inout SplitMix) in random.chance(80) ? random.pick(["", " ", "\n  "]) : random.pick(spaces) }
+        switch random.next(below: depth > 3 ? 3 : 6) {
         case 0: return random.chance(90) ? random.pick(numbers) : random.pick(badNumbers)
         case 1: return random.chance(90) ? random.pick(literals) : random.pick(badLiterals)
-        case 2: return "\"" + (0..<random.below(4)).map { _ in random.chance(95) ? random.pick(stringPieces) : random.pick(badStringPieces) }.joined() + "\""
+        case 2: return "\"" + (0..<random.next(below: 4)).map { _ in random.chance(95) ? random.pick(stringPieces) : random.pick(badStringPieces) }.joined() + "\""
         case 3:
-            let items = (0..<random.below(4)).map { _ in space(&random) + value(&random, depth: depth + 1) + space(&random) }
+            let items = (0..<random.next(below: 4)).map { _ in space(&random) + value(&random, depth: depth + 1) + space(&random) }
             return "[" + items.joined(separator: ",") + (random.chance(10) ? "," : "") + "]"
         default:
-            let members = (0..<random.below(4)).map { _ in
+            let members = (0..<random.next(below: 4)).map { _ in
                 space(&random) + value(&random, depth: 4) + space(&random) + (random.chance(95) ? ":" : "") + space(&random)
                     + value(&random, depth: depth + 1)
             }
@@ -37,7 +37,7 @@ struct JSONDifferentialTests {
 
     /// An input: a generated value, with a fixed structure most of the time
     /// (keys are strings), then often broken by a few byte-level mutations.
-    static func input(_ random: inout SeededRandom) -> [UInt8] {
+    static func input(_ random: inout SplitMix) -> [UInt8] {
         var text = random.chance(70)
             ? "{\"name\": " + value(&random, depth: 2) + ", \"scripts\": " + value(&random, depth: 1) + "}"
             : value(&random, depth: 0)
@@ -45,19 +45,19 @@ struct JSONDifferentialTests {
         if random.chance(10) { text += random.pick(spaces) }
         var bytes = Array(text.utf8)
         let inserts: [[UInt8]] = ["{", "}", "[", "]", ":", ",", "\"", "\\", " ", "0", "-", "e", ".", "\u{1}", "é", "\u{2028}"].map { Array($0.utf8) }
-        for _ in 0..<(random.chance(45) ? 1 + random.below(3) : 0) where !bytes.isEmpty {
-            let at = random.below(bytes.count)
-            switch random.below(3) {
+        for _ in 0..<(random.chance(45) ? 1 + random.next(below: 3) : 0) where !bytes.isEmpty {
+            let at = random.next(below: bytes.count)
+            switch random.next(below: 3) {
             case 0: bytes.remove(at: at)
             case 1: bytes.insert(contentsOf: random.pick(inserts), at: at)
-            default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + random.below(8))], at: random.below(bytes.count))
+            default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + random.next(below: 8))], at: random.next(below: bytes.count))
             }
         }
         return bytes
     }
 
     @Test func verdictsAndValuesAgreeWithJSONParse() throws {
-        var random = SeededRandom(state: 20_261_206)
+        var random = SplitMix(seed: 20_261_206)
         var inputs: [[UInt8]] = []
         for _ in 0..<4_000 { inputs.append(Self.input(&random)) }
         let script = """

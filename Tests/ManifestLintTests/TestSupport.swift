@@ -72,11 +72,11 @@ enum NodeProcess {
     }()
 }
 
-/// A small deterministic generator (SplitMix64) for generated test inputs:
-/// the same inputs on every run, so that a failure can be replayed.
-struct SeededRandom {
+/// A small deterministic generator (SplitMix64), so that generated cases are
+/// the same every run and a failure can be replayed.
+struct SplitMix {
     var state: UInt64
-
+    init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -85,7 +85,9 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    /// A number in 0..<bound.
+    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    /// True `percent` times in a hundred.
+    mutating func chance(_ percent: Int) -> Bool { next(below: 100) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[next(below: items.count)] }
 }
