@@ -32,11 +32,16 @@ public struct Snippet: Sendable, Hashable {
         }
         let cutBefore = windowStart > lineSpan.start
         let cutAfter = windowEnd < lineSpan.end
-        var text = String.UnicodeScalarView()
-        if cutBefore { text.append("…") }
-        for scalar in file.text(Span(windowStart, windowEnd)).unicodeScalars { text.append(DisplayText.visible(scalar)) }
-        if cutAfter { text.append("…") }
-        line = String(text)
+        let window = file.text(Span(windowStart, windowEnd))
+        let shown: String
+        if window.withBytes(DisplayText.needsEscape) {
+            var text = String.UnicodeScalarView()
+            for scalar in window.unicodeScalars { text.append(DisplayText.visible(scalar)) }
+            shown = String(text)
+        } else {
+            shown = window
+        }
+        line = (cutBefore ? "…" : "") + shown + (cutAfter ? "…" : "")
         caretColumn = Self.columns(from: windowStart, to: first, in: bytes) + 1 + (cutBefore ? 1 : 0)
         caretWidth = max(1, Self.columns(from: first, to: min(last, windowEnd), in: bytes))
     }
