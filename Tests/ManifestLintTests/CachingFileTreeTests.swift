@@ -38,3 +38,39 @@ struct CachingFileTreeTests {
         }
     }
 }
+
+/// A file that discovery listed and that is gone (or unreadable) when read:
+/// the check says it changed meanwhile, rather than passing it over.
+struct VanishingFileTests {
+    /// A tree whose listings still show `vanished`, which reads as missing.
+    struct VanishingTree: FileTree {
+        let base: VirtualFileTree
+        let vanished: String
+
+        func kind(of path: String) -> FileKind { base.kind(of: path) }
+        func list(_ directory: String) -> [DirectoryEntry]? { base.list(directory) }
+        func displayPath(_ path: String) -> String { base.displayPath(path) }
+        func read(_ path: String) -> [UInt8]? { path == vanished ? nil : base.read(path) }
+    }
+
+    @Test func aFileGoneBetweenListingAndReadingIsReported() {
+        let tree = VanishingTree(base: VirtualFileTree([
+            "Pulumi.yaml": "name: demo\nruntime: nodejs\n", "package.json": #"{ "dependencies": { "@pulumi/pulumi": "^3" } }"#,
+            "index.ts": "",
+        ]), vanished: "package.json")
+        let result = Linter().check(paths: [""], in: tree)
+        #expect(result.diagnostics.map { "\($0.path) \($0.ruleID) \($0.message)" } == [
+            "package.json file-unreadable package.json changed while it was being checked (gone or unreadable when read): check again",
+        ])
+        #expect(result.unchecked.isEmpty)
+    }
+
+    @Test func aProjectFileGoneBetweenListingAndReadingLeavesTheProjectUnchecked() {
+        let tree = VanishingTree(base: VirtualFileTree(["Pulumi.yaml": "name: demo\nruntime: nodejs\n", "index.ts": ""]),
+                                 vanished: "Pulumi.yaml")
+        let result = Linter().check(paths: [""], in: tree)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.unchecked.map(\.problem) == ["changed while it was being checked (gone or unreadable when read); the project was not checked"])
+        #expect(result.projectCount == 0)
+    }
+}
