@@ -84,6 +84,33 @@ struct ShellParserTests {
     // MARK: Against /bin/sh
 
     /// Splits each command the way /bin/sh does, by running `printf '%s\0'` over its source.
+    /// Found by the FuzzShell target: invalid UTF-8 in a `bash -c` script made
+    /// a word's text (a Swift string, repaired) longer than its origins, and
+    /// slicing them for a `$(...)` inside trapped. Every position stays in the script.
+    @Test(arguments: [
+        [0x62, 0x61, 0x73, 0x68, 0x20, 0x2D, 0xF6, 0x2C, 0x63, 0x20, 0x27, 0x6E, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xA2,
+         0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0xB2, 0x88, 0x88, 0x88, 0x88, 0x88, 0xB2, 0xB2, 0xB2, 0xB2, 0x4E, 0x4D, 0xB2, 0x20, 0x35,
+         0x26, 0x26, 0x20, 0x6E, 0x6F, 0x64, 0x70, 0x72, 0x60, 0x65, 0x74, 0x74, 0x69, 0x65, 0x20, 0x35, 0x26, 0x26, 0x20, 0x6E, 0x6F,
+         0x64, 0x70, 0x72, 0x60, 0x65, 0x74, 0x74, 0x69, 0x65, 0x72, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x20, 0x2D, 0x6D, 0x77, 0x72,
+         0x69, 0x74, 0x65, 0x20, 0x27, 0x62, 0x6C, 0x2F, 0x69, 0x2A, 0x2E, 0xB2, 0x6D, 0x6A] as [UInt8],
+        Array("sh -c 'a".utf8) + [0xB2, 0xB2, 0xE2, 0x82] + Array(" $(tsc -p x)'".utf8),
+    ])
+    func invalidUTF8KeepsEveryPositionInTheScript(_ bytes: [UInt8]) {
+        let script = ShellParser.parse(SourceText(bytes: bytes))
+        if let error = script.error { #expect(error.offset >= 0 && error.offset <= bytes.count) }
+        for word in script.commands.flatMap(\.words) {
+            #expect(word.span.start >= 0 && word.span.start <= word.span.end && word.span.end <= bytes.count, "\(word.text)")
+        }
+    }
+
+    @Test func aWordAfterInvalidUTF8StillPointsAtItsSource() throws {
+        let bytes = Array("sh -c 'a".utf8) + [0xB2, 0xB2, 0xE2, 0x82] + Array(" $(tsc -p x)'".utf8)
+        let tsc = try #require(ShellParser.parse(SourceText(bytes: bytes)).commands.first { $0.words.first?.text == "tsc" })
+        let word = try #require(tsc.words.last)
+        #expect(word.text == "x")
+        #expect(Array(bytes[word.span.start..<word.span.end]) == Array("x".utf8))
+    }
+
     static func shellWords(_ source: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -36,6 +36,8 @@ public struct ShellParser {
 
     /// Parses `text`; commands start in `directory` (relative to the script's own start).
     public static func parse(_ text: SourceText, directory: String? = "", nesting: Int = 0) -> ShellScript {
+        // Words become Swift strings: from invalid UTF-8 they would hold more bytes than origins.
+        let text = text.repairingInvalidUTF8()
         var parser = ShellParser(bytes: text.bytes, origins: text.origins, nesting: nesting)
         do {
             try parser.tokenize()

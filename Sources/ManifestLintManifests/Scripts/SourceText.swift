@@ -18,6 +18,40 @@ public struct SourceText: Sendable {
         self.origins = origins
     }
 
+    /// The same text with each maximal invalid UTF-8 sequence replaced by
+    /// U+FFFD, whose three bytes each come from where that sequence stood:
+    /// what the shell parser reads, so that a word's text (a Swift string,
+    /// always valid UTF-8) keeps one origin per byte. Valid text is returned as it is.
+    func repairingInvalidUTF8() -> SourceText {
+        guard bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil else { return self }
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(bytes.count + 8)
+        var repairedOrigins = ByteOrigins(base: origins.start(0))
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var index = 0
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                for offset in 0..<encoded.count {
+                    repaired.append(bytes[index + offset])
+                    repairedOrigins.append(start: origins.start(index + offset), end: origins.end(index + offset))
+                }
+                index += encoded.count
+            case .error(let length):
+                for byte in [0xEF, 0xBF, 0xBD] as [UInt8] {
+                    repaired.append(byte)
+                    repairedOrigins.append(start: origins.start(index), end: origins.end(index + length - 1))
+                }
+                index += length
+            case .emptyInput:
+                break decoding
+            }
+        }
+        repairedOrigins.finish(at: origins.start(bytes.count))
+        return SourceText(bytes: repaired, origins: repairedOrigins)
+    }
+
     /// The decoded contents of the JSON string literal at `span` of `file`.
     public static func jsonString(in file: SourceFile, span: Span) -> SourceText? {
         let raw = file.bytes
