@@ -10,6 +10,9 @@ public struct Glob: Sendable {
     private let literalPrefixLength: Int
     /// The components after the literal prefix, as ranges of `pattern`.
     private let segments: [Range<Int>]
+    /// Two `**` or more: trying every split at each is exponential, so the
+    /// match remembers what failed (see `match`).
+    private let hasSeveralGlobstars: Bool
 
     public init(_ pattern: String) {
         let bytes = Array(pattern.utf8)
@@ -19,6 +22,8 @@ public struct Glob: Sendable {
         let wildcard = bytes.firstIndex { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ?? bytes.count
         literalPrefixLength = bytes[..<wildcard].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
         segments = Self.components(of: bytes[...], from: literalPrefixLength)
+        hasSeveralGlobstars = segments.count { $0.count == 2 && bytes[$0.lowerBound] == UInt8(ascii: "*")
+            && bytes[$0.lowerBound + 1] == UInt8(ascii: "*") } > 1
     }
 
     /// The ranges of the non-empty `/`-separated components of `bytes` from `start`.
@@ -45,7 +50,11 @@ public struct Glob: Sendable {
             guard (bytes.first == UInt8(ascii: "/")) == absolute, bytes.count >= literalPrefixLength,
                   bytes[..<literalPrefixLength].elementsEqual(pattern[..<literalPrefixLength]) else { return false }
             let parts = Self.components(of: bytes, from: literalPrefixLength)
-            return match(0, bytes, parts, 0)
+            guard hasSeveralGlobstars else { return match(0, bytes, parts, 0, failed: nil) }
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: (segments.count + 1) * (parts.count + 1)) { failed in
+                failed.initialize(repeating: false)
+                return match(0, bytes, parts, 0, failed: failed)
+            }
         }
     }
 
@@ -53,20 +62,23 @@ public struct Glob: Sendable {
         segment.count == 2 && pattern[segment.lowerBound] == UInt8(ascii: "*") && pattern[segment.lowerBound + 1] == UInt8(ascii: "*")
     }
 
-    /// Whether the pattern's segments from `segment` match the path's components from `part`.
-    private func match(_ segment: Int, _ path: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>], _ part: Int) -> Bool {
+    /// Whether the pattern's segments from `segment` match the path's
+    /// components from `part`. With `failed` (a table of segment × part), a
+    /// pair found not to match is not tried again: polynomial however many `**`.
+    private func match(_ segment: Int, _ path: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>], _ part: Int,
+                       failed: UnsafeMutableBufferPointer<Bool>?) -> Bool {
         guard segment < segments.count else { return part == parts.count }
+        let key = segment * (parts.count + 1) + part
+        if let failed, failed[key] { return false }
+        let matched: Bool
         if isGlobstar(segments[segment]) {
-            var remaining = part
-            while true {
-                if match(segment + 1, path, parts, remaining) { return true }
-                guard remaining < parts.count else { return false }
-                remaining += 1
-            }
+            matched = (part...parts.count).contains { match(segment + 1, path, parts, $0, failed: failed) }
+        } else {
+            matched = part < parts.count && Self.matchComponent(pattern[segments[segment]], path[parts[part]])
+                && match(segment + 1, path, parts, part + 1, failed: failed)
         }
-        guard part < parts.count,
-              Self.matchComponent(pattern[segments[segment]], path[parts[part]]) else { return false }
-        return match(segment + 1, path, parts, part + 1)
+        if !matched { failed?[key] = true }
+        return matched
     }
 
     /// `*` and `?` within one component, iteratively (backtracking to the last `*`).

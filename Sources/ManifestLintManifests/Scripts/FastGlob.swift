@@ -112,46 +112,73 @@ public enum FastGlob {
         return patternScalars.withUnsafeBufferPointer { pattern in nameScalars.withUnsafeBufferPointer { match(pattern[...], $0[...]) } }
     }
 
-    /// Matches Unicode scalar values (or, for ASCII, bytes).
+    /// Matches Unicode scalar values (or, for ASCII, bytes), left to right,
+    /// going back only to the last `*` seen: every other element takes exactly
+    /// one character, so this is the leftmost-shortest match and costs at most
+    /// pattern × text steps (trying every split at every `*` is exponential:
+    /// the FuzzGlobs target found `***?****/?)n*` taking minutes).
     private static func match<Scalar: FixedWidthInteger>(_ pattern: Slice<UnsafeBufferPointer<Scalar>>,
                                                          _ text: Slice<UnsafeBufferPointer<Scalar>>) -> Bool {
+        let star = Scalar(UInt8(ascii: "*"))
+        var p = pattern.startIndex
+        var t = text.startIndex
+        var lastStar: Int?
+        var resume = t
+        while t < text.endIndex {
+            if p < pattern.endIndex, pattern[p] == star {
+                lastStar = p
+                p += 1
+                resume = t
+            } else if p < pattern.endIndex, let next = matchOne(pattern, at: p, text[t]) {
+                p = next
+                t += 1
+            } else if let lastStar {
+                // The last `*` takes one more character.
+                p = lastStar + 1
+                resume += 1
+                t = resume
+            } else {
+                return false
+            }
+        }
+        while p < pattern.endIndex, pattern[p] == star { p += 1 }
+        return p == pattern.endIndex
+    }
+
+    /// Where the pattern continues when its element at `index` (not `*`)
+    /// matches `character`: `?`, a `[...]` class (`!` or `^` negates, `a-z`
+    /// ranges; an unclosed `[` is literal), `\x`, or a literal; nil when it does not.
+    private static func matchOne<Scalar: FixedWidthInteger>(_ pattern: Slice<UnsafeBufferPointer<Scalar>>, at index: Int,
+                                                            _ current: Scalar) -> Int? {
         func character(_ ascii: Unicode.Scalar) -> Scalar { Scalar(ascii.value) }
-        guard let first = pattern.first else { return text.isEmpty }
-        switch first {
-        case character("*"):
-            var remaining = text
-            while true {
-                if match(pattern.dropFirst(), remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
-            }
+        let element = pattern[index]
+        switch element {
         case character("?"):
-            return !text.isEmpty && match(pattern.dropFirst(), text.dropFirst())
+            return index + 1
         case character("["):
-            guard let current = text.first, let close = pattern.dropFirst().firstIndex(of: character("]")) else {
-                return text.first == character("[") && match(pattern.dropFirst(), text.dropFirst())
+            guard let close = pattern[(index + 1)...].firstIndex(of: character("]")) else {
+                return current == element ? index + 1 : nil
             }
-            var set = pattern[(pattern.startIndex + 1)..<close]
+            var set = pattern[(index + 1)..<close]
             let negated = set.first == character("!") || set.first == character("^")
             if negated { set = set.dropFirst() }
             var found = false
-            var index = set.startIndex
-            while index < set.endIndex {
-                if index + 2 < set.endIndex, set[index + 1] == character("-") {
-                    if set[index] <= current && current <= set[index + 2] { found = true }
-                    index += 3
+            var member = set.startIndex
+            while member < set.endIndex {
+                if member + 2 < set.endIndex, set[member + 1] == character("-") {
+                    if set[member] <= current && current <= set[member + 2] { found = true }
+                    member += 3
                 } else {
-                    if set[index] == current { found = true }
-                    index += 1
+                    if set[member] == current { found = true }
+                    member += 1
                 }
             }
-            return found != negated && match(pattern[(close + 1)...], text.dropFirst())
+            return found != negated ? close + 1 : nil
         case character("\\"):
-            let escaped = pattern.dropFirst()
-            guard let literal = escaped.first else { return false }
-            return text.first == literal && match(escaped.dropFirst(), text.dropFirst())
+            guard index + 1 < pattern.endIndex else { return nil }
+            return pattern[index + 1] == current ? index + 2 : nil
         default:
-            return text.first == first && match(pattern.dropFirst(), text.dropFirst())
+            return current == element ? index + 1 : nil
         }
     }
 }
