@@ -111,6 +111,35 @@ struct ShellParserTests {
         #expect(Array(bytes[word.span.start..<word.span.end]) == Array("x".utf8))
     }
 
+    /// Found by the FuzzShell target: ten thousand `(` overflowed the stack
+    /// (a call per level). Groups are followed 100 deep; past that the script
+    /// is not checked, and says so as a limit, not as a syntax error.
+    @Test func deeplyNestedGroupsStopAtALimit() throws {
+        for (open, close) in [("(", ")"), ("{ ", "; }")] {
+            let shallow = String(repeating: open, count: 99) + "tsc" + String(repeating: close, count: 99)
+            let parsed = ShellParser.parse(SourceText(bytes: Array(shallow.utf8)))
+            #expect(parsed.error == nil && parsed.commands.map { $0.words.first?.text } == ["tsc"], "\(open) 99 deep")
+            for depth in [101, 10_000] {
+                let deep = String(repeating: open, count: depth) + "tsc" + String(repeating: close, count: depth)
+                let error = try #require(ShellParser.parse(SourceText(bytes: Array(deep.utf8))).error)
+                #expect(error.isLimit && error.message == "groups nested more than 100 deep", "\(open) \(depth) deep")
+            }
+        }
+        let unbalanced = ShellParser.parse(SourceText(bytes: Array(">&+1".utf8) + Array(repeating: UInt8(ascii: "("), count: 16_000)))
+        #expect(unbalanced.error?.isLimit == true)
+    }
+
+    @Test func aScriptPastTheLimitIsAWarningNotASyntaxError() {
+        let script = String(repeating: "(", count: 200) + "tsc" + String(repeating: ")", count: 200)
+        let tree = VirtualFileTree([
+            "Pulumi.yaml": "name: demo\nruntime: nodejs\n", "index.js": "",
+            "package.json": #"{"dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"build": "\#(script)"}}"#,
+        ])
+        let found = Linter().check(paths: [""], in: tree).diagnostics.filter { $0.ruleID == "script-syntax" }
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.message == "the script 'build' has groups nested more than 100 deep; manifest-lint does not check it past here")
+    }
+
     static func shellWords(_ source: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

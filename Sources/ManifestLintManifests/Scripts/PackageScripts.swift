@@ -7,7 +7,7 @@ public struct PackageScripts {
     public struct Script {
         public let name: String
         /// Why the script could not be parsed, and where in package.json.
-        public let error: (message: String, offset: Int)?
+        public let error: ShellParseError?
     }
 
     /// A command as the script finally runs it: the analysed command, which

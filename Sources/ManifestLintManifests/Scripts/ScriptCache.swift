@@ -63,7 +63,7 @@ public struct ScriptAnalysis: Sendable {
     }
 
     /// Why the script could not be parsed, and where.
-    public var error: (message: String, offset: Int)?
+    public var error: ShellParseError?
     public var commands: [Command]
 
     public init(_ parsed: ShellScript) {
@@ -75,7 +75,7 @@ public struct ScriptAnalysis: Sendable {
         }
     }
 
-    private init(error: (message: String, offset: Int)?, commands: [Command]) {
+    private init(error: ShellParseError?, commands: [Command]) {
         self.error = error
         self.commands = commands
     }
@@ -83,7 +83,7 @@ public struct ScriptAnalysis: Sendable {
     /// The same analysis with every position moved by `delta` bytes.
     func shifted(by delta: Int) -> ScriptAnalysis {
         guard delta != 0 else { return self }
-        return ScriptAnalysis(error: error.map { ($0.message, $0.offset + delta) }, commands: commands.map { $0.shifted(by: delta) })
+        return ScriptAnalysis(error: error.map { ShellParseError(message: $0.message, offset: $0.offset + delta, isLimit: $0.isLimit) }, commands: commands.map { $0.shifted(by: delta) })
     }
 }
 

@@ -8,6 +8,9 @@ import ManifestLintFindings
 /// Expansions are kept as written and mark their word as dynamic.
 public struct ShellParser {
     static let maximumNesting = 8
+    /// `( )` and `{ }` groups are followed this deep: each level is a call,
+    /// and ten thousand `(` overflowed the stack (found by the FuzzShell target).
+    static let maximumGroupDepth = 100
     /// The shells whose `-c` string is parsed as a script.
     static let shells: Set<String> = ["sh", "bash", "zsh", "dash"]
 
@@ -19,14 +22,11 @@ public struct ShellParser {
         case redirection(offset: Int)
     }
 
-    private struct SyntaxError: Error {
-        var message: String
-        var offset: Int
-    }
 
     private let bytes: [UInt8]
     private let origins: ByteOrigins
     private let nesting: Int
+    private var groupDepth = 0
     private var position = 0
     private var tokens: [Token] = []
     private var tokenIndex = 0
@@ -44,10 +44,10 @@ public struct ShellParser {
             var cwd = directory
             try parser.parseList(until: nil, directory: &cwd)
             return ShellScript(commands: parser.commands, error: nil)
-        } catch let error as SyntaxError {
-            return ShellScript(commands: parser.commands, error: (error.message, error.offset))
+        } catch let error as ShellParseError {
+            return ShellScript(commands: parser.commands, error: error)
         } catch {
-            return ShellScript(commands: parser.commands, error: ("cannot parse", text.origins.start(0)))
+            return ShellScript(commands: parser.commands, error: ShellParseError(message: "cannot parse", offset: text.origins.start(0)))
         }
     }
 
@@ -99,7 +99,7 @@ public struct ShellParser {
                     position += 1
                 }
                 position += text.utf8.count
-                if text == ";;" { throw SyntaxError(message: "`case` statements are not supported", offset: offset(start)) }
+                if text == ";;" { throw ShellParseError(message: "`case` statements are not supported", offset: offset(start)) }
                 tokens.append(.control(text, offset: offset(start)))
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
                 try lexRedirection(from: position)
@@ -125,7 +125,7 @@ public struct ShellParser {
         if position < bytes.count {
             let next = bytes[position]
             if first == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
-                throw SyntaxError(message: "here-documents are not supported", offset: offset(start))
+                throw ShellParseError(message: "here-documents are not supported", offset: offset(start))
             }
             if next == first || next == UInt8(ascii: "|") || next == UInt8(ascii: "&") { position += 1 }
         }
@@ -178,7 +178,7 @@ public struct ShellParser {
                     append(bytes[position], from: position)
                     position += 1
                 }
-                guard position < bytes.count else { throw SyntaxError(message: "unterminated single quote", offset: offset(quote)) }
+                guard position < bytes.count else { throw ShellParseError(message: "unterminated single quote", offset: offset(quote)) }
                 position += 1
             case UInt8(ascii: "\""):
                 word.isPlain = false
@@ -197,7 +197,7 @@ public struct ShellParser {
                         position += 1
                     }
                 }
-                guard position < bytes.count else { throw SyntaxError(message: "unterminated double quote", offset: offset(quote)) }
+                guard position < bytes.count else { throw ShellParseError(message: "unterminated double quote", offset: offset(quote)) }
                 position += 1
             case UInt8(ascii: "$"), UInt8(ascii: "`"):
                 word.isPlain = false
@@ -256,7 +256,7 @@ public struct ShellParser {
             while position < bytes.count, bytes[position] != UInt8(ascii: "`") {
                 position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
             }
-            guard position < bytes.count else { throw SyntaxError(message: "unterminated backquote", offset: offset(start)) }
+            guard position < bytes.count else { throw ShellParseError(message: "unterminated backquote", offset: offset(start)) }
             position += 1
             try parseSubstitution(from: start + 1, to: position - 1)
         } else if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "(") {
@@ -267,7 +267,7 @@ public struct ShellParser {
         } else if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "{") {
             position += 2
             while position < bytes.count, bytes[position] != UInt8(ascii: "}") { position += 1 }
-            guard position < bytes.count else { throw SyntaxError(message: "unterminated ${", offset: offset(start)) }
+            guard position < bytes.count else { throw ShellParseError(message: "unterminated ${", offset: offset(start)) }
             position += 1
         } else {
             position += 1
@@ -310,14 +310,14 @@ public struct ShellParser {
             }
             index += 1
         }
-        throw SyntaxError(message: "unterminated $(", offset: offset(open - 1))
+        throw ShellParseError(message: "unterminated $(", offset: offset(open - 1))
     }
 
     private mutating func parseSubstitution(from start: Int, to end: Int) throws {
         guard nesting < Self.maximumNesting else { return }
         let inner = SourceText(bytes: Array(bytes[start..<end]), origins: origins.slice(start..<end))
         let script = Self.parse(inner, directory: nil, nesting: nesting + 1)
-        if let error = script.error { throw SyntaxError(message: error.message, offset: error.offset) }
+        if let error = script.error { throw error }
         substituted.append(contentsOf: script.commands)
     }
 
@@ -330,7 +330,7 @@ public struct ShellParser {
             switch token {
             case .control(let text, let at):
                 if text == ")" {
-                    guard closer == ")" else { throw SyntaxError(message: "unexpected `)`", offset: at) }
+                    guard closer == ")" else { throw ShellParseError(message: "unexpected `)`", offset: at) }
                     return
                 }
                 if text == "(" {
@@ -338,7 +338,7 @@ public struct ShellParser {
                 } else if text == ";" || text == "&" {
                     tokenIndex += 1
                 } else {
-                    throw SyntaxError(message: "unexpected `\(text)`", offset: at)
+                    throw ShellParseError(message: "unexpected `\(text)`", offset: at)
                 }
             case .word(let word) where closer == "}" && word.text == "}" && word.isPlain:
                 return
@@ -350,7 +350,14 @@ public struct ShellParser {
                 tokenIndex += 1
             }
         }
-        if let closer { throw SyntaxError(message: "missing `\(closer)`", offset: origins.start(bytes.count)) }
+        if let closer { throw ShellParseError(message: "missing `\(closer)`", offset: origins.start(bytes.count)) }
+    }
+
+    private mutating func enterGroup(at offset: Int) throws {
+        guard groupDepth < Self.maximumGroupDepth else {
+            throw ShellParseError(message: "groups nested more than \(Self.maximumGroupDepth) deep", offset: offset, isLimit: true)
+        }
+        groupDepth += 1
     }
 
     private mutating func parsePipeline(directory: inout String?) throws {
@@ -363,14 +370,18 @@ public struct ShellParser {
 
     private mutating func parseCommand(directory: inout String?) throws {
         if case .control("(", let at) = current {
+            try enterGroup(at: at)
+            defer { groupDepth -= 1 }
             tokenIndex += 1
             var inner = directory // a subshell's cd stays inside it
             try parseList(until: ")", directory: &inner)
-            guard case .control(")", _) = current else { throw SyntaxError(message: "missing `)`", offset: at) }
+            guard case .control(")", _) = current else { throw ShellParseError(message: "missing `)`", offset: at) }
             tokenIndex += 1
             return
         }
         if case .word(let word) = current, word.text == "{", word.isPlain {
+            try enterGroup(at: word.span.start)
+            defer { groupDepth -= 1 }
             tokenIndex += 1
             try parseList(until: "}", directory: &directory)
             tokenIndex += 1
@@ -385,7 +396,7 @@ public struct ShellParser {
                 if words.isEmpty && word.isAssignment { assignments.append(word) } else { words.append(word) }
             case .redirection(let at):
                 tokenIndex += 1
-                guard case .word = current else { throw SyntaxError(message: "a redirection needs a target", offset: at) }
+                guard case .word = current else { throw ShellParseError(message: "a redirection needs a target", offset: at) }
                 tokenIndex += 1
             case .control:
                 break loop
@@ -438,7 +449,7 @@ public struct ShellParser {
         let script = words[flag + 1]
         guard !script.isDynamic || script.text.containsBytes(of: "$(") else { return }
         let inner = Self.parse(script.source, directory: directory, nesting: nesting + 1)
-        if let error = inner.error { throw SyntaxError(message: error.message, offset: error.offset) }
+        if let error = inner.error { throw error }
         commands.append(contentsOf: inner.commands)
     }
 }

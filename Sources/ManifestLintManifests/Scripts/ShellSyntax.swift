@@ -46,5 +46,21 @@ public struct ShellCommand: Sendable {
 /// command substitutions and `sh -c` strings included, or the first error.
 public struct ShellScript: Sendable {
     public var commands: [ShellCommand] = []
-    public var error: (message: String, offset: Int)?
+    public var error: ShellParseError?
+}
+
+/// Where and why parsing stopped: a syntax error that sh reports too, or a
+/// limit of the parser's own (groups nested deeper than it follows), past
+/// which the script runs but is not checked.
+public struct ShellParseError: Error, Sendable {
+    public var message: String
+    public var offset: Int
+    /// The parser's own limit, not an error of the script.
+    public var isLimit = false
+
+    public init(message: String, offset: Int, isLimit: Bool = false) {
+        self.message = message
+        self.offset = offset
+        self.isLimit = isLimit
+    }
 }
