@@ -65,6 +65,20 @@ struct GlobMatchingTests {
         #expect(Glob.matches(String(repeating: "**/*a/", count: 12) + "c", String(repeating: "aa/", count: 40) + "c"))
     }
 
+    @Test func bracesExpandAsFastGlobDoesUpToABound() throws {
+        #expect(FastGlob.expandBraces("lib/*.{ts,tsx}") == ["lib/*.ts", "lib/*.tsx"])
+        #expect(FastGlob.expandBraces("{a,{b,c}}/x") == ["a/x", "b/x", "c/x"])
+        #expect(FastGlob.expandBraces("{a}/{b,c}") == ["{a}/b", "{a}/c"])
+        #expect(FastGlob.expandBraces("x{a,b") == ["x{a,b"])
+        #expect(FastGlob.expandBraces(String(repeating: "{a,b}", count: 10))?.count == 1_024)
+        // Twenty groups are a million alternatives: refused at once (the FuzzGlobs input had about forty).
+        #expect(FastGlob.expandBraces(String(repeating: "{a,/a}", count: 20)) == nil)
+        let tree = VirtualFileTree(["src/a.ts": ""])
+        #expect(FastGlob.matchesAnyFile(String(repeating: "{a,b}", count: 20) + "/*.ts", base: "", tree: tree) == nil,
+                "too many alternatives to tell: no verdict, so no finding")
+        #expect(FastGlob.matchesAnyFile("{src,lib}/*.{ts,js}", base: "", tree: tree) == true)
+    }
+
     /// tsconfig globs with several `**` (remembering failures) against trying every split.
     @Test func globsWithSeveralGlobstarsMatchAsTheReferenceDoes() {
         func reference(_ segments: [String], _ parts: [String]) -> Bool {

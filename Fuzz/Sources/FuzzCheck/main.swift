@@ -11,7 +11,8 @@ func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let tree = VirtualFileTree(files)
     let result = Linter().check(paths: [""], in: tree)
     for diagnostic in result.diagnostics {
-        let length = files[diagnostic.path]?.utf8.count ?? 0
+        // As the tree holds it: `a//b` in the input is the file `a/b`.
+        let length = tree.read(diagnostic.path)?.count ?? 0
         precondition(diagnostic.span.start >= 0 && diagnostic.span.start <= diagnostic.span.end && diagnostic.span.end <= length,
                      "\(diagnostic.ruleID) reports outside \(diagnostic.path)")
         let isVisible = { (text: String) in !text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }

@@ -8,11 +8,32 @@ public enum FastGlob {
         pattern.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
     }
 
-    /// `lib/*.{ts,tsx}` gives `lib/*.ts` and `lib/*.tsx` (nested braces too).
-    public static func expandBraces(_ pattern: String) -> [String] {
-        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return [pattern] }
+    /// The most alternatives a pattern expands to: each brace group
+    /// multiplies them, and twenty `{a,b}` make a million (found by the
+    /// FuzzGlobs target).
+    static let maximumExpansions = 1_024
+
+    /// `lib/*.{ts,tsx}` gives `lib/*.ts` and `lib/*.tsx` (nested braces too);
+    /// nil past `maximumExpansions`.
+    public static func expandBraces(_ pattern: String) -> [String]? {
+        var results: [String] = []
+        var steps = maximumExpansions * 16
+        return expand(pattern, after: "", into: &results, steps: &steps) ? results : nil
+    }
+
+    /// Appends `head` followed by each expansion of `pattern`; false when the expansions grow past the bounds.
+    private static func expand(_ pattern: String, after head: String, into results: inout [String], steps: inout Int) -> Bool {
+        steps -= 1
+        guard steps >= 0, results.count < maximumExpansions else { return false }
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else {
+            results.append(head + pattern)
+            return true
+        }
         let characters = Array(pattern)
-        guard let open = characters.firstIndex(of: "{") else { return [pattern] }
+        guard let open = characters.firstIndex(of: "{") else {
+            results.append(head + pattern)
+            return true
+        }
         var depth = 0
         var close: Int?
         var commas: [Int] = []
@@ -29,26 +50,28 @@ public enum FastGlob {
         }
         guard let close, !commas.isEmpty else {
             // A brace without alternatives is literal.
-            guard let close else { return [pattern] }
-            let head = String(characters[...close])
-            return expandBraces(String(characters[(close + 1)...])).map { head + $0 }
+            guard let close else {
+                results.append(head + pattern)
+                return true
+            }
+            return expand(String(characters[(close + 1)...]), after: head + String(characters[...close]), into: &results, steps: &steps)
         }
-        let prefix = String(characters[..<open])
+        let prefix = head + String(characters[..<open])
         let suffix = String(characters[(close + 1)...])
         let bounds = [open] + commas + [close]
-        var results: [String] = []
         for index in 0..<(bounds.count - 1) {
             let alternative = String(characters[(bounds[index] + 1)..<bounds[index + 1]])
-            results.append(contentsOf: expandBraces(prefix + alternative + suffix))
+            guard expand(alternative + suffix, after: prefix, into: &results, steps: &steps) else { return false }
         }
-        return results
+        return true
     }
 
     /// Whether some file below `base` matches `pattern` (relative to it); nil
-    /// when the walk grew too large to tell.
+    /// when the pattern or the walk grew too large to tell.
     public static func matchesAnyFile(_ pattern: String, base: String, tree: some FileTree, limit: Int = 20_000) -> Bool? {
         var budget = limit
-        for expanded in expandBraces(pattern) {
+        guard let expansions = expandBraces(pattern) else { return nil }
+        for expanded in expansions {
             var segments = expanded.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { String(Substring($0)) }
             var directory = base
             while let first = segments.first, first == "." || first == ".." || (!hasMagic(first) && segments.count > 1) {
