@@ -65,6 +65,13 @@ for rule in rules:
 for pattern in ['lib/*.{ts,tsx}', 'bin/**/*.mjs', 'src/[a-z]*.ts', '**/?(*.)+(spec|test).[jt]s?(x)', '!dist/**', '{a,{b,c}}/x', '[!abc]*', 'a\\*b']:
     for path in ['lib/a.ts', 'bin/x/y.mjs', 'src/index.ts', 'test/a.test.ts', 'dist/x.js']:
         add('FuzzGlobs', pattern + '\n' + path)
+# The configuration texts that ConfigurationTests parses, as Swift writes them.
+swift = open('Tests/ManifestLintTests/ConfigurationTests.swift', encoding='utf-8').read()
+for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', swift):
+    text = literal.replace('\\n', '\n').replace('\\"', '"').replace('\\\\', '\\')
+    if re.match(r'(rules|rulez|exclude|per-path|known-namespaces|global-binaries):', text): add('FuzzConfiguration', text)
+for block in re.findall(r'"""\n(.*?)\n( *)"""', swift, re.S):
+    add('FuzzConfiguration', '\n'.join(line[len(block[1]):] for line in block[0].split('\n')) + '\n')
 add('FuzzConfiguration', 'rules:\n  script-binary-undeclared: off\n  config-empty-value: error\nexclude: ["legacy/**"]\nper-path:\n  "stacks/sandbox/**":\n    config-missing-value: off\nknown-namespaces: [shared]\nglobal-binaries: [firebase]\n')
 
 for target, texts in seeds.items():
