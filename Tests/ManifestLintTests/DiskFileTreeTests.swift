@@ -30,6 +30,27 @@ struct DiskFileTreeTests {
         #expect(DiskFileTree().read(sandbox.root + "/missing") == nil)
     }
 
+    /// A listing marks the regular files it saw, and only those; reading a
+    /// path as listed skips fstat, yet what took the entry's place since
+    /// (a link to a device, a FIFO) is still not read and does not block.
+    @Test func aPathReadAsListedIsStillNeverADevice() throws {
+        let directory = sandbox.root + "/listed"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "{}".write(toFile: directory + "/plain.json", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/link.json", withDestinationPath: "plain.json")
+        #expect(mkfifo(directory + "/fifo.json", 0o644) == 0)
+        let tree = DiskFileTree()
+        let listed = try #require(tree.list(directory)).filter(\.isListedRegularFile).map(\.name)
+        #expect(listed == ["plain.json"])
+        #expect(tree.read(directory + "/plain.json", listedAsRegularFile: true) == Array("{}".utf8))
+        // Stale listings: each path was a regular file when listed, and is something else now.
+        try FileManager.default.removeItem(atPath: directory + "/link.json")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/link.json", withDestinationPath: "/dev/zero")
+        #expect(tree.read(directory + "/link.json", listedAsRegularFile: true) == nil)
+        #expect(tree.read(directory + "/fifo.json", listedAsRegularFile: true) == [])
+        #expect(tree.read(directory + "/gone.json", listedAsRegularFile: true) == nil)
+    }
+
     /// A tree anchored at a directory answers every question as the plain one
     /// does: below the anchor, at it, above it and beside it.
     @Test func anAnchoredTreeAnswersAsThePlainOne() throws {

@@ -66,7 +66,13 @@ public final class CachingFileTree: FileTree {
     /// its directory (the same answer that listing gives below); nil when the
     /// last listing is of another directory.
     private func kindFromLastListing(_ path: String) -> FileKind? {
-        path.withBytes { bytes -> FileKind? in
+        entryInLastListing(path).map { $0?.kind ?? .missing }
+    }
+
+    /// The last listing's entry for `path`: nil when that listing is of
+    /// another directory, `.some(nil)` when the name is not in it.
+    private func entryInLastListing(_ path: String) -> DirectoryEntry?? {
+        path.withBytes { bytes -> DirectoryEntry?? in
             let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
             let nameStart = slash.map { $0 + 1 } ?? 0
             guard nameStart < bytes.count else { return nil }
@@ -74,9 +80,9 @@ public final class CachingFileTree: FileTree {
             let directoryEnd = slash.map { $0 == 0 ? 1 : $0 } ?? 0
             let directory = UnsafeBufferPointer(rebasing: bytes[..<directoryEnd])
             let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
-            return lastListing.withLock { last -> FileKind? in
+            return lastListing.withLock { last -> DirectoryEntry?? in
                 guard let last, last.directory.hasBytes(directory) else { return nil }
-                return last.entries.first { $0.name.hasBytes(name) }?.kind ?? .missing
+                return .some(last.entries.first { $0.name.hasBytes(name) })
             }
         }
     }
@@ -131,9 +137,19 @@ public final class CachingFileTree: FileTree {
     /// Reads through; a read refused for a path that exists is kept, with
     /// its reason, for the project's report (see `refusedReads`).
     public func read(_ path: String) -> [UInt8]? {
-        if let bytes = base.read(path) { return bytes }
+        if let bytes = base.read(path, listedAsRegularFile: isListedRegularFile(path)) { return bytes }
         noteRefusal(of: path)
         return nil
+    }
+
+    /// Whether a listing made so far gives `path` as a regular file (see
+    /// `DirectoryEntry.isListedRegularFile`); nothing is listed to answer.
+    private func isListedRegularFile(_ path: String) -> Bool {
+        if let entry = entryInLastListing(path) { return entry?.isListedRegularFile ?? false }
+        guard let parent = Path.parent(path) else { return false }
+        let entries = Path.relative(parent, inside: projectDirectory).flatMap { relative in insideListings.withLock { $0[relative] ?? nil } }
+            ?? outsideListings.withLock { $0[parent] ?? nil } ?? shared.listings[parent]
+        return entries?.entry(named: Path.basename(path))?.isListedRegularFile ?? false
     }
 
     /// Most failed reads are of optional files that are simply missing

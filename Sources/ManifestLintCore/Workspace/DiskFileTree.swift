@@ -66,17 +66,37 @@ public struct DiskFileTree: FileTree {
     /// Reads a regular file and nothing else: the open never blocks
     /// (O_NONBLOCK: a FIFO without a writer would wait forever) and fstat
     /// turns away what is not a regular file (a device behind a symbolic link
-    /// never ends). The size is not asked for: the first read goes into
-    /// temporary storage that most manifests fit, and the result is
-    /// allocated once at the size read; a larger file continues in chunks as
-    /// large as what was read so far. A read that returns less than the space
-    /// offered has reached the end of a regular file.
+    /// never ends).
     public func read(_ path: String) -> [UInt8]? {
         let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return readToEnd(descriptor)
+    }
+
+    /// A path its listing gave as a regular file is opened without following
+    /// a link (O_NOFOLLOW) and read without fstat: the listing's type is the
+    /// check, as `find -type f` makes it, and it spares a system call on
+    /// nearly every file a check reads (8,200 of 41,000 calls at 1,000
+    /// projects). If the entry became a link since, the open fails and the
+    /// read starts over with the full check; if a FIFO took its place since,
+    /// the open still does not block.
+    public func read(_ path: String, listedAsRegularFile: Bool) -> [UInt8]? {
+        guard listedAsRegularFile else { return read(path) }
+        let descriptor = withSystemPath(path) { openat($0, $1, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
+        guard descriptor >= 0 else { return errno == ELOOP ? read(path) : nil }
+        defer { close(descriptor) }
+        return readToEnd(descriptor)
+    }
+
+    /// The size is not asked for: the first read goes into temporary storage
+    /// that most manifests fit, and the result is allocated once at the size
+    /// read; a larger file continues in chunks as large as what was read so
+    /// far. A read that returns less than the space offered has reached the
+    /// end of a regular file.
+    private func readToEnd(_ descriptor: Int32) -> [UInt8]? {
         // Never read more than one byte past the loaders' size bound.
         let limit = InputGuard.maximumSize + 1
         let firstSize = min(Self.firstReadSize, limit)
@@ -222,7 +242,7 @@ public struct DiskFileTree: FileTree {
     private func entry(named name: String, type: UInt8, in directory: String) -> DirectoryEntry {
         switch Int32(type) {
         case Int32(DT_DIR): return DirectoryEntry(name: name, kind: .directory)
-        case Int32(DT_REG): return DirectoryEntry(name: name, kind: .file)
+        case Int32(DT_REG): return DirectoryEntry(name: name, kind: .file, isListedRegularFile: true)
         default:
             let path = Path.join(directory, name)
             var info = stat()

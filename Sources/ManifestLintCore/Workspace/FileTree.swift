@@ -10,25 +10,34 @@ public struct DirectoryEntry: Sendable, Equatable {
     /// What the entry is, symbolic links followed.
     public var kind: FileKind
     public var isSymbolicLink = false
+    /// The listing itself said "a regular file" (getdents' DT_REG): not a
+    /// link and nothing special, so reading it needs no second type check.
+    public var isListedRegularFile = false
 
     /// A directory that walks may enter: not a link (no cycles), not skipped.
     public var isWalkableDirectory: Bool {
         kind == .directory && !isSymbolicLink && !Discovery.isSkipped(directoryName: name)
     }
 
-    public init(name: String, kind: FileKind, isSymbolicLink: Bool = false) {
+    public init(name: String, kind: FileKind, isSymbolicLink: Bool = false, isListedRegularFile: Bool = false) {
         self.name = name
         self.kind = kind
         self.isSymbolicLink = isSymbolicLink
+        self.isListedRegularFile = isListedRegularFile
     }
 }
 
 extension [DirectoryEntry] {
     /// What the entry called `name` is; `.missing` when there is none.
     public func kind(ofEntryNamed name: String) -> FileKind {
+        entry(named: name)?.kind ?? .missing
+    }
+
+    /// The entry called `name`, if any.
+    public func entry(named name: String) -> DirectoryEntry? {
         // Lengths first: they settle most mismatches without a string comparison.
         let length = name.utf8.count
-        return first { $0.name.utf8.count == length && $0.name == name }?.kind ?? .missing
+        return first { $0.name.utf8.count == length && $0.name == name }
     }
 
     /// The first of `names` that is a file here.
@@ -44,6 +53,10 @@ public protocol FileTree: Sendable {
     /// The file's bytes, or nil when it is missing or cannot be read. Only
     /// regular files are read: a FIFO or a device is never opened to read.
     func read(_ path: String) -> [UInt8]?
+    /// `read`, for a path its directory's listing gave as a regular file
+    /// (`DirectoryEntry.isListedRegularFile`): a tree may then skip its own
+    /// type check. Others read as `read` does.
+    func read(_ path: String, listedAsRegularFile: Bool) -> [UInt8]?
     /// Why `read` gave nil for a path that exists; nil when it is missing
     /// (or readable after all). Asked only after a read failed.
     func whyUnreadable(_ path: String) -> UnreadableReason?
@@ -65,6 +78,7 @@ public protocol FileTree: Sendable {
 }
 
 extension FileTree {
+    public func read(_ path: String, listedAsRegularFile: Bool) -> [UInt8]? { read(path) }
     public func whyUnreadable(_ path: String) -> UnreadableReason? { nil }
     public func whyUnlistable(_ directory: String) -> UnreadableReason? { nil }
     public func refusedReads() -> [RefusedRead] { [] }
