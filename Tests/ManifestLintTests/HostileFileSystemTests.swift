@@ -69,9 +69,11 @@ struct HostileFileSystemTests {
         process.standardOutput = output
         process.standardError = output
         process.standardInput = input
+        // The line goes in before the run starts: written after, it could
+        // meet a run that had already ended, and the write's SIGPIPE would end the tests.
+        try input.fileHandleForWriting.write(contentsOf: Data("refs/heads/main 0000 refs/heads/main 0000\n".utf8))
         let start = Date()
         try process.run()
-        input.fileHandleForWriting.write(Data("refs/heads/main 0000 refs/heads/main 0000\n".utf8))
         let deadline = start.addingTimeInterval(secondsAllowed + 1)
         while process.isRunning && Date() < deadline { usleep(5_000) }
         let seconds = Date().timeIntervalSince(start)
