@@ -220,11 +220,11 @@ extension Rule {
                     if use.kind == .existenceCheck {
                         guard let shown else { continue }
                         findings.report("\(subject(of: use)) is always false: it looks at \(display(reference.target, graph)) (\(why(reference, graph))); \(display(shown, graph)) does exist",
-                                        in: use.module.file, at: use.span, severity: .warning, fix: fix(reference, to: shown))
+                                        in: use.module.file, at: use.span, severity: .warning, fix: reference.retargeted(to: shown, .unsafe))
                         continue
                     }
                     findings.report("\(subject(of: use)) is read from \(display(reference.target, graph)) (\(why(reference, graph))), which does not exist\(there)",
-                                    in: use.module.file, at: use.span, fix: shown.flatMap { fix(reference, to: $0) })
+                                    in: use.module.file, at: use.span, fix: shown.flatMap { reference.retargeted(to: $0, .unsafe) })
                 case .wrongKind(let isDirectory):
                     let outcome: String
                     switch use.kind {
@@ -273,18 +273,4 @@ private func why(_ reference: ProgramPathReference, _ graph: ProjectGraph) -> St
     let directory = graph.programDirectory
     if directory == graph.location.directory { return "Pulumi runs the program in the project directory" }
     return "Pulumi runs the program in \(directoryShown(directory, graph)), \(graph.programDirectoryReason)"
-}
-
-/// Rewrites a literal path to reach `candidate` from where it is resolved; nil unless the path is one plain literal.
-private func fix(_ reference: ProgramPathReference, to candidate: String) -> Fix? {
-    guard let literal = reference.folded.literal, !reference.folded.isResolved else { return nil }
-    let module = reference.use.module
-    let token = module.tokens[literal]
-    let written = module.file.text(Span(token.span.start + 1, token.span.end - 1))
-    var replacement = Path.relative(candidate, from: reference.base)
-    if written.hasPrefix("./"), !replacement.hasPrefix("../") { replacement = "./" + replacement }
-    guard !replacement.isEmpty, !replacement.contains("\\") else { return nil }
-    let quote = module.file.text(Span(token.span.start, token.span.start + 1))
-    return Fix(.unsafe, "Change '\(written)' to '\(replacement)'",
-               [.edit(TextEdit(path: module.file.path, span: token.span, replacement: quote + replacement + quote))])
 }

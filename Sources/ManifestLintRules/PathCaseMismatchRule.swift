@@ -44,6 +44,29 @@ extension Rule {
             ], findings: [
                 #"'./bin/Tap.mjs' exists only as 'bin/tap.mjs' (other letter case): found on macOS and Windows, missing on Linux"#,
             ]),
+            // A path the program opens (see asset-path-missing), resolved from the directory Pulumi runs it in.
+            .fix([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "main": "index.ts", "dependencies": {"@pulumi/pulumi": "^3"}}"#,
+                "index.ts": #"""
+                    import * as pulumi from "@pulumi/pulumi";
+                    export const code = new pulumi.asset.FileArchive(↓"./Lambda");
+
+                    """#,
+                "lambda/index.js": "",
+            ], .safe, becomes: [
+                "index.ts": #"""
+                    import * as pulumi from "@pulumi/pulumi";
+                    export const code = new pulumi.asset.FileArchive("./lambda");
+
+                    """#,
+            ], findings: [
+                #"'./Lambda' exists only as 'lambda' (other letter case): found on macOS and Windows, missing on Linux"#,
+            ]),
             .clean([
                 "Pulumi.yaml": #"""
                     name: demo
@@ -74,6 +97,14 @@ extension Rule {
                 let shown = Path.relative(actual, from: anchor)
                 findings.report("'\(reference.written)' exists only as '\(shown)' (other letter case): found on macOS and Windows, missing on Linux",
                                 in: reference.file, at: reference.node.span, fix: graph.retarget(reference, to: actual, .safe))
+            }
+            for path in graph.fact(ProgramPathReferences.self) {
+                guard case .caseMismatch(let actual) = path.status else { continue }
+                let written = path.folded.literal.flatMap { path.use.module.stringValue($0) } ?? path.use.written
+                let anchor = path.folded.isResolved ? (path.runningFile.flatMap(Path.parent) ?? path.base) : path.base
+                let shown = Path.relative(actual, from: anchor)
+                findings.report("'\(written)' exists only as '\(shown)' (other letter case): found on macOS and Windows, missing on Linux",
+                                in: path.use.module.file, at: path.use.span, fix: path.retargeted(to: actual, .safe))
             }
         })
 }

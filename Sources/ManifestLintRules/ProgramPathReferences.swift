@@ -29,6 +29,19 @@ struct ProgramPathReference {
     /// The file Node runs for the module (its `__dirname` is this file's directory).
     var runningFile: String?
     var status: Status
+
+    /// Rewrites the literal to reach `target` from where it is resolved,
+    /// keeping its quotes and a leading "./"; nil unless the path is one plain literal.
+    func retargeted(to target: String, _ applicability: Applicability) -> Fix? {
+        guard let literal = folded.literal, !folded.isResolved, let written = use.module.stringValue(literal) else { return nil }
+        let token = use.module.tokens[literal]
+        var replacement = Path.relative(target, from: base)
+        if written.hasPrefix("./"), !replacement.hasPrefix("../") { replacement = "./" + replacement }
+        guard !replacement.isEmpty, !replacement.contains("\\"), !replacement.contains("'"), !replacement.contains("\"") else { return nil }
+        let quote = use.module.file.text(Span(token.span.start, token.span.start + 1))
+        return Fix(applicability, "Change '\(written)' to '\(replacement)'",
+                   [.edit(TextEdit(path: use.module.file.path, span: token.span, replacement: quote + replacement + quote))])
+    }
 }
 
 /// The program paths of a Node.js project, resolved once for the rules that

@@ -2,8 +2,9 @@ import FuzzSupport
 import ManifestLint
 
 /// The JavaScript/TypeScript tokenizer and what reads its tokens (imports,
-/// declarations, type positions, code regions): no trap, no hang, every
-/// token within the file, every token in one region.
+/// declarations, type positions, code regions, the paths a program opens and
+/// their folding): no trap, no hang, every token within the file, every
+/// token in one region, every path use within the tokens.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzJavaScript(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Fuzz.bytes(data, count)
@@ -17,6 +18,13 @@ func fuzzJavaScript(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let regions = CodeRegions(module, types: types)
         precondition(regions.regionOfToken.count == module.tokens.count)
         for region in regions.regions { precondition(region.tokens.lowerBound <= region.tokens.upperBound) }
+        let folder = PathFolder(module: module, runningFile: "/p/src/" + path, workingDirectory: "/p/lib")
+        for use in ProgramPaths.uses(in: module) {
+            precondition(!use.argument.isEmpty && use.argument.upperBound <= module.tokens.count)
+            _ = use.written
+            _ = folder.fold(use.argument)
+        }
+        for range in module.declarations.values where !range.isEmpty { _ = folder.fold(range) }
     }
     return 0
 }

@@ -123,7 +123,7 @@ public struct JSModule: Sendable {
     }
 
     /// The value of a string token (quotes removed; escapes kept as written).
-    func stringValue(_ index: Int) -> String? {
+    public func stringValue(_ index: Int) -> String? {
         guard index >= 0, index < tokens.count, tokens[index].kind == .string || tokens[index].kind == .template else { return nil }
         // The quotes (or backquotes) are one byte each.
         let span = tokens[index].span

@@ -103,10 +103,20 @@ public struct PathFolder {
     private func concatenation(_ parts: [Range<Int>], depth: Int) -> Value? {
         guard case .path(var result)? = value(parts[0], depth: depth + 1) else { return nil }
         for part in parts.dropFirst() {
-            guard case .path(let next)? = value(part, depth: depth + 1), !next.isResolved else { return nil }
-            result.path += next.path
+            guard let text = piece(part, depth: depth) else { return nil }
+            result.path += text
         }
         return .path(normalized(result))
+    }
+
+    /// Text added to a path (`+ '/lambda'`, a template's substitution): a
+    /// literal as it is (a "/" included), or a folded value that is no tree path.
+    private func piece(_ range: Range<Int>, depth: Int) -> String? {
+        if range.count == 1, module.tokens[range.lowerBound].kind == .string || module.tokens[range.lowerBound].kind == .template {
+            return module.stringValue(range.lowerBound).flatMap { $0.contains("\\") ? nil : $0 }
+        }
+        guard case .path(let folded)? = value(range, depth: depth + 1), !folded.isResolved else { return nil }
+        return folded.path
     }
 
     /// `` `${__dirname}/lambda` ``: the literal pieces and the folded substitutions.
@@ -125,14 +135,13 @@ public struct PathFolder {
                 }
                 nesting += 1
             } else if (kind == .templateMiddle || kind == .templateTail) && nesting == 1 {
-                guard case .path(let substituted)? = value(pieceStart..<index, depth: depth + 1), let text = templatePiece(index),
-                      var current = result else { return nil }
-                if substituted.isResolved {
+                guard let text = templatePiece(index), var current = result else { return nil }
+                if current.path.isEmpty, case .path(let substituted)? = value(pieceStart..<index, depth: depth + 1), substituted.isResolved {
                     // Only at the very start may a substitution be a tree path.
-                    guard current.path.isEmpty else { return nil }
                     current = substituted
                 } else {
-                    current.path += substituted.path
+                    guard let substituted = piece(pieceStart..<index, depth: depth) else { return nil }
+                    current.path += substituted
                 }
                 current.path += text
                 result = current
@@ -198,7 +207,7 @@ public struct PathFolder {
         case ("path", ["resolve"]): return resolve(arguments, depth: depth)
         case ("path", ["dirname"]):
             guard arguments.count == 1, case .path(var folded)? = value(arguments[0], depth: depth + 1) else { return nil }
-            folded.path = Path.parent(folded.path) ?? ""
+            folded.path = Self.dirname(folded.path, isResolved: folded.isResolved)
             return .path(folded)
         case ("url", ["fileURLToPath"]):
             guard arguments.count == 1, case .url(let file)? = value(arguments[0], depth: depth + 1) else { return nil }
@@ -224,6 +233,19 @@ public struct PathFolder {
             if next.isResolved { result = next } else { result.path = Path.join(result.path, next.path) }
         }
         return .path(result)
+    }
+
+    /// Node's `path.dirname`: lexical (`a/..` gives `a`), trailing slashes
+    /// dropped, "." for a relative name without a directory (a tree path's
+    /// root is "/" on disk, "" in a virtual tree).
+    static func dirname(_ path: String, isResolved: Bool) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return isResolved ? "" : "." }
+        if slash == trimmed.startIndex { return "/" }
+        var directory = trimmed[..<slash]
+        while directory.count > 1, directory.hasSuffix("/") { directory = directory.dropLast() }
+        return String(directory)
     }
 
     private func normalized(_ path: FoldedPath) -> FoldedPath {

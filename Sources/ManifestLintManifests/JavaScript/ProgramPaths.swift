@@ -66,7 +66,7 @@ public enum ProgramPaths {
             if module.isIdentifier(index, "new") {
                 var end = index + 1
                 while module.isPunctuator(end + 1, "."), module.tokens.indices.contains(end + 2) { end += 2 }
-                guard module.isIdentifier(end, "FileAsset") || module.isIdentifier(end, "FileArchive") || module.isIdentifier(end, "Image"),
+                guard namesAReader(module, at: end) || end == index + 1 && module.bindings[module.text(end)]?.path.last.map(readerClassNames.contains) == true,
                       let name = resolvedName(at: index + 1, in: module), name.end == end, module.isPunctuator(end + 1, "("),
                       let close = module.closing(end + 1) else { continue }
                 let arguments = ResourceNames.topLevelSplit(module, from: end + 2, to: close)
@@ -94,6 +94,13 @@ public enum ProgramPaths {
     }
 
     private static let fileSystemFunctionNames: [StaticString] = ["readFileSync", "readFile", "readdirSync", "readdir", "existsSync"]
+
+    /// The classes whose construction opens a path (a name imported under another name is looked up instead).
+    private static let readerClassNames: Set<String> = ["FileAsset", "FileArchive", "Image"]
+
+    private static func namesAReader(_ module: JSModule, at index: Int) -> Bool {
+        module.isIdentifier(index, "FileAsset") || module.isIdentifier(index, "FileArchive") || module.isIdentifier(index, "Image")
+    }
 
     /// The uses of a `new X(…)`: assets and archives of @pulumi/pulumi, and
     /// the build of the Docker images of @pulumi/docker, @pulumi/docker-build and @pulumi/awsx.
