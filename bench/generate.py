@@ -113,6 +113,7 @@ def source_module(index, lines=500):
         f"import {{ helper{index + 1} }} from './module-{index + 1:02d}.mjs';" if index < 49 else "export const last = true;",
         "const config = new pulumi.Config();",
         "const env = config.get('environmentSuffix') || pulumi.getStack();",
+        f"export const code{index} = new pulumi.asset.FileArchive('./lambda');",
         f"export function helper{index}(value) {{",
         "  return String(value).replace(/[^a-z0-9-]/g, '-') / 1 ? value : `${value}`;",
         "}",
@@ -146,6 +147,7 @@ def program(root, modules=50):
         "devDependencies": {"jest": "^29.7.0"},
         "dependencies": {"@pulumi/pulumi": "^3.130.0", "@pulumi/aws": "^6.50.0"},
     }, indent=2) + "\n")
+    write(os.path.join(root, "src", "lambda", "index.js"), "exports.handler = async () => 'ok';\n")
     for index in range(modules):
         write(os.path.join(root, "src", f"module-{index:02d}.mjs"), source_module(index))
         write(os.path.join(root, "test", f"module-{index:02d}.test.mjs"),
@@ -155,7 +157,8 @@ def program(root, modules=50):
     # The same check with the rules that read the program's source off, to measure what they add.
     write(os.path.join(root, "..", "program-rules-off.yaml"), "rules:\n" + "".join(
         f"  {rule}: off\n" for rule in ["nondeterministic-resource-name", "incomplete-pulumi-mock",
-                                          "module-format-mismatch", "esm-entry-require"]))
+                                          "module-format-mismatch", "esm-entry-require", "asset-path-missing"]))
+    write(os.path.join(root, "..", "asset-path-missing-off.yaml"), "rules:\n  asset-path-missing: off\n")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 # pre-commit-hooks), on synthetic repositories of 1, 100, 1,000 and 10,000
 # Pulumi projects, plus staged mode on a git repository of 10,000 tracked
 # files, plus what the rules that read the program's source add on one project
-# of 50 source files of 500 lines (the same check with those rules off).
+# of 50 source files of 500 lines (the same check with those rules off), and
+# what asset-path-missing adds at 1,000 projects and on that program.
 # Prints medians, ratios and peak memory as a table.
 #
 #   bench/run.sh                the whole benchmark (about 5 minutes here)
@@ -92,6 +93,8 @@ for size in $sizes; do
     # The same check with every rule off: what walking, reading, parsing and the graph cost without the rules.
     "$lint" rules --format json | python3 -c 'import json, sys; print("rules:"); [print("  " + rule["id"] + ": off") for rule in json.load(sys.stdin)]' > "$out/every-rule-off.yaml"
     measure "$size-rules-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/every-rule-off.yaml"
+    printf 'rules:\n  asset-path-missing: off\n' > "$out/asset-path-missing-off.yaml"
+    measure "$size-asset-path-missing-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/asset-path-missing-off.yaml"
     find "$tree" \( -name '*.yaml' -o -name '*.yml' \) > "$out/yaml-files"
     find "$tree" -name '*.json' > "$out/json-files"
     measure "$size-yamllint" 3 "$out/venv/bin/yamllint" -d relaxed "$tree"
@@ -109,6 +112,7 @@ echo "==> The program's source rules on it"
 program_runs=$([ "$smoke" = yes ] && echo 1 || echo 30)
 measure "program-all-rules" "$program_runs" "$lint" check "$program" --quiet --exit-zero
 measure "program-source-rules-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/program-rules-off.yaml"
+measure "program-asset-path-missing-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/asset-path-missing-off.yaml"
 
 if [ "$smoke" = no ]; then
   big="$out/bigrepo"
