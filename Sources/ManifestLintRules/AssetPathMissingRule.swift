@@ -18,7 +18,9 @@ extension Rule {
             `path.join`/`path.resolve` and consts are followed; a path from configuration, the environment or a \
             parameter is never judged, nor is one outside the project, one the TypeScript build or a package.json \
             script may make, or one git ignores outside tsc's output (something makes it). Code in a function handed \
-            to a call or set as a property (a Lambda callback) may run elsewhere and is left alone. A path that \
+            to a call or set as a property (a Lambda callback) may run elsewhere and is left alone, and so are \
+            relative paths in a program that calls `process.chdir`; fs's callback functions hand a missing file \
+            to the callback, which may expect it, and are not judged either. A path that \
             exists in other letter case is path-case-mismatch's. `fs.existsSync` of a missing path is reported only \
             when the path exists from a directory the author may have meant, as a warning: the check is then always false.
             """,

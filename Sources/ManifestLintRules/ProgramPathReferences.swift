@@ -54,14 +54,17 @@ enum ProgramPathReferences: ProjectFact {
         let runsBuildOutput = graph.runsBuildOutput
         let builds = BuildProducts(graph)
         var references: [ProgramPathReference] = []
-        for module in graph.programSources.reachable(from: sources) {
+        let modules = graph.programSources.reachable(from: sources)
+        // A program that changes its directory resolves relative paths from wherever it went: those are not judged.
+        let keepsDirectory = !modules.contains(where: ProgramPaths.changesDirectory)
+        for module in modules {
             let uses = ProgramPaths.uses(in: module)
             guard !uses.isEmpty else { continue }
             let runningFile = graph.runningFile(ofSource: module.file.path, runsBuildOutput: runsBuildOutput)
             let folder = PathFolder(module: module, runningFile: runningFile, workingDirectory: graph.programDirectory)
             let moduleDirectory = Path.parent(module.file.path) ?? ""
             for use in uses {
-                guard let folded = folder.fold(use.argument) else { continue }
+                guard let folded = folder.fold(use.argument), keepsDirectory || folded.isResolved || use.kind == .dataRequire else { continue }
                 let base = use.kind == .dataRequire ? moduleDirectory : graph.programDirectory
                 let target = folded.isResolved ? folded.path : Path.join(base, folded.path)
                 // What lies outside the project may differ on the machine that deploys: not judged.

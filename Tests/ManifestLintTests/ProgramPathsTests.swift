@@ -25,6 +25,8 @@ struct ProgramPathsTests {
         ("import { readFileSync } from 'node:fs';\nconst p = readFileSync('policy.json', 'utf8');", ["readFileSync 'policy.json'"]),
         ("import * as fs from 'fs';\nawait fs.promises.readFile('a');\nfs.readdirSync(\n  './dir'\n);", ["fs.promises.readFile 'a'", "fs.readdirSync './dir'"]),
         ("import { readFile } from 'fs/promises';\nawait readFile('x.json');", ["readFile 'x.json'"]),
+        // fs's callback form hands a missing file to the callback, which may well expect it.
+        ("import * as fs from 'fs';\nfs.readFile('./maybe.json', (err, data) => {});", []),
         ("const data = require('./data.json');\nconst lib = require('./lib');", ["require './data.json'"]),
         // Not the readers: other packages, other members, shadowing names, a method of some object.
         ("import * as aws from '@pulumi/aws';\nnew aws.ecr.Image('x');\nnew FileArchive('./a');\nconfig.readFileSync('x');", []),
@@ -34,5 +36,10 @@ struct ProgramPathsTests {
     ])
     func readersAreFoundThroughTheirNames(_ source: String, _ expected: [String]) {
         #expect(Self.uses(source) == expected)
+    }
+
+    @Test func aChangeOfDirectoryIsSeen() {
+        #expect(ProgramPaths.changesDirectory(JSModule(file: SourceFile(path: "/p/a.js", text: "process.chdir(__dirname);\n"))))
+        #expect(!ProgramPaths.changesDirectory(JSModule(file: SourceFile(path: "/p/a.js", text: "shell.chdir('x'); // process.chdir\n"))))
     }
 }

@@ -13,7 +13,7 @@ public struct ProgramPathUse: Sendable {
         /// A Dockerfile named outright: Docker provider versions read it from
         /// the working directory or from the context (its tokens, when given).
         case dockerfile(context: Range<Int>?)
-        /// `fs.readFileSync(path)`, `fs.readFile`: a file; `fs.readdirSync`: a directory.
+        /// `fs.readFileSync(path)`, `fs.promises.readFile`: a file; `fs.readdirSync`: a directory.
         case fileRead(directory: Bool)
         /// `fs.existsSync(path)`: a path that may well be missing on purpose.
         case existenceCheck
@@ -93,6 +93,11 @@ public enum ProgramPaths {
         return uses
     }
 
+    /// Whether the module calls `process.chdir`: relative paths then resolve from wherever it went.
+    public static func changesDirectory(_ module: JSModule) -> Bool {
+        module.tokens.indices.contains { module.isIdentifier($0, "chdir") && module.isPunctuator($0 - 1, ".") && module.isIdentifier($0 - 2, "process") }
+    }
+
     private static let fileSystemFunctionNames: [StaticString] = ["readFileSync", "readFile", "readdirSync", "readdir", "existsSync"]
 
     /// The classes whose construction opens a path (a name imported under another name is looked up instead).
@@ -139,10 +144,14 @@ public enum ProgramPaths {
     /// The kind of path a file-system function opens, for the functions whose
     /// failure on a missing path stops the program (and `existsSync`).
     private static func fileSystemCall(_ name: ResolvedName) -> ProgramPathUse.Kind? {
-        guard name.package == "fs" || name.package == "fs-extra" else { return nil }
+        // fs's callback functions hand the error to the callback, which may ignore it; fs-extra's return promises.
+        let promising = name.package == "fs-extra"
+        guard name.package == "fs" || promising else { return nil }
         switch name.members {
-        case ["readFileSync"], ["readFile"], ["promises", "readFile"]: return .fileRead(directory: false)
-        case ["readdirSync"], ["readdir"], ["promises", "readdir"]: return .fileRead(directory: true)
+        case ["readFileSync"], ["promises", "readFile"]: return .fileRead(directory: false)
+        case ["readFile"] where promising: return .fileRead(directory: false)
+        case ["readdirSync"], ["promises", "readdir"]: return .fileRead(directory: true)
+        case ["readdir"] where promising: return .fileRead(directory: true)
         case ["existsSync"]: return .existenceCheck
         default: return nil
         }
