@@ -158,7 +158,9 @@ def program(root, modules=50):
     write(os.path.join(root, "..", "program-rules-off.yaml"), "rules:\n" + "".join(
         f"  {rule}: off\n" for rule in ["nondeterministic-resource-name", "incomplete-pulumi-mock",
                                           "module-format-mismatch", "esm-entry-require", "asset-path-missing"]))
-    write(os.path.join(root, "..", "asset-path-missing-off.yaml"), "rules:\n  asset-path-missing: off\n")
+    # What asset-path-missing adds: path-case-mismatch, which reads the same program paths, off in both.
+    write(os.path.join(root, "..", "path-case-mismatch-off.yaml"), "rules:\n  path-case-mismatch: off\n")
+    write(os.path.join(root, "..", "asset-path-missing-off.yaml"), "rules:\n  path-case-mismatch: off\n  asset-path-missing: off\n")
 
 
 if __name__ == "__main__":

@@ -44,9 +44,11 @@ for size in ["1", "100", "1000", "10000"]:
     rules_off = load(f"{size}-rules-off")
     if rules_off and find:
         row(case, "… with every rule off (walk, manifests read and parsed, graph; no sources)", rules_off, f"{rules_off['median'] / find['median']:.2f} × find")
-    asset_off = load(f"{size}-asset-path-missing-off")
-    if asset_off:
-        row(case, "… with asset-path-missing off", asset_off, f"asset-path-missing adds {lint['median'] - asset_off['median']:+.1f} ms")
+    case_off, asset_off = load(f"{size}-path-case-mismatch-off"), load(f"{size}-asset-path-missing-off")
+    if case_off and asset_off:
+        row(case, "… with path-case-mismatch off", case_off, "-")
+        row(case, "… with path-case-mismatch and asset-path-missing off", asset_off,
+            f"asset-path-missing adds {case_off['median'] - asset_off['median']:+.1f} ms")
     if find:
         row(case, "find -name Pulumi.yaml", find, "1.00 × find")
     floor = load(f"{size}-io-floor")
@@ -67,6 +69,8 @@ if everything and without:
     case = "1 project, 50 source files × 500 lines"
     row(case, "manifest-lint check", everything, f"+{added:.1f} ms for the source rules ({everything['median'] / without['median']:.2f} ×)")
     row(case, "… with those rules off", without, "-")
-    asset_off = load("program-asset-path-missing-off")
-    if asset_off:
-        row(case, "… with asset-path-missing off", asset_off, f"asset-path-missing adds {everything['median'] - asset_off['median']:+.1f} ms")
+    case_off, asset_off = load("program-path-case-mismatch-off"), load("program-asset-path-missing-off")
+    if case_off and asset_off:
+        row(case, "… with path-case-mismatch off", case_off, "-")
+        row(case, "… with path-case-mismatch and asset-path-missing off", asset_off,
+            f"asset-path-missing adds {case_off['median'] - asset_off['median']:+.1f} ms")

@@ -93,7 +93,10 @@ for size in $sizes; do
     # The same check with every rule off: what walking, reading, parsing and the graph cost without the rules.
     "$lint" rules --format json | python3 -c 'import json, sys; print("rules:"); [print("  " + rule["id"] + ": off") for rule in json.load(sys.stdin)]' > "$out/every-rule-off.yaml"
     measure "$size-rules-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/every-rule-off.yaml"
-    printf 'rules:\n  asset-path-missing: off\n' > "$out/asset-path-missing-off.yaml"
+    # What asset-path-missing adds: path-case-mismatch, which reads the same program paths, off in both runs.
+    printf 'rules:\n  path-case-mismatch: off\n' > "$out/path-case-mismatch-off.yaml"
+    printf 'rules:\n  path-case-mismatch: off\n  asset-path-missing: off\n' > "$out/asset-path-missing-off.yaml"
+    measure "$size-path-case-mismatch-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/path-case-mismatch-off.yaml"
     measure "$size-asset-path-missing-off" "$runs" "$lint" check "$tree" --quiet --exit-zero --config "$out/asset-path-missing-off.yaml"
     find "$tree" \( -name '*.yaml' -o -name '*.yml' \) > "$out/yaml-files"
     find "$tree" -name '*.json' > "$out/json-files"
@@ -112,6 +115,7 @@ echo "==> The program's source rules on it"
 program_runs=$([ "$smoke" = yes ] && echo 1 || echo 30)
 measure "program-all-rules" "$program_runs" "$lint" check "$program" --quiet --exit-zero
 measure "program-source-rules-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/program-rules-off.yaml"
+measure "program-path-case-mismatch-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/path-case-mismatch-off.yaml"
 measure "program-asset-path-missing-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/asset-path-missing-off.yaml"
 
 if [ "$smoke" = no ]; then

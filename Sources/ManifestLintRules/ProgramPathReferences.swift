@@ -52,7 +52,8 @@ enum ProgramPathReferences: ProjectFact {
         let sources = graph.programSourceFiles
         guard !sources.isEmpty else { return [] }
         let runsBuildOutput = graph.runsBuildOutput
-        let builds = BuildProducts(graph)
+        // Worked out only for a path that is missing (it reads the scripts): most paths are there.
+        var builds: BuildProducts?
         var references: [ProgramPathReference] = []
         let modules = graph.programSources.reachable(from: sources)
         // A program that changes its directory resolves relative paths from wherever it went: those are not judged.
@@ -71,14 +72,18 @@ enum ProgramPathReferences: ProjectFact {
                 guard Path.isInside(target, graph.location.directory) else { continue }
                 var reference = ProgramPathReference(use: use, folded: folded, target: target, base: base, runningFile: runningFile,
                                                      status: .present)
-                reference.status = status(of: reference, graph: graph, builds: builds)
+                reference.status = status(of: reference, graph: graph) {
+                    if builds == nil { builds = BuildProducts(graph) }
+                    return builds?.mayBuild($0) ?? true
+                }
                 references.append(reference)
             }
         }
         return references
     }
 
-    private static func status(of reference: ProgramPathReference, graph: ProjectGraph, builds: BuildProducts) -> ProgramPathReference.Status {
+    private static func status(of reference: ProgramPathReference, graph: ProjectGraph,
+                               mayBuild: (String) -> Bool) -> ProgramPathReference.Status {
         let tree = graph.tree
         let use = reference.use
         switch tree.kind(of: reference.target) {
@@ -99,7 +104,7 @@ enum ProgramPathReferences: ProjectFact {
             if !reference.folded.isResolved, tree.exists(Path.join(contextDirectory, reference.folded.path)) { return .present }
         }
         if let actual = tree.caseInsensitiveMatch(for: reference.target, below: graph.location.directory) { return .caseMismatch(actual: actual) }
-        if builds.mayBuild(reference.target) { return .mayBeBuilt }
+        if mayBuild(reference.target) { return .mayBeBuilt }
         return .missing(candidates: candidates(for: reference, graph: graph))
     }
 
@@ -148,7 +153,7 @@ struct BuildProducts {
         if let package = graph.package {
             for entry in package.root?["scripts"]?.entries ?? [] {
                 guard let script = entry.value.string else { continue }
-                for word in script.split(whereSeparator: { " \t\n=,;'\"()&|<>:".contains($0) }) where !word.hasPrefix("-") || word.contains("/") {
+                for word in script.split(whereSeparator: Self.separatesWords) where !word.hasPrefix("-") || word.contains("/") {
                     let text = word.hasPrefix("-") ? String(word.drop { $0 == "-" }) : String(word)
                     guard !text.isEmpty, !Path.isAbsolute(text), !text.contains("*"), !text.contains("$") else { continue }
                     paths.insert(Path.join(package.directory, text))
@@ -156,6 +161,14 @@ struct BuildProducts {
             }
         }
         scriptPaths = paths
+    }
+
+    /// What ends a word that may be a path in a script (`--outdir=dist/lambda`, `cp a b && …`).
+    private static func separatesWords(_ character: Character) -> Bool {
+        switch character {
+        case " ", "\t", "\n", "=", ",", ";", "'", "\"", "(", ")", "&", "|", "<", ">", ":": return true
+        default: return false
+        }
     }
 
     func mayBuild(_ path: String) -> Bool {
