@@ -7,7 +7,7 @@ import hashlib, json, os, re, subprocess, sys
 
 binary = sys.argv[1] if len(sys.argv) > 1 else '.build/debug/manifest-lint'
 out = 'Fuzz/seeds'
-seeds = {t: set() for t in ['FuzzJSON', 'FuzzYAML', 'FuzzShell', 'FuzzJavaScript', 'FuzzGlobs', 'FuzzConfiguration', 'FuzzCheck']}
+seeds = {t: set() for t in ['FuzzJSON', 'FuzzYAML', 'FuzzShell', 'FuzzJavaScript', 'FuzzPython', 'FuzzGlobs', 'FuzzConfiguration', 'FuzzCheck']}
 
 def add(target, text):
     if text and len(text) < 20000:
@@ -28,6 +28,8 @@ def classify(path, text):
         if name == '.manifest-lint.yaml': add('FuzzConfiguration', text)
     elif name.endswith(('.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.tsx', '.jsx')):
         add('FuzzJavaScript', text)
+    elif name.endswith('.py'):
+        add('FuzzPython', text)
 
 # Files on disk: examples/ and Tests/Fixtures/.
 for root in ['examples', 'Tests/Fixtures']:
@@ -65,6 +67,11 @@ for rule in rules:
 for pattern in ['lib/*.{ts,tsx}', 'bin/**/*.mjs', 'src/[a-z]*.ts', '**/?(*.)+(spec|test).[jt]s?(x)', '!dist/**', '{a,{b,c}}/x', '[!abc]*', 'a\\*b']:
     for path in ['lib/a.ts', 'bin/x/y.mjs', 'src/index.ts', 'test/a.test.ts', 'dist/x.js']:
         add('FuzzGlobs', pattern + '\n' + path)
+# The constructs PythonTokenizerTests builds its programs from.
+for text in ["x = f'a{b!r:>{w}}c'\n", "f\"{x['k']}{f'{y}'}\"\n", "f\"{\"a\" + b}\"\n", "s = r'\\d+' + b'\\x00' + '''tri\nple'''\n",
+             "if x:\n    call(1,\n         2)  # c\n\telse_ = 0x1F + 1_000 * 2.5e-3j\n", "total = 1 + \\\n    2\n",
+             "f'''{\n x\n}'''\n", "f'{x=}' f'\\N{BULLET} {v}'\n", "def f(a, *b, **c) -> int:\n    return a @ b\n"]:
+    add('FuzzPython', text)
 # The configuration texts that ConfigurationTests parses, as Swift writes them.
 swift = open('Tests/ManifestLintTests/ConfigurationTests.swift', encoding='utf-8').read()
 for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', swift):
