@@ -52,6 +52,9 @@ public final class ProjectGraph {
         tree: tree, projectDirectory: location.directory,
         jest: JestConfiguration.load(package: package, projectDirectory: location.directory, tree: tree))
 
+    /// The program's Python modules, read when a rule asks; the program directory is on sys.path.
+    public private(set) lazy var pythonSources = PythonSources(tree: tree, programDirectory: programDirectory)
+
     /// The files Node loads first: the entry point (Pulumi.yaml main or what
     /// the directory resolves to), when it is JavaScript or TypeScript.
     public var programEntryFiles: [String] {

@@ -1,9 +1,10 @@
 import FuzzSupport
 import ManifestLint
 
-/// The Python tokenizer: no trap, no hang, every token within the input and
-/// in order, and every f-string piece balanced (a head, then middles, then
-/// its tail) unless the scan reports an error.
+/// The Python tokenizer and the import reader: no trap, no hang, every token
+/// within the input and in order, every f-string piece balanced (a head, then
+/// middles, then its tail) unless the scan reports an error, every import
+/// within the input.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzPython(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Fuzz.bytes(data, count)
@@ -23,6 +24,8 @@ func fuzzPython(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         precondition(open >= 0)
     }
     precondition(open == 0 || result.error != nil)
+    let module = PythonModule(file: SourceFile(path: "/p/pkg/app.py", bytes: bytes))
+    for anImport in module.imports { precondition(anImport.span.start <= anImport.span.end && anImport.span.end <= bytes.count) }
     return 0
 }
 

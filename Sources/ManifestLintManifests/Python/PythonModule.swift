@@ -1,0 +1,236 @@
+import Synchronization
+import ManifestLintFindings
+
+/// A Python file, tokenized, with what it imports and the names its imports bind.
+public struct PythonModule: Sendable {
+    /// `import a.b as c` or `from ..a import b, c as d`.
+    public struct Import: Sendable, Equatable {
+        /// The module as written, without its leading dots ("pulumi_aws.s3"; "" for `from . import x`).
+        public var module: String
+        /// The leading dots of a relative import; 0 for an absolute one.
+        public var level: Int
+        /// For `from m import a, b`: the names imported (a name may be a submodule); [] for `import m`.
+        public var names: [String]
+        /// Where the module is written.
+        public var span: Span
+    }
+
+    /// A local name bound by an import: to a module (`import pulumi_aws as aws`),
+    /// or to a member of one (`from pulumi_aws import s3`: path [s3]).
+    public struct Binding: Sendable, Equatable {
+        public var module: String
+        public var level: Int
+        public var path: [String]
+    }
+
+    public let file: SourceFile
+    public let tokens: [PythonToken]
+    public let error: (message: String, offset: Int)?
+    public let imports: [Import]
+    public let bindings: [String: Binding]
+
+    public init(file: SourceFile) {
+        self.file = file
+        let scanned = PythonTokenizer.tokenize(file.bytes)
+        // Comments are kept apart: no statement is read through them.
+        tokens = scanned.tokens.filter { $0.kind != .comment }
+        error = scanned.error
+        var scanner = ImportScanner(file: file, tokens: tokens)
+        scanner.scan()
+        imports = scanner.imports
+        bindings = scanner.bindings
+    }
+
+    public func text(_ index: Int) -> String {
+        guard tokens.indices.contains(index) else { return "" }
+        return file.text(tokens[index].span)
+    }
+
+    /// The files of the program an import loads, as Python finds them with
+    /// the program directory on sys.path: `a/b.py` or `a/b/__init__.py` for
+    /// `a.b` (a package's `__init__.py` on the way, when there is one), and a
+    /// submodule that `from a import b` names. Relative imports resolve from
+    /// this module's package. Packages outside the program (pulumi,
+    /// pulumi_aws) resolve to nothing.
+    public func files(of anImport: Import, programDirectory: String, tree: some FileTree) -> [String] {
+        var base: String
+        if anImport.level == 0 {
+            base = programDirectory
+        } else {
+            guard var directory = Path.parent(file.path) else { return [] }
+            for _ in 1..<anImport.level {
+                guard let parent = Path.parent(directory) else { return [] }
+                directory = parent
+            }
+            base = directory
+        }
+        var found: [String] = []
+        func add(_ path: String) { if !found.contains(path) { found.append(path) } }
+        let parts = anImport.module.split(separator: ".").map(String.init)
+        for part in parts {
+            base = Path.join(base, part)
+            let initFile = Path.join(base, "__init__.py")
+            if tree.isFile(initFile) { add(initFile) }
+        }
+        if !parts.isEmpty, tree.isFile(base + ".py") { add(base + ".py") }
+        for name in anImport.names where name != "*" {
+            let submodule = Path.join(base, name)
+            if tree.isFile(submodule + ".py") { add(submodule + ".py") }
+            let initFile = Path.join(submodule, "__init__.py")
+            if tree.isFile(initFile) { add(initFile) }
+        }
+        return found
+    }
+}
+
+/// Reads the import statements of a module from its tokens: each starts a
+/// statement (at a line's start, after `;`, or after the `:` of a one-line
+/// compound statement). `importlib.import_module` and `__import__` are dynamic and not read.
+private struct ImportScanner {
+    let file: SourceFile
+    let tokens: [PythonToken]
+    var imports: [PythonModule.Import] = []
+    var bindings: [String: PythonModule.Binding] = [:]
+
+    func text(_ index: Int) -> String { index < tokens.count ? file.text(tokens[index].span) : "" }
+
+    func isName(_ index: Int, _ word: String) -> Bool {
+        index < tokens.count && tokens[index].kind == .name && text(index) == word
+    }
+
+    func isOp(_ index: Int, _ op: String) -> Bool {
+        index < tokens.count && tokens[index].kind == .op && text(index) == op
+    }
+
+    func startsStatement(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        switch tokens[index - 1].kind {
+        case .newline, .indent, .dedent: return true
+        case .op: return isOp(index - 1, ";") || isOp(index - 1, ":")
+        default: return false
+        }
+    }
+
+    mutating func scan() {
+        var index = 0
+        while index < tokens.count {
+            if tokens[index].kind == .name, startsStatement(index) {
+                if isName(index, "import") { index = scanImport(from: index + 1); continue }
+                if isName(index, "from") { index = scanFrom(from: index + 1); continue }
+            }
+            index += 1
+        }
+    }
+
+    /// A dotted name at `index`: its text, span and the index after it.
+    func dottedName(at index: Int) -> (name: String, span: Span, end: Int)? {
+        guard index < tokens.count, tokens[index].kind == .name else { return nil }
+        var parts = [text(index)]
+        var end = index + 1
+        while isOp(end, "."), end + 1 < tokens.count, tokens[end + 1].kind == .name {
+            parts.append(text(end + 1))
+            end += 2
+        }
+        return (parts.joined(separator: "."), Span(tokens[index].span.start, tokens[end - 1].span.end), end)
+    }
+
+    /// `import a.b.c as d, e`.
+    mutating func scanImport(from start: Int) -> Int {
+        var index = start
+        while let name = dottedName(at: index) {
+            imports.append(PythonModule.Import(module: name.name, level: 0, names: [], span: name.span))
+            index = name.end
+            if isName(index, "as"), index + 1 < tokens.count, tokens[index + 1].kind == .name {
+                bindings[text(index + 1)] = PythonModule.Binding(module: name.name, level: 0, path: [])
+                index += 2
+            } else if let first = name.name.split(separator: ".").first {
+                // `import a.b` binds `a`, the top package.
+                bindings[String(first)] = PythonModule.Binding(module: String(first), level: 0, path: [])
+            }
+            guard isOp(index, ",") else { break }
+            index += 1
+        }
+        return index
+    }
+
+    /// `from ..a.b import (c, d as e)`, `from . import x`, `from a import *`.
+    mutating func scanFrom(from start: Int) -> Int {
+        var index = start
+        var level = 0
+        while index < tokens.count, tokens[index].kind == .op, isOp(index, ".") || isOp(index, "...") {
+            level += isOp(index, "...") ? 3 : 1
+            index += 1
+        }
+        // `from . import x` names no module: `import` is the keyword, not a name.
+        let name = isName(index, "import") ? nil : dottedName(at: index)
+        if let name { index = name.end }
+        guard level > 0 || name != nil, isName(index, "import") else { return index }
+        index += 1
+        let parenthesized = isOp(index, "(")
+        if parenthesized { index += 1 }
+        var names: [String] = []
+        while index < tokens.count {
+            if isOp(index, "*") {
+                names.append("*")
+                index += 1
+            } else if tokens[index].kind == .name {
+                let imported = text(index)
+                names.append(imported)
+                var local = imported
+                if isName(index + 1, "as"), index + 2 < tokens.count, tokens[index + 2].kind == .name {
+                    local = text(index + 2)
+                    index += 2
+                }
+                bindings[local] = PythonModule.Binding(module: name?.name ?? "", level: level, path: [imported])
+                index += 1
+            } else {
+                break
+            }
+            guard isOp(index, ",") else { break }
+            index += 1
+            // `from a import (b, c,)`: a trailing comma before the bracket.
+            if parenthesized, isOp(index, ")") { break }
+        }
+        let span = name?.span ?? tokens[start].span
+        imports.append(PythonModule.Import(module: name?.name ?? "", level: level, names: names, span: span))
+        return index
+    }
+}
+
+/// The program's Python modules, read and tokenized once: those reachable
+/// from the entry point through imports of the project's own files.
+public final class PythonSources: Sendable {
+    private let tree: any FileTree
+    private let programDirectory: String
+    private let modules = Mutex<[String: PythonModule?]>([:])
+    /// A program larger than this is read only this far.
+    static let maximumModules = 2_000
+
+    public init(tree: any FileTree, programDirectory: String) {
+        self.tree = tree
+        self.programDirectory = programDirectory
+    }
+
+    /// The module at a path (nil when it is not a file that can be read).
+    public func module(_ path: String) -> PythonModule? {
+        if let cached = modules.withLock({ $0[path] }) { return cached }
+        let module = tree.read(path).map { PythonModule(file: SourceFile(path: path, bytes: $0)) }
+        modules.withLock { $0[path] = .some(module) }
+        return module
+    }
+
+    /// Every module reachable from `roots` through imports of the program's own files, roots first.
+    public func reachable(from roots: [String]) -> [PythonModule] {
+        var seen = Set<String>()
+        var pending = roots.reversed() as [String]
+        var result: [PythonModule] = []
+        while let path = pending.popLast(), result.count < Self.maximumModules {
+            guard seen.insert(path).inserted, let module = module(path) else { continue }
+            result.append(module)
+            // Pushed last first, so that the first import is read next.
+            let imported = module.imports.flatMap { module.files(of: $0, programDirectory: programDirectory, tree: tree) }
+            for file in imported.reversed() where !seen.contains(file) { pending.append(file) }
+        }
+        return result
+    }
+}
