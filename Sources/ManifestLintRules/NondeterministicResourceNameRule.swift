@@ -14,7 +14,11 @@ extension Rule {
             concatenation and consts of the module; one in a tag, a description or an output is fine, and so is \
             a date's year, month or day (`new Date().getFullYear()`: a name that changes once a year, as a \
             yearly certificate rotation wants). When \
-            `main` names a build output that is not built yet, the source the build compiles into it is read.
+            `main` names a build output that is not built yet, the source the build compiles into it is read. In a \
+            Python program the same holds for `time.time()`, `datetime.now()`/`utcnow()`/`today()` (not their \
+            `.year` or a `strftime` of dates only), `uuid.uuid1()`/`uuid4()`, `random.*`, `secrets.*` and \
+            `os.urandom`, followed through f-strings, `+`, `str()`, `.format()`, assignments and the return values \
+            of the program's own functions, across its modules; pulumi_random's resources are stable and stay silent.
             """,
         consequence: Consequence(command: "pulumi up", outcome: "+- replace on every deploy: a new resource with a new name, the old one deleted"),
         fixSafety: "What the stable name should be is a choice (the stack name, config, a fixed string), and renaming replaces the resource once more: the fix shows the form and applies nothing.",
@@ -233,8 +237,80 @@ extension Rule {
 
                     """#,
             ]),
+            // Python: a name built in another module of the program, from uuid4.
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: data
+                    runtime: python
+
+                    """#,
+                "requirements.txt": "pulumi>=3\npulumi-aws>=6\n",
+                "__main__.py": #"""
+                    import time
+                    import pulumi_aws as aws
+                    from naming import unique
+
+                    bucket = aws.s3.BucketV2("data", bucket=↓unique("data"))
+                    logs = aws.s3.BucketV2(↓f"logs-{int(time.time())}")
+
+                    """#,
+                "naming.py": #"""
+                    import uuid
+
+
+                    def unique(prefix):
+                        return f"{prefix}-{uuid.uuid4().hex[:6]}"
+
+                    """#,
+            ], findings: [
+                #"`bucket` of aws.s3.BucketV2 changes on every run (unique = … uuid.uuid4()): every deploy sees a new name and replaces the resource"#,
+                #"the logical name of aws.s3.BucketV2 changes on every run (time.time()): every deploy sees a new name and replaces the resource"#,
+            ]),
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: db
+                    runtime: python
+                    main: infra/
+
+                    """#,
+                "infra/__main__.py": #"""
+                    from datetime import datetime
+                    from pulumi_aws import rds
+
+                    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+                    db = rds.Instance("db", identifier=↓f"db-{stamp}", instance_class="db.t3.micro")
+
+                    """#,
+            ], findings: [
+                #"`identifier` of rds.Instance changes on every run (stamp = … datetime.now()): every deploy sees a new name and replaces the resource"#,
+            ]),
+            // uuid only in tags, a timestamp exported, a year in a name: all stay silent.
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: data
+                    runtime: python
+
+                    """#,
+                "__main__.py": #"""
+                    import uuid
+                    from datetime import datetime
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    config = pulumi.Config()
+                    bucket = aws.s3.BucketV2("data", tags={"run": str(uuid.uuid4())})
+                    cert = aws.acm.Certificate(f"cert-{datetime.now().year}", domain_name=config.require("domain"))
+                    pulumi.export("deployed_at", datetime.now().isoformat())
+                    print(f"created {bucket} at {datetime.now()}")
+
+                    """#,
+            ]),
         ],
         check: { graph, findings in
+            if graph.isPythonRuntime {
+                reportPythonNames(graph, &findings)
+                return
+            }
             guard graph.isNodeRuntime else { return }
             let entries = graph.programSourceFiles
             guard !entries.isEmpty else { return }
@@ -252,4 +328,23 @@ extension Rule {
                 }
             }
         })
+}
+
+/// The same check for a Python program: its own modules from the entry point.
+private func reportPythonNames(_ graph: ProjectGraph, _ findings: inout Findings) {
+    let entries = graph.pythonEntryFiles
+    guard !entries.isEmpty else { return }
+    let names = PythonResourceNames(modules: graph.pythonSources.reachable(from: entries), programDirectory: graph.programDirectory, tree: graph.tree)
+    for construction in names.constructions() {
+        var places: [(String, Range<Int>)] = construction.nameArgument.map { [("the logical name", $0)] } ?? []
+        places += construction.keywords.filter { PythonResourceNames.physicalNameKeywords.contains($0.key) }.map { ("`\($0.key)`", $0.value) }
+        let module = construction.module
+        for (place, range) in places where !range.isEmpty {
+            guard let changing = names.changingValue(in: range, of: module) else { continue }
+            let span = Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
+            let fix = Fix(.displayOnly, "Build the name from values that stay the same (the stack name, config), or leave it out and let Pulumi add a random suffix once", [])
+            findings.report("\(place) of \(construction.callee) changes on every run (\(changing)): every deploy sees a new name and replaces the resource",
+                            in: module.file, at: span, fix: fix)
+        }
+    }
 }

@@ -28,6 +28,9 @@ public struct PythonModule: Sendable {
     public let error: (message: String, offset: Int)?
     public let imports: [Import]
     public let bindings: [String: Binding]
+    /// The value of each name the module assigns exactly once (`name = …` or
+    /// `name: T = …` at a statement's start) and that no function takes as a parameter.
+    public let assignments: [String: Range<Int>]
 
     public init(file: SourceFile) {
         self.file = file
@@ -39,6 +42,143 @@ public struct PythonModule: Sendable {
         scanner.scan()
         imports = scanner.imports
         bindings = scanner.bindings
+        assignments = Self.singleAssignments(tokens: tokens, file: file)
+    }
+
+    public func isName(_ index: Int, _ word: String) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .name && text(index) == word
+    }
+
+    public func isOp(_ index: Int, _ op: String) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .op && text(index) == op
+    }
+
+    /// Whether the token at `index` starts a statement.
+    func startsStatement(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        switch tokens[index - 1].kind {
+        case .newline, .indent, .dedent: return true
+        default: return isOp(index - 1, ";")
+        }
+    }
+
+    /// The index of the bracket that closes the one at `open`, or nil.
+    public func closing(_ open: Int) -> Int? {
+        guard isOp(open, "(") || isOp(open, "[") || isOp(open, "{") else { return nil }
+        var depth = 0
+        for index in open..<tokens.count where tokens[index].kind == .op {
+            switch text(index) {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// The comma-separated parts between two tokens, at the top level of brackets.
+    public func topLevelSplit(from start: Int, to end: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var depth = 0
+        var partStart = start
+        for index in start..<max(start, end) where tokens[index].kind == .op {
+            switch text(index) {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case "," where depth == 0:
+                parts.append(partStart..<index)
+                partStart = index + 1
+            default: break
+            }
+        }
+        if end > partStart { parts.append(partStart..<end) }
+        return parts
+    }
+
+    /// The tokens of a statement's expression from `start`: up to the end of its logical line or a `;`.
+    func expression(from start: Int) -> Range<Int> {
+        var end = start
+        var depth = 0
+        while end < tokens.count, tokens[end].kind != .newline {
+            if tokens[end].kind == .op {
+                switch text(end) {
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
+                case ";" where depth == 0: return start..<end
+                default: break
+                }
+            }
+            end += 1
+        }
+        return start..<end
+    }
+
+    /// The values a function of this module returns (`def name(…): … return x`), or nil when there is none.
+    public func returnedValues(of name: String) -> [Range<Int>]? {
+        guard let def = tokens.indices.first(where: { isName($0, "def") && isName($0 + 1, name) && startsStatement($0) }),
+              let close = closing(def + 2) else { return nil }
+        var index = close + 1
+        while index < tokens.count, !isOp(index, ":") { index += 1 }
+        index += 1
+        var body = index..<expression(from: index).upperBound
+        if tokens.indices.contains(index), tokens[index].kind == .newline {
+            // An indented block: up to the dedent that closes it.
+            var depth = 0
+            var end = index + 1
+            while end < tokens.count {
+                if tokens[end].kind == .indent { depth += 1 }
+                if tokens[end].kind == .dedent {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                end += 1
+            }
+            body = index..<end
+        }
+        return body.filter { isName($0, "return") }.map { expression(from: $0 + 1) }.filter { !$0.isEmpty }
+    }
+
+    private static func singleAssignments(tokens: [PythonToken], file: SourceFile) -> [String: Range<Int>] {
+        let module = ParsedTokens(tokens: tokens, file: file)
+        var values: [String: Range<Int>] = [:]
+        var seen = Set<String>()
+        var parameters = Set<String>()
+        for index in tokens.indices where tokens[index].kind == .name {
+            let name = module.text(index)
+            if name == "def", module.isOp(index + 2, "(") {
+                // Parameters shadow what the module assigns: such a name is not followed.
+                var depth = 0
+                for inner in (index + 2)..<tokens.count {
+                    if module.isOp(inner, "(") || module.isOp(inner, "[") { depth += 1 }
+                    if module.isOp(inner, ")") || module.isOp(inner, "]") { depth -= 1; if depth == 0 { break } }
+                    if depth == 1, tokens[inner].kind == .name, module.isOp(inner - 1, "(") || module.isOp(inner - 1, ",") || module.isOp(inner - 1, "*") || module.isOp(inner - 1, "**") {
+                        parameters.insert(module.text(inner))
+                    }
+                }
+                continue
+            }
+            guard module.startsStatement(index) else { continue }
+            var equals = index + 1
+            if module.isOp(equals, ":") {
+                // `name: Type = value`: the annotation up to the `=`.
+                while equals < tokens.count, tokens[equals].kind != .newline, !module.isOp(equals, "=") { equals += 1 }
+            }
+            let isAugmented = tokens.indices.contains(index + 1) && tokens[index + 1].kind == .op && module.text(index + 1).hasSuffix("=")
+                && !["=", "==", "<=", ">=", "!="].contains(module.text(index + 1))
+            guard module.isOp(equals, "=") || isAugmented else { continue }
+            if !seen.insert(name).inserted || isAugmented {
+                values[name] = nil
+                seen.insert(name)
+                continue
+            }
+            var end = equals + 1
+            while end < tokens.count, tokens[end].kind != .newline { end += 1 }
+            values[name] = (equals + 1)..<end
+        }
+        for name in parameters { values[name] = nil }
+        return values
     }
 
     public func text(_ index: Int) -> String {
@@ -80,6 +220,23 @@ public struct PythonModule: Sendable {
             if tree.isFile(initFile) { add(initFile) }
         }
         return found
+    }
+}
+
+/// Token questions asked while a module is still being built.
+private struct ParsedTokens {
+    let tokens: [PythonToken]
+    let file: SourceFile
+
+    func text(_ index: Int) -> String { tokens.indices.contains(index) ? file.text(tokens[index].span) : "" }
+    func isOp(_ index: Int, _ op: String) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .op && text(index) == op }
+
+    func startsStatement(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        switch tokens[index - 1].kind {
+        case .newline, .indent, .dedent: return true
+        default: return isOp(index - 1, ";")
+        }
     }
 }
 
