@@ -4,7 +4,7 @@ extension Rule {
     static let assetPathMissing = Rule(
         id: "asset-path-missing",
         severity: .error,
-        summary: "An asset, archive, Docker build or file the program reads is not where Pulumi looks for it.",
+        summary: "An asset, archive, Docker build or file the program reads is not where Pulumi looks for it (Node.js and Python).",
         rationale: """
             Pulumi runs a Node.js program in the directory of `main` (`main` itself when it is a directory, the \
             project directory when there is none: `getPwdMain` in pkg/engine/project.go), and resolves a relative \
@@ -22,7 +22,12 @@ extension Rule {
             relative paths in a program that calls `process.chdir`; fs's callback functions hand a missing file \
             to the callback, which may expect it, and are not judged either. A path that \
             exists in other letter case is path-case-mismatch's. `fs.existsSync` of a missing path is reported only \
-            when the path exists from a directory the author may have meant, as a warning: the check is then always false.
+            when the path exists from a directory the author may have meant, as a warning: the check is then always false. \
+            In a Python program the same holds for `pulumi.FileAsset` and `pulumi.FileArchive` (also inside an \
+            `AssetArchive`), `open()` for reading and `Path(…).read_text()`; `__file__` names the module's own file, \
+            and `os.path.join`, `os.path.dirname`, `pathlib.Path` with `/` and `.parent` are followed. A path the \
+            program also names in another string literal (`ZipFile("build/app.zip", "w")`) may be made by the \
+            program itself and is not judged.
             """,
         consequence: Consequence(command: "pulumi up",
                                  outcome: "stops with \"no such file or directory\" when it reaches the asset, the image or the read"),
@@ -211,6 +216,84 @@ extension Rule {
             ], findings: [
                 #"pulumi.asset.FileAsset("www") names a directory: Pulumi stops with "asset path 'www' is a directory; try using an archive" (FileArchive)"#,
             ]),
+            // Python: the same, with pulumi.FileArchive and a main directory.
+            .fix([
+                "Pulumi.yaml": #"""
+                    name: fn
+                    runtime: python
+                    main: infra/
+
+                    """#,
+                "requirements.txt": "pulumi>=3\npulumi-aws>=6\n",
+                "infra/__main__.py": #"""
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    fn = aws.lambda_.Function("fn", role="arn:aws:iam::123456789012:role/fn", runtime="python3.12",
+                                              handler="handler.main", code=pulumi.FileArchive(↓"./infra/lambda"))
+
+                    """#,
+                "infra/lambda/handler.py": "def main(event, context):\n    return 1\n",
+            ], .unsafe, becomes: [
+                "infra/__main__.py": #"""
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    fn = aws.lambda_.Function("fn", role="arn:aws:iam::123456789012:role/fn", runtime="python3.12",
+                                              handler="handler.main", code=pulumi.FileArchive("./lambda"))
+
+                    """#,
+            ], findings: [
+                #"pulumi.FileArchive("./infra/lambda") is read from infra/infra/lambda (Pulumi runs the program in infra/, main: infra/), which does not exist; infra/lambda does"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: fn
+                    runtime: python
+                    main: infra/
+
+                    """#,
+                "infra/__main__.py": #"""
+                    import os
+                    from pathlib import Path
+                    from zipfile import ZipFile
+                    from pulumi import FileArchive
+
+                    here = os.path.dirname(__file__)
+                    code = FileArchive(os.path.join(here, "lambda"))
+                    policy = (Path(__file__).parent / "policy.json").read_text()
+                    settings = Path(__file__).parent.joinpath("settings.json")
+                    # The program makes this one itself before it reads it.
+                    with ZipFile("build/handler.zip", "w") as bundle:
+                        bundle.write("lambda/handler.py")
+                    bundled = FileArchive("build/handler.zip")
+
+                    """#,
+                "infra/lambda/handler.py": "",
+                "infra/policy.json": "{}\n",
+            ]),
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: site
+                    runtime: python
+
+                    """#,
+                "__main__.py": #"""
+                    import json
+                    import pulumi
+
+                    with open(↓"policies/bucket.json") as handle:
+                        policy = json.load(handle)
+                    site = pulumi.FileArchive(↓f"{'www'}/dist")
+                    with open("out.txt", "w") as out:
+                        out.write("made here")
+
+                    """#,
+                "policy/bucket.json": "{}\n",
+            ], findings: [
+                #"open("policies/bucket.json") is read from policies/bucket.json (Pulumi runs the program in the project directory), which does not exist"#,
+                #"pulumi.FileArchive(f"{'www'}/dist") is read from www/dist (Pulumi runs the program in the project directory), which does not exist"#,
+            ]),
         ],
         check: { graph, findings in
             for reference in graph.fact(ProgramPathReferences.self) {
@@ -222,11 +305,11 @@ extension Rule {
                     if use.kind == .existenceCheck {
                         guard let shown else { continue }
                         findings.report("\(subject(of: use)) is always false: it looks at \(display(reference.target, graph)) (\(why(reference, graph))); \(display(shown, graph)) does exist",
-                                        in: use.module.file, at: use.span, severity: .warning, fix: reference.retargeted(to: shown, .unsafe))
+                                        in: use.file, at: use.span, severity: .warning, fix: reference.retargeted(to: shown, .unsafe))
                         continue
                     }
                     findings.report("\(subject(of: use)) is read from \(display(reference.target, graph)) (\(why(reference, graph))), which does not exist\(there)",
-                                    in: use.module.file, at: use.span, fix: shown.flatMap { reference.retargeted(to: $0, .unsafe) })
+                                    in: use.file, at: use.span, fix: shown.flatMap { reference.retargeted(to: $0, .unsafe) })
                 case .wrongKind(let isDirectory):
                     let outcome: String
                     switch use.kind {
@@ -235,7 +318,7 @@ extension Rule {
                     case .fileRead(directory: true): outcome = "the listing fails with ENOTDIR"
                     default: outcome = "a Docker build context is a directory"
                     }
-                    findings.report("\(subject(of: use)) names a \(isDirectory ? "directory" : "file"): \(outcome)", in: use.module.file, at: use.span)
+                    findings.report("\(subject(of: use)) names a \(isDirectory ? "directory" : "file"): \(outcome)", in: use.file, at: use.span)
                 case .present, .caseMismatch, .mayBeBuilt, .contextMissing:
                     continue
                 }
@@ -268,7 +351,7 @@ private func why(_ reference: ProgramPathReference, _ graph: ProjectGraph) -> St
         return "require resolves from \(directoryShown(reference.base, graph)), the module's directory"
     }
     if folded.isFromRunningFile, let runningFile = reference.runningFile, let directory = Path.parent(runningFile) {
-        let source = reference.use.module.file.path
+        let source = reference.use.file.path
         if runningFile == source { return "relative to \(directoryShown(directory, graph)), the directory of \(display(source, graph))" }
         return "relative to \(directoryShown(directory, graph)), where tsc emits \(display(source, graph)); tsc copies no other files there"
     }

@@ -100,11 +100,11 @@ extension Rule {
             }
             for path in graph.fact(ProgramPathReferences.self) {
                 guard case .caseMismatch(let actual) = path.status else { continue }
-                let written = path.folded.literal.flatMap { path.use.module.stringValue($0) } ?? path.use.written
+                let written = path.literalText ?? path.use.written
                 let anchor = path.folded.isResolved ? (path.runningFile.flatMap(Path.parent) ?? path.base) : path.base
                 let shown = Path.relative(actual, from: anchor)
                 findings.report("'\(written)' exists only as '\(shown)' (other letter case): found on macOS and Windows, missing on Linux",
-                                in: path.use.module.file, at: path.use.span, fix: path.retargeted(to: actual, .safe))
+                                in: path.use.file, at: path.use.span, fix: path.retargeted(to: actual, .safe))
             }
         })
 }

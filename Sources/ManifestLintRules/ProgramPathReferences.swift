@@ -30,56 +30,118 @@ struct ProgramPathReference {
     var runningFile: String?
     var status: Status
 
+    /// The literal's prefix (Python's r, b ...), quote and text, when the
+    /// path is one plain literal in single quotes of either kind.
+    private var literalParts: (prefix: String, quote: Character, text: String)? {
+        guard let literal = folded.literal else { return nil }
+        let whole = use.file.text(literal)
+        guard let quoteIndex = whole.firstIndex(where: { $0 == "'" || $0 == "\"" || $0 == "`" }) else { return nil }
+        let quote = whole[quoteIndex]
+        let inner = whole[whole.index(after: quoteIndex)...].dropLast()
+        // A triple-quoted literal is left alone.
+        guard whole.last == quote, !inner.hasPrefix(String(repeating: quote, count: 2)) else { return nil }
+        return (String(whole[..<quoteIndex]), quote, String(inner))
+    }
+
+    /// The literal's text, without prefix and quotes.
+    var literalText: String? { literalParts?.text }
+
     /// Rewrites the literal to reach `target` from where it is resolved,
-    /// keeping its quotes and a leading "./"; nil unless the path is one plain literal.
+    /// keeping its prefix, its quotes and a leading "./"; nil unless the path is one plain literal.
     func retargeted(to target: String, _ applicability: Applicability) -> Fix? {
-        guard let literal = folded.literal, !folded.isResolved, let written = use.module.stringValue(literal) else { return nil }
-        let token = use.module.tokens[literal]
+        guard let literal = folded.literal, !folded.isResolved, let parts = literalParts else { return nil }
         var replacement = Path.relative(target, from: base)
-        if written.hasPrefix("./"), !replacement.hasPrefix("../") { replacement = "./" + replacement }
-        guard !replacement.isEmpty, !replacement.contains("\\"), !replacement.contains("'"), !replacement.contains("\"") else { return nil }
-        let quote = use.module.file.text(Span(token.span.start, token.span.start + 1))
-        return Fix(applicability, "Change '\(written)' to '\(replacement)'",
-                   [.edit(TextEdit(path: use.module.file.path, span: token.span, replacement: quote + replacement + quote))])
+        if parts.text.hasPrefix("./"), !replacement.hasPrefix("../") { replacement = "./" + replacement }
+        guard !replacement.isEmpty, !replacement.contains("\\"), !replacement.contains(parts.quote), !replacement.contains("{") else { return nil }
+        let quote = String(parts.quote)
+        return Fix(applicability, "Change '\(parts.text)' to '\(replacement)'",
+                   [.edit(TextEdit(path: use.file.path, span: literal, replacement: parts.prefix + quote + replacement + quote))])
     }
 }
 
-/// The program paths of a Node.js project, resolved once for the rules that
-/// report them (asset-path-missing, path-case-mismatch).
+/// The program paths of a Node.js or Python project, resolved once for the
+/// rules that report them (asset-path-missing, path-case-mismatch).
 enum ProgramPathReferences: ProjectFact {
+    /// Each module's path uses, with the file that runs for it.
+    private typealias ModuleUses = (uses: [ProgramPathUse], runningFile: String?, literals: [(Span, String)])
+
     static func compute(for graph: ProjectGraph) -> [ProgramPathReference] {
-        guard graph.isNodeRuntime else { return [] }
-        let sources = graph.programSourceFiles
-        guard !sources.isEmpty else { return [] }
-        let runsBuildOutput = graph.runsBuildOutput
-        // Worked out only for a path that is missing (it reads the scripts): most paths are there.
-        var builds: BuildProducts?
-        var references: [ProgramPathReference] = []
-        let modules = graph.programSources.reachable(from: sources)
+        let perModule: [ModuleUses]
         // A program that changes its directory resolves relative paths from wherever it went: those are not judged.
-        let keepsDirectory = !modules.contains(where: ProgramPaths.changesDirectory)
-        for module in modules {
-            let uses = ProgramPaths.uses(in: module)
-            guard !uses.isEmpty else { continue }
-            let runningFile = graph.runningFile(ofSource: module.file.path, runsBuildOutput: runsBuildOutput)
-            let folder = PathFolder(module: module, runningFile: runningFile, workingDirectory: graph.programDirectory)
-            let moduleDirectory = Path.parent(module.file.path) ?? ""
+        let keepsDirectory: Bool
+        if graph.isPythonRuntime {
+            let modules = graph.pythonSources.reachable(from: graph.pythonEntryFiles)
+            keepsDirectory = !modules.contains(where: PythonProgramPaths.changesDirectory)
+            perModule = modules.map { module in
+                (PythonProgramPaths.uses(in: module), module.file.path,
+                 module.tokens.filter { $0.kind == .string }.map { ($0.span, module.file.text($0.span)) })
+            }
+        } else if graph.isNodeRuntime {
+            let sources = graph.programSourceFiles
+            guard !sources.isEmpty else { return [] }
+            let runsBuildOutput = graph.runsBuildOutput
+            let modules = graph.programSources.reachable(from: sources)
+            keepsDirectory = !modules.contains(where: ProgramPaths.changesDirectory)
+            perModule = modules.map { module in
+                let uses = ProgramPaths.uses(in: module)
+                return (uses, uses.isEmpty ? nil : graph.runningFile(ofSource: module.file.path, runsBuildOutput: runsBuildOutput),
+                        module.tokens.filter { $0.kind == .string || $0.kind == .template }.map { ($0.span, module.file.text($0.span)) })
+            }
+        } else {
+            return []
+        }
+        // Worked out only for a path that is missing (they read the scripts and every literal): most paths are there.
+        var builds: BuildProducts?
+        var written: Set<String>?
+        var references: [ProgramPathReference] = []
+        for (uses, runningFile, _) in perModule where !uses.isEmpty {
+            let moduleDirectory = Path.parent(uses[0].file.path) ?? ""
             for use in uses {
-                guard let folded = folder.fold(use.argument), keepsDirectory || folded.isResolved || use.kind == .dataRequire else { continue }
+                guard let folded = fold(use.argument, of: use, runningFile: runningFile, graph: graph),
+                      keepsDirectory || folded.isResolved || use.kind == .dataRequire else { continue }
                 let base = use.kind == .dataRequire ? moduleDirectory : graph.programDirectory
                 let target = folded.isResolved ? folded.path : Path.join(base, folded.path)
                 // What lies outside the project may differ on the machine that deploys: not judged.
                 guard Path.isInside(target, graph.location.directory) else { continue }
                 var reference = ProgramPathReference(use: use, folded: folded, target: target, base: base, runningFile: runningFile,
                                                      status: .present)
-                reference.status = status(of: reference, graph: graph) {
+                reference.status = status(of: reference, graph: graph) { target in
                     if builds == nil { builds = BuildProducts(graph) }
-                    return builds?.mayBuild($0) ?? true
+                    if written == nil { written = pathsNamedElsewhere(in: perModule, graph: graph) }
+                    return builds?.mayBuild(target) ?? true || written?.contains(target) ?? true
                 }
                 references.append(reference)
             }
         }
         return references
+    }
+
+    /// The paths the program's string literals name, other than the literals
+    /// it reads from: a path the program also names elsewhere is one it may
+    /// make itself (`ZipFile('files/app.zip', 'w')`, an archiver, a template it renders), and is not judged.
+    private static func pathsNamedElsewhere(in perModule: [ModuleUses], graph: ProjectGraph) -> Set<String> {
+        var paths = Set<String>()
+        for (uses, _, literals) in perModule {
+            let reads = Set(uses.map { $0.span })
+            for (span, whole) in literals where !reads.contains(span) {
+                guard let quote = whole.firstIndex(where: { $0 == "'" || $0 == "\"" || $0 == "`" }), whole.count >= 2 else { continue }
+                let text = whole[whole.index(after: quote)...].dropLast()
+                // A bare word ("app", "lambda") is as often a resource's name as a path: only what looks like a path counts.
+                guard !text.isEmpty, !text.contains("\\"), text.count < 1_000, text.contains("/") || text.contains(".") else { continue }
+                paths.insert(Path.join(graph.programDirectory, String(text)))
+            }
+        }
+        return paths
+    }
+
+    /// A path expression of the use's module, folded as its language reads it.
+    private static func fold(_ range: Range<Int>, of use: ProgramPathUse, runningFile: String?, graph: ProjectGraph) -> FoldedPath? {
+        switch use.source {
+        case .javaScript(let module):
+            return PathFolder(module: module, runningFile: runningFile, workingDirectory: graph.programDirectory).fold(range)
+        case .python(let module):
+            return PythonPathFolder(module: module, workingDirectory: graph.programDirectory).fold(range)
+        }
     }
 
     private static func status(of reference: ProgramPathReference, graph: ProjectGraph,
@@ -97,7 +159,7 @@ enum ProgramPathReferences: ProjectFact {
             break
         }
         if case .dockerfile(let contextRange) = use.kind, let contextRange,
-           let context = PathFolder(module: use.module, runningFile: reference.runningFile, workingDirectory: graph.programDirectory).fold(contextRange) {
+           let context = fold(contextRange, of: use, runningFile: reference.runningFile, graph: graph) {
             // Docker provider versions differ on what a relative Dockerfile is relative to: the context is tried too.
             let contextDirectory = context.isResolved ? context.path : Path.join(graph.programDirectory, context.path)
             guard tree.exists(contextDirectory) else { return .contextMissing }
@@ -119,7 +181,7 @@ enum ProgramPathReferences: ProjectFact {
                 found.append(path)
             }
         }
-        let moduleDirectory = Path.parent(reference.use.module.file.path) ?? ""
+        let moduleDirectory = Path.parent(reference.use.file.path) ?? ""
         if !reference.folded.isResolved {
             var bases = [graph.location.directory, moduleDirectory]
             var directory = Path.parent(reference.base)
@@ -128,7 +190,7 @@ enum ProgramPathReferences: ProjectFact {
                 directory = current == graph.location.directory ? nil : Path.parent(current)
             }
             for base in bases where base != reference.base { consider(Path.join(base, reference.folded.path)) }
-        } else if reference.folded.isFromRunningFile, let runningFile = reference.runningFile, runningFile != reference.use.module.file.path,
+        } else if reference.folded.isFromRunningFile, let runningFile = reference.runningFile, runningFile != reference.use.file.path,
                   let runningDirectory = Path.parent(runningFile), let relative = Path.relative(reference.target, inside: runningDirectory) {
             consider(Path.join(moduleDirectory, relative))
         }

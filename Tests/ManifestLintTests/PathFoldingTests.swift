@@ -98,7 +98,7 @@ struct PathFoldingTests {
         let module = JSModule(file: SourceFile(path: Self.runningFile, text: "const a = './x';\nconst b = path.join('x');\n"))
         let folder = PathFolder(module: module, runningFile: Self.runningFile, workingDirectory: Self.workingDirectory)
         let literal = try #require(module.declarations["a"].flatMap(folder.fold))
-        #expect(literal.literal.map { module.text($0) } == "'./x'")
+        #expect(literal.literal.map { module.file.text($0) } == "'./x'")
         #expect(module.declarations["b"].flatMap(folder.fold)?.literal == nil)
     }
 }

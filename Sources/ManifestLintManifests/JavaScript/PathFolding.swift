@@ -9,9 +9,9 @@ public struct FoldedPath: Sendable, Equatable {
     /// It came from `__dirname`, `__filename` or `import.meta`: the directory
     /// of the file Node runs, which is not the source's when that is a build output.
     public var isFromRunningFile: Bool
-    /// The string token that is the whole expression, when it is one literal
-    /// without escapes: what a fix can rewrite.
-    public var literal: Int?
+    /// The string literal that is the whole expression, when it is one
+    /// literal without escapes: what a fix can rewrite.
+    public var literal: Span?
 }
 
 /// Folds the path expressions programs write: string literals, templates
@@ -39,7 +39,7 @@ public struct PathFolder {
     public func fold(_ range: Range<Int>) -> FoldedPath? {
         guard case .path(let path)? = value(range, depth: 0) else { return nil }
         var folded = path
-        folded.literal = range.count == 1 && module.tokens[range.lowerBound].kind == .string ? range.lowerBound : nil
+        folded.literal = range.count == 1 && module.tokens[range.lowerBound].kind == .string ? module.tokens[range.lowerBound].span : nil
         return folded
     }
 

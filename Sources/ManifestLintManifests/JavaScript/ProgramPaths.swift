@@ -1,10 +1,31 @@
 import ManifestLintFindings
 
+/// The module a path is written in, in the program's language.
+public enum ProgramSource: Sendable {
+    case javaScript(JSModule)
+    case python(PythonModule)
+
+    public var file: SourceFile {
+        switch self {
+        case .javaScript(let module): module.file
+        case .python(let module): module.file
+        }
+    }
+
+    /// The bytes a range of the module's tokens spans.
+    public func span(of range: Range<Int>) -> Span {
+        switch self {
+        case .javaScript(let module): Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
+        case .python(let module): Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
+        }
+    }
+}
+
 /// A path that the program hands to something that opens it while
 /// `pulumi up` runs: an asset or archive, a Docker build, a file it reads.
 public struct ProgramPathUse: Sendable {
     public enum Kind: Sendable, Equatable {
-        /// `new pulumi.asset.FileAsset(path)`: a file.
+        /// `new pulumi.asset.FileAsset(path)`, `pulumi.FileAsset(path)`: a file.
         case fileAsset
         /// `new pulumi.asset.FileArchive(path)`: a directory, or an archive file.
         case fileArchive
@@ -13,7 +34,7 @@ public struct ProgramPathUse: Sendable {
         /// A Dockerfile named outright: Docker provider versions read it from
         /// the working directory or from the context (its tokens, when given).
         case dockerfile(context: Range<Int>?)
-        /// `fs.readFileSync(path)`, `fs.promises.readFile`: a file; `fs.readdirSync`: a directory.
+        /// `fs.readFileSync(path)`, `fs.promises.readFile`, Python's `open(path)`: a file; `fs.readdirSync`: a directory.
         case fileRead(directory: Bool)
         /// `fs.existsSync(path)`: a path that may well be missing on purpose.
         case existenceCheck
@@ -21,7 +42,7 @@ public struct ProgramPathUse: Sendable {
         case dataRequire
     }
 
-    public var module: JSModule
+    public var source: ProgramSource
     public var kind: Kind
     /// What opens the path, as the program names it: `pulumi.asset.FileArchive`,
     /// `fs.readFileSync`, `docker.Image build.context`.
@@ -29,12 +50,17 @@ public struct ProgramPathUse: Sendable {
     /// The tokens of the path expression.
     public var argument: Range<Int>
 
+    public var file: SourceFile { source.file }
+
+    /// Where a finding about the path points: the whole expression.
+    public var span: Span { source.span(of: argument) }
+
     /// The path expression as written, on one line.
     public var written: String {
         // Each run of white space (line breaks and indentation) becomes one space.
         var result = ""
         var pendingSpace = false
-        for character in module.file.text(span) {
+        for character in file.text(span) {
             if character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n" {
                 pendingSpace = !result.isEmpty
             } else {
@@ -44,11 +70,6 @@ public struct ProgramPathUse: Sendable {
             }
         }
         return result
-    }
-
-    /// Where a finding about the path points: the whole expression.
-    public var span: Span {
-        Span(module.tokens[argument.lowerBound].span.start, module.tokens[argument.upperBound - 1].span.end)
     }
 }
 
@@ -75,7 +96,7 @@ public enum ProgramPaths {
                 guard module.isPunctuator(index + 1, "("), module.isPunctuator(index + 3, ")"), !module.isPunctuator(index - 1, "."),
                       let specifier = module.stringValue(index + 2), specifier.hasBytePrefix("./") || specifier.hasBytePrefix("../"),
                       Path.pathExtension(specifier) == ".json" else { continue }
-                uses.append(ProgramPathUse(module: module, kind: .dataRequire, reader: "require", argument: (index + 2)..<(index + 3)))
+                uses.append(ProgramPathUse(source: .javaScript(module), kind: .dataRequire, reader: "require", argument: (index + 2)..<(index + 3)))
             } else if fileSystemFunctionNames.contains(where: { module.isIdentifier(index, $0) }), module.isPunctuator(index + 1, "(") {
                 // `fs.readFileSync(…)`, `fs.promises.readFile(…)`, `readFileSync(…)`: the dotted name ending here.
                 var start = index
@@ -87,7 +108,7 @@ public enum ProgramPaths {
                 // (a Lambda's callback, a serialized closure), later, or never: not judged.
                 if callbacks == nil { callbacks = CallbackBodies(module) }
                 if callbacks?.contains(index) == true { continue }
-                uses.append(ProgramPathUse(module: module, kind: kind, reader: calleeText(from: start, to: index, in: module), argument: first))
+                uses.append(ProgramPathUse(source: .javaScript(module), kind: kind, reader: calleeText(from: start, to: index, in: module), argument: first))
             }
         }
         return uses
@@ -113,7 +134,7 @@ public enum ProgramPaths {
                                          in module: JSModule) -> [ProgramPathUse] {
         func use(_ kind: ProgramPathUse.Kind, _ reader: String, _ range: Range<Int>?) -> [ProgramPathUse] {
             guard let range, !range.isEmpty else { return [] }
-            return [ProgramPathUse(module: module, kind: kind, reader: reader, argument: range)]
+            return [ProgramPathUse(source: .javaScript(module), kind: kind, reader: reader, argument: range)]
         }
         switch (name.package, name.members) {
         case ("@pulumi/pulumi", ["asset", "FileAsset"]): return use(.fileAsset, callee, arguments.first)
