@@ -13,6 +13,13 @@ public struct PythonModule: Sendable {
         public var names: [String]
         /// Where the module is written.
         public var span: Span
+
+        public init(module: String, level: Int, names: [String], span: Span) {
+            self.module = module
+            self.level = level
+            self.names = names
+            self.span = span
+        }
     }
 
     /// A local name bound by an import: to a module (`import pulumi_aws as aws`),
