@@ -9,13 +9,62 @@ extension Rule {
             Each language host reads its own options when the program runs, and fails on a wrong type or \
             value: nodejs ("typescript option must be a boolean", "packagemanager option must be one of auto, \
             npm, yarn, pnpm or bun"), python ("unsupported toolchain option: X", a program directory without \
-            __main__.py), go ("binary and buildTarget cannot both be specified", no go.mod). The yaml runtime \
+            __main__.py; with `toolchain: uv` and no uv.lock, the nearest pyproject.toml needs a [project] section \
+            unless a requirements.txt beside it gives one; with `toolchain: poetry`, a [tool.poetry] or [project] \
+            section; `virtualenv` names a directory, never a file such as requirements.txt), go ("binary and buildTarget cannot both be specified", no go.mod). The yaml runtime \
             reads Pulumi.yaml (or Main.yaml) as the program, never Pulumi.yml. requiredPulumiVersion must be a \
             semver range. Unknown option keys are ignored silently, so one close to a known key is a warning.
             """,
         consequence: Consequence(command: "pulumi preview", outcome: "typescript option must be a boolean (or the language host's message for the option)"),
         fixSafety: "It renames a misspelled option (nodeArgs) to its one close match (nodeargs): the option then takes effect and changes how the program runs, which is the point but still a change.",
         examples: [
+            // Python toolchains: uv needs a [project] section, Poetry one it can read; virtualenv is a directory.
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: data
+                    runtime:
+                      name: python
+                      options:
+                        toolchain: ↓uv
+
+                    """#,
+                "pyproject.toml": "[tool.ruff]\nline-length = 100\n",
+                "__main__.py": "import pulumi\n",
+            ], findings: [
+                #"pyproject.toml is missing a [project] section, which uv requires to install dependencies: `pulumi install` stops there"#,
+            ]),
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: data
+                    runtime:
+                      name: python
+                      options:
+                        toolchain: ↓poetry
+                        virtualenv: ↓requirements.txt
+
+                    """#,
+                "pyproject.toml": "[tool.black]\nline-length = 100\n",
+                "requirements.txt": "pulumi>=3\n",
+                "__main__.py": "import pulumi\n",
+            ], findings: [
+                #"pyproject.toml has neither a [tool.poetry] nor a [project] section: `poetry install` cannot read the project, and `pulumi install` stops there"#,
+                #"virtualenv names the file requirements.txt: it is the virtual environment's directory, which Pulumi creates and installs into"#,
+            ]),
+            // Pulumi makes the [project] section from a requirements.txt beside the pyproject.toml, or a whole pyproject.toml when there is none.
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: data
+                    runtime:
+                      name: python
+                      options:
+                        toolchain: uv
+                        virtualenv: .venv
+
+                    """#,
+                "pyproject.toml": "[tool.ruff]\nline-length = 100\n",
+                "requirements.txt": "pulumi>=3\n",
+                "__main__.py": "import pulumi\n",
+            ]),
             .triggering([
                 "Pulumi.yaml": #"""
                     name: demo
@@ -160,7 +209,9 @@ private struct RuntimeOptions {
             checkOptions(options, known: known, runtime: runtime, &findings)
         }
         switch runtime {
-        case "python": checkPythonProgram(&findings)
+        case "python":
+            checkPythonProgram(&findings)
+            checkPythonToolchain(&findings)
         case "go": checkGoModule(&findings)
         case "yaml": checkYAMLProgram(&findings)
         default: break
@@ -221,6 +272,47 @@ private struct RuntimeOptions {
         let directory = graph.programDirectory
         guard !graph.tree.isFile(Path.join(directory, "__main__.py")), let span = programSpan else { return }
         findings.report("unable to find main python program `__main__.py` in `\(graph.describe(directory))`", in: file, at: span)
+    }
+
+    /// What `pulumi install` needs of the toolchain (sdk/python/toolchain): uv
+    /// without a uv.lock reads the nearest pyproject.toml above the program
+    /// directory, and refuses one without a [project] section unless a
+    /// requirements.txt beside it can make one (uv.go checkPyprojectHasProject,
+    /// PrepareProject); Poetry installs from the nearest pyproject.toml, which
+    /// needs a [tool.poetry] or a [project] section (with none, Pulumi makes one
+    /// from requirements.txt). A virtualenv option naming a file is no directory.
+    private func checkPythonToolchain(_ findings: inout Findings) {
+        if let virtualenv = project.runtimeOption("virtualenv"), let written = virtualenv.value.string {
+            let path = Path.join(graph.location.directory, written)
+            if graph.tree.kind(of: path) == .file {
+                findings.report("virtualenv names the file \(graph.describe(path)): it is the virtual environment's directory, which Pulumi creates and installs into",
+                                in: file, at: virtualenv.value.span)
+            }
+        }
+        guard let toolchain = project.runtimeOption("toolchain"), let name = toolchain.value.string, name == "uv" || name == "poetry" else { return }
+        var directory: String? = graph.programDirectory
+        while let current = directory {
+            if name == "uv", graph.tree.isFile(Path.join(current, "uv.lock")) { return }
+            let pyprojectPath = Path.join(current, "pyproject.toml")
+            if let bytes = graph.tree.read(pyprojectPath) {
+                let tables = Set(String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line -> String? in
+                    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[[") else { return nil }
+                    return String(trimmed.dropFirst().prefix { $0 != "]" })
+                })
+                let hasProject = tables.contains("project")
+                if name == "uv", !hasProject, !graph.tree.isFile(Path.join(current, "requirements.txt")) {
+                    findings.report("\(graph.describe(pyprojectPath)) is missing a [project] section, which uv requires to install dependencies: `pulumi install` stops there",
+                                    in: file, at: toolchain.value.span)
+                }
+                if name == "poetry", !hasProject, !tables.contains("tool.poetry") {
+                    findings.report("\(graph.describe(pyprojectPath)) has neither a [tool.poetry] nor a [project] section: `poetry install` cannot read the project, and `pulumi install` stops there",
+                                    in: file, at: toolchain.value.span)
+                }
+                return
+            }
+            directory = Path.parent(current)
+        }
     }
 
     private func checkGoModule(_ findings: inout Findings) {
