@@ -163,6 +163,58 @@ def program(root, modules=50):
     write(os.path.join(root, "..", "asset-path-missing-off.yaml"), "rules:\n  path-case-mismatch: off\n  asset-path-missing: off\n")
 
 
+def python_module(index, lines=300):
+    """A Python module of `lines` lines in the shapes Pulumi programs have:
+    resources with names and keyword arguments, f-strings, comments, helper
+    functions; it imports the next module."""
+    out = [
+        '"""Synthetic module: resources, helpers and the strings around them."""',
+        "import json",
+        "import pulumi",
+        "import pulumi_aws as aws",
+        f"from module_{index + 1:02d} import helper_{index + 1}" if index < 49 else "LAST = True",
+        "",
+        "config = pulumi.Config()",
+        "env = config.get('environmentSuffix') or pulumi.get_stack()",
+        f"code_{index} = pulumi.FileArchive('./lambda')",
+        "",
+        f"def helper_{index}(value):",
+        "    # A helper the next module imports.",
+        "    return str(value).replace('_', '-')",
+        "",
+    ]
+    block = 0
+    while len(out) < lines - 8:
+        name = f"r{index}x{block}"
+        out += [
+            f"# {name}: a bucket and its policy; time.time() here is only a comment",
+            f"{name} = aws.s3.BucketV2('{name}', bucket=f'{name}-{{env}}',",
+            f"                          tags={{'Name': '{name}', 'Team': 'platform'}})",
+            f"aws.s3.BucketPolicy('{name}-policy', bucket={name}.id,",
+            f"                    policy={name}.arn.apply(lambda arn: json.dumps({{'Version': '2012-10-17', 'Resource': f'{{arn}}/*'}})))",
+            f"pulumi.export('{name}_url', pulumi.Output.concat('https://', {name}.bucket_domain_name, '/index.html'))",
+            "",
+        ]
+        block += 1
+    while len(out) < lines:
+        out.append("# (end of module)")
+    return "\n".join(out[:lines]) + "\n"
+
+
+def python_program(root, modules=50):
+    write(os.path.join(root, "Pulumi.yaml"), "name: pyprogram\nruntime: python\n")
+    write(os.path.join(root, "Pulumi.dev.yaml"), "config:\n  pyprogram:environmentSuffix: dev\n")
+    write(os.path.join(root, "requirements.txt"), "pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n")
+    write(os.path.join(root, "lambda", "handler.py"), "def main(event, context):\n    return 'ok'\n")
+    write(os.path.join(root, "__main__.py"), "import module_00\n")
+    for index in range(modules):
+        write(os.path.join(root, f"module_{index:02d}.py"), python_module(index))
+    # The same check with the rules that read the program's source off, to measure what they add.
+    write(os.path.join(root, "..", "python-rules-off.yaml"), "rules:\n" + "".join(
+        f"  {rule}: off\n" for rule in ["nondeterministic-resource-name", "asset-path-missing", "path-case-mismatch",
+                                          "pulumi-sdk-missing"]))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "projects":
         projects(int(sys.argv[2]), sys.argv[3])
@@ -170,5 +222,7 @@ if __name__ == "__main__":
         bigrepo(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "program":
         program(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "python-program":
+        python_program(sys.argv[2])
     else:
         sys.exit(__doc__)

@@ -74,3 +74,10 @@ if everything and without:
         row(case, "… with path-case-mismatch off", case_off, "-")
         row(case, "… with path-case-mismatch and asset-path-missing off", asset_off,
             f"asset-path-missing adds {case_off['median'] - asset_off['median']:+.1f} ms")
+
+python_all, python_off = load("python-program-all-rules"), load("python-program-source-rules-off")
+if python_all and python_off:
+    case = "1 Python project, 50 modules × 300 lines"
+    row(case, "manifest-lint check", python_all,
+        f"+{python_all['median'] - python_off['median']:.1f} ms for the Python source rules ({python_all['median'] / python_off['median']:.2f} ×)")
+    row(case, "… with those rules off", python_off, "-")

@@ -7,7 +7,8 @@
 # Pulumi projects, plus staged mode on a git repository of 10,000 tracked
 # files, plus what the rules that read the program's source add on one project
 # of 50 source files of 500 lines (the same check with those rules off), and
-# what asset-path-missing adds at 1,000 projects and on that program.
+# what asset-path-missing adds at 1,000 projects and on that program, and what
+# the Python source rules add on a Python program of 50 modules of 300 lines.
 # Prints medians, ratios and peak memory as a table.
 #
 #   bench/run.sh                the whole benchmark (about 5 minutes here)
@@ -117,6 +118,15 @@ measure "program-all-rules" "$program_runs" "$lint" check "$program" --quiet --e
 measure "program-source-rules-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/program-rules-off.yaml"
 measure "program-path-case-mismatch-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/path-case-mismatch-off.yaml"
 measure "program-asset-path-missing-off" "$program_runs" "$lint" check "$program" --quiet --exit-zero --config "$out/program/asset-path-missing-off.yaml"
+
+python_program="$out/python-program/program"
+if [ ! -f "$out/python-program/.complete" ]; then
+  echo "==> Generating a Python program of 50 modules of 300 lines"
+  rm -rf "$out/python-program" && python3 "$here/generate.py" python-program "$python_program" && touch "$out/python-program/.complete"
+fi
+echo "==> The Python source rules on it"
+measure "python-program-all-rules" "$program_runs" "$lint" check "$python_program" --quiet --exit-zero
+measure "python-program-source-rules-off" "$program_runs" "$lint" check "$python_program" --quiet --exit-zero --config "$out/python-program/python-rules-off.yaml"
 
 if [ "$smoke" = no ]; then
   big="$out/bigrepo"
