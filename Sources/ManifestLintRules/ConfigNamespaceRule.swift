@@ -81,6 +81,26 @@ extension Rule {
             ], findings: [
                 #"namespace 'aws' is neither the project ('web') nor a provider it depends on, and the program never reads it: Pulumi ignores 'aws:region'"#,
             ]),
+            // A Python program that reads the namespace with pulumi.Config("shared"), in another module.
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: web
+                    runtime: python
+
+                    """#,
+                "requirements.txt": "pulumi>=3.0.0\n",
+                "Pulumi.prod.yaml": #"""
+                    config:
+                      shared:domain: example.com
+
+                    """#,
+                "__main__.py": "import settings\n",
+                "settings.py": #"""
+                    import pulumi
+                    domain = pulumi.Config("shared").require("domain")
+
+                    """#,
+            ]),
             .clean([
                 "Pulumi.yaml": #"""
                     name: web
