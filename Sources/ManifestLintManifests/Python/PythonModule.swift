@@ -38,6 +38,8 @@ public struct PythonModule: Sendable {
     /// The value of each name the module assigns exactly once (`name = …` or
     /// `name: T = …` at a statement's start) and that no function takes as a parameter.
     public let assignments: [String: Range<Int>]
+    /// The `def` token of each function the module defines (the first, if several).
+    let functions: [String: Int]
 
     public init(file: SourceFile) {
         self.file = file
@@ -50,14 +52,39 @@ public struct PythonModule: Sendable {
         imports = scanner.imports
         bindings = scanner.bindings
         assignments = Self.singleAssignments(tokens: tokens, file: file)
+        var functions: [String: Int] = [:]
+        let parsed = ParsedTokens(tokens: tokens, file: file)
+        for index in tokens.indices where tokens[index].kind == .name && parsed.startsStatement(index)
+            && tokens.indices.contains(index + 1) && tokens[index + 1].kind == .name && parsed.spells(index, "def") {
+            let name = parsed.text(index + 1)
+            if functions[name] == nil { functions[name] = index }
+        }
+        self.functions = functions
     }
 
     public func isName(_ index: Int, _ word: String) -> Bool {
-        tokens.indices.contains(index) && tokens[index].kind == .name && text(index) == word
+        tokens.indices.contains(index) && tokens[index].kind == .name && spells(index, word)
     }
 
     public func isOp(_ index: Int, _ op: String) -> Bool {
-        tokens.indices.contains(index) && tokens[index].kind == .op && text(index) == op
+        tokens.indices.contains(index) && tokens[index].kind == .op && spells(index, op)
+    }
+
+    /// Whether a token's bytes are `text`, without making a String (rules ask this of every token).
+    func spells(_ index: Int, _ text: String) -> Bool {
+        let span = tokens[index].span
+        var text = text
+        return text.withUTF8 { expected in
+            guard expected.count == span.end - span.start else { return false }
+            return file.bytes.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < expected.count {
+                    if bytes[span.start + offset] != expected[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
+        }
     }
 
     /// Whether the token at `index` starts a statement.
@@ -69,17 +96,36 @@ public struct PythonModule: Sendable {
         }
     }
 
+    /// Whether a token starts with an ASCII capital (a class name, by convention).
+    func startsWithUppercase(_ index: Int) -> Bool {
+        let byte = file.bytes[tokens[index].span.start]
+        return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    enum Bracket { case open, close }
+
+    /// Whether the op token at `index` is a bracket, read from its one byte.
+    func bracket(_ index: Int) -> Bracket? {
+        let span = tokens[index].span
+        guard span.end - span.start == 1 else { return nil }
+        switch file.bytes[span.start] {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): return .open
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return .close
+        default: return nil
+        }
+    }
+
     /// The index of the bracket that closes the one at `open`, or nil.
     public func closing(_ open: Int) -> Int? {
         guard isOp(open, "(") || isOp(open, "[") || isOp(open, "{") else { return nil }
         var depth = 0
         for index in open..<tokens.count where tokens[index].kind == .op {
-            switch text(index) {
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}":
+            switch bracket(index) {
+            case .open: depth += 1
+            case .close:
                 depth -= 1
                 if depth == 0 { return index }
-            default: break
+            case nil: break
             }
         }
         return nil
@@ -91,13 +137,14 @@ public struct PythonModule: Sendable {
         var depth = 0
         var partStart = start
         for index in start..<max(start, end) where tokens[index].kind == .op {
-            switch text(index) {
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case "," where depth == 0:
-                parts.append(partStart..<index)
-                partStart = index + 1
-            default: break
+            switch bracket(index) {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case nil:
+                if depth == 0, isOp(index, ",") {
+                    parts.append(partStart..<index)
+                    partStart = index + 1
+                }
             }
         }
         if end > partStart { parts.append(partStart..<end) }
@@ -110,11 +157,10 @@ public struct PythonModule: Sendable {
         var depth = 0
         while end < tokens.count, tokens[end].kind != .newline {
             if tokens[end].kind == .op {
-                switch text(end) {
-                case "(", "[", "{": depth += 1
-                case ")", "]", "}": depth -= 1
-                case ";" where depth == 0: return start..<end
-                default: break
+                switch bracket(end) {
+                case .open: depth += 1
+                case .close: depth -= 1
+                case nil: if depth == 0, isOp(end, ";") { return start..<end }
                 }
             }
             end += 1
@@ -124,8 +170,7 @@ public struct PythonModule: Sendable {
 
     /// The values a function of this module returns (`def name(…): … return x`), or nil when there is none.
     public func returnedValues(of name: String) -> [Range<Int>]? {
-        guard let def = tokens.indices.first(where: { isName($0, "def") && isName($0 + 1, name) && startsStatement($0) }),
-              let close = closing(def + 2) else { return nil }
+        guard let def = functions[name], let close = closing(def + 2) else { return nil }
         var index = close + 1
         while index < tokens.count, !isOp(index, ":") { index += 1 }
         index += 1
@@ -153,8 +198,7 @@ public struct PythonModule: Sendable {
         var seen = Set<String>()
         var parameters = Set<String>()
         for index in tokens.indices where tokens[index].kind == .name {
-            let name = module.text(index)
-            if name == "def", module.isOp(index + 2, "(") {
+            if module.spells(index, "def"), module.isOp(index + 2, "(") {
                 // Parameters shadow what the module assigns: such a name is not followed.
                 var depth = 0
                 for inner in (index + 2)..<tokens.count {
@@ -167,6 +211,7 @@ public struct PythonModule: Sendable {
                 continue
             }
             guard module.startsStatement(index) else { continue }
+            let name = module.text(index)
             var equals = index + 1
             if module.isOp(equals, ":") {
                 // `name: Type = value`: the annotation up to the `=`.
@@ -236,7 +281,15 @@ private struct ParsedTokens {
     let file: SourceFile
 
     func text(_ index: Int) -> String { tokens.indices.contains(index) ? file.text(tokens[index].span) : "" }
-    func isOp(_ index: Int, _ op: String) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .op && text(index) == op }
+    func isOp(_ index: Int, _ op: String) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .op && spells(index, op) }
+
+    func spells(_ index: Int, _ text: String) -> Bool {
+        let span = tokens[index].span
+        var text = text
+        return text.withUTF8 { expected in
+            expected.count == span.end - span.start && expected.indices.allSatisfy { file.bytes[span.start + $0] == expected[$0] }
+        }
+    }
 
     func startsStatement(_ index: Int) -> Bool {
         guard index > 0 else { return true }
@@ -259,11 +312,11 @@ private struct ImportScanner {
     func text(_ index: Int) -> String { index < tokens.count ? file.text(tokens[index].span) : "" }
 
     func isName(_ index: Int, _ word: String) -> Bool {
-        index < tokens.count && tokens[index].kind == .name && text(index) == word
+        index < tokens.count && tokens[index].kind == .name && ParsedTokens(tokens: tokens, file: file).spells(index, word)
     }
 
     func isOp(_ index: Int, _ op: String) -> Bool {
-        index < tokens.count && tokens[index].kind == .op && text(index) == op
+        index < tokens.count && tokens[index].kind == .op && ParsedTokens(tokens: tokens, file: file).spells(index, op)
     }
 
     func startsStatement(_ index: Int) -> Bool {

@@ -8,7 +8,11 @@ public enum PythonProgramPaths {
     public static func uses(in module: PythonModule) -> [ProgramPathUse] {
         var uses: [ProgramPathUse] = []
         for index in module.tokens.indices where module.tokens[index].kind == .name && !module.isOp(index - 1, ".") {
-            guard let name = PythonNames.resolve(at: index, in: module), module.isOp(name.end + 1, "("),
+            // The name's last part is compared as bytes first: only a possible reader is resolved.
+            var last = index
+            while module.isOp(last + 1, "."), module.tokens.indices.contains(last + 2), module.tokens[last + 2].kind == .name { last += 2 }
+            guard module.isOp(last + 1, "("), readerNames.contains(where: { module.spells(last, $0) }) || last == index && module.bindings[module.text(index)] != nil,
+                  let name = PythonNames.resolve(at: index, in: module), module.isOp(name.end + 1, "("),
                   let close = module.closing(name.end + 1) else { continue }
             let arguments = module.topLevelSplit(from: name.end + 2, to: close)
             let reader = (index...name.end).filter { module.tokens[$0].kind == .name }.map { module.text($0) }.joined(separator: ".")
@@ -32,6 +36,9 @@ public enum PythonProgramPaths {
         }
         return uses
     }
+
+    /// The names whose call may open a path (an imported alias is looked up instead).
+    private static let readerNames = ["FileAsset", "FileArchive", "open", "Path", "PurePath"]
 
     /// Whether the module calls `os.chdir`: relative paths then resolve from wherever it went.
     public static func changesDirectory(_ module: PythonModule) -> Bool {

@@ -28,6 +28,19 @@ public struct PythonResourceNames {
     /// The program's ComponentResource subclasses, by module path and class name.
     private let components: Set<String>
 
+    private struct ValueKey: Hashable {
+        var file: String
+        var start: Int
+        var depth: Int
+    }
+
+    /// What each followed value was found to hold (nil: nothing that changes).
+    private final class ValueCache {
+        var values: [ValueKey: String?] = [:]
+    }
+
+    private let cache = ValueCache()
+
     public init(modules: [PythonModule], programDirectory: String, tree: any FileTree) {
         self.modules = modules
         self.programDirectory = programDirectory
@@ -49,12 +62,11 @@ public struct PythonResourceNames {
             for index in module.tokens.indices where module.tokens[index].kind == .name && !module.isOp(index - 1, ".")
                 && !module.isName(index - 1, "def") && !module.isName(index - 1, "class") {
                 var end = index
-                var parts = [module.text(index)]
-                while module.isOp(end + 1, "."), module.tokens.indices.contains(end + 2), module.tokens[end + 2].kind == .name {
-                    parts.append(module.text(end + 2))
-                    end += 2
-                }
-                guard module.isOp(end + 1, "("), let close = module.closing(end + 1), isResourceClass(parts, in: module) else { continue }
+                while module.isOp(end + 1, "."), module.tokens.indices.contains(end + 2), module.tokens[end + 2].kind == .name { end += 2 }
+                // A call of a capitalized name, checked on the bytes before any string is made.
+                guard module.isOp(end + 1, "("), module.startsWithUppercase(end) else { continue }
+                let parts = stride(from: index, through: end, by: 2).map { module.text($0) }
+                guard let close = module.closing(end + 1), isResourceClass(parts, in: module) else { continue }
                 result.append(construction(module, callee: parts.joined(separator: "."), open: end + 1, close: close))
             }
         }
@@ -110,7 +122,16 @@ public struct PythonResourceNames {
             if let what = changingCall(at: index, in: module) { return what }
             let name = module.text(index)
             for (value, owner) in definitions(of: name, at: index, in: module) {
-                if let inner = changingValue(in: value, of: owner, depth: depth + 1) { return "\(name) = … \(inner)" }
+                // Every resource of a module reads the same few names (`env`, `prefix`): each value is worked out once.
+                let key = ValueKey(file: owner.file.path, start: value.lowerBound, depth: depth + 1)
+                let inner: String?
+                if let known = cache.values[key] {
+                    inner = known
+                } else {
+                    inner = changingValue(in: value, of: owner, depth: depth + 1)
+                    cache.values[key] = .some(inner)
+                }
+                if let inner { return "\(name) = … \(inner)" }
             }
         }
         return nil

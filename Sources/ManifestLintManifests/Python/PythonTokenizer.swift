@@ -489,19 +489,32 @@ private struct PythonScanner {
         return (raw, format)
     }
 
-    /// The length of the operator at `offset`, longest first; nil for a byte that starts none.
+    /// The length of the operator at `offset`, longest first (`**=`, `->`,
+    /// `...`); nil for a byte that starts none. Decided on the bytes.
     static func operatorLength(at offset: Int, in bytes: [UInt8]) -> Int? {
-        func matches(_ text: StaticString) -> Bool {
-            guard offset + text.utf8CodeUnitCount <= bytes.count else { return false }
-            return text.withUTF8Buffer { expected in expected.indices.allSatisfy { bytes[offset + $0] == expected[$0] } }
+        let first = bytes[offset]
+        let second: UInt8 = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+        let third: UInt8 = offset + 2 < bytes.count ? bytes[offset + 2] : 0
+        let equals = UInt8(ascii: "=")
+        switch first {
+        case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "<"):
+            // `**`, `//`, `>>`, `<<`, each also with `=`; `<=`, `>=`, `*=`, `/=`.
+            if second == first { return third == equals ? 3 : 2 }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "."):
+            return second == first && third == first ? 3 : 1
+        case UInt8(ascii: "-"):
+            return second == UInt8(ascii: ">") || second == equals ? 2 : 1
+        case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "^"), UInt8(ascii: "@"):
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "!"):
+            return second == equals ? 2 : nil
+        case UInt8(ascii: "~"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"):
+            return 1
+        default:
+            return nil
         }
-        for text in threeByteOperators where matches(text) { return 3 }
-        for text in twoByteOperators where matches(text) { return 2 }
-        return singleByteOperators.contains(bytes[offset]) ? 1 : nil
     }
-
-    static let threeByteOperators: [StaticString] = ["**=", "//=", ">>=", "<<=", "..."]
-    static let twoByteOperators: [StaticString] = ["**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=",
-                                                   "%=", "&=", "|=", "^=", "@="]
-    static let singleByteOperators = Set("+-*/%@&|^~<>()[]{},:;.=".utf8)
 }
