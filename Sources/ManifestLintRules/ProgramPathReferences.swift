@@ -33,14 +33,8 @@ struct ProgramPathReference {
     /// The literal's prefix (Python's r, b ...), quote and text, when the
     /// path is one plain literal in single quotes of either kind.
     private var literalParts: (prefix: String, quote: Character, text: String)? {
-        guard let literal = folded.literal else { return nil }
-        let whole = use.file.text(literal)
-        guard let quoteIndex = whole.firstIndex(where: { $0 == "'" || $0 == "\"" || $0 == "`" }) else { return nil }
-        let quote = whole[quoteIndex]
-        let inner = whole[whole.index(after: quoteIndex)...].dropLast()
-        // A triple-quoted literal is left alone.
-        guard whole.last == quote, !inner.hasPrefix(String(repeating: quote, count: 2)) else { return nil }
-        return (String(whole[..<quoteIndex]), quote, String(inner))
+        guard let literal = folded.literal, let parts = StringLiteral.parts(use.file.text(literal)) else { return nil }
+        return (parts.prefix, parts.quote, parts.body)
     }
 
     /// The literal's text, without prefix and quotes.
@@ -63,7 +57,7 @@ struct ProgramPathReference {
 /// rules that report them (asset-path-missing, path-case-mismatch).
 enum ProgramPathReferences: ProjectFact {
     /// Each module's path uses, with the file that runs for it.
-    private typealias ModuleUses = (uses: [ProgramPathUse], runningFile: String?, literals: [(Span, String)])
+    private typealias ModuleUses = (uses: [ProgramPathUse], runningFile: String?, source: ProgramSource)
 
     static func compute(for graph: ProjectGraph) -> [ProgramPathReference] {
         let perModule: [ModuleUses]
@@ -72,10 +66,7 @@ enum ProgramPathReferences: ProjectFact {
         if graph.isPythonRuntime {
             let modules = graph.pythonSources.reachable(from: graph.pythonEntryFiles)
             keepsDirectory = !modules.contains(where: PythonProgramPaths.changesDirectory)
-            perModule = modules.map { module in
-                (PythonProgramPaths.uses(in: module), module.file.path,
-                 module.tokens.filter { $0.kind == .string }.map { ($0.span, module.file.text($0.span)) })
-            }
+            perModule = modules.map { (PythonProgramPaths.uses(in: $0), $0.file.path, .python($0)) }
         } else if graph.isNodeRuntime {
             let sources = graph.programSourceFiles
             guard !sources.isEmpty else { return [] }
@@ -85,7 +76,7 @@ enum ProgramPathReferences: ProjectFact {
             perModule = modules.map { module in
                 let uses = ProgramPaths.uses(in: module)
                 return (uses, uses.isEmpty ? nil : graph.runningFile(ofSource: module.file.path, runsBuildOutput: runsBuildOutput),
-                        module.tokens.filter { $0.kind == .string || $0.kind == .template }.map { ($0.span, module.file.text($0.span)) })
+                        .javaScript(module))
             }
         } else {
             return []
@@ -121,14 +112,13 @@ enum ProgramPathReferences: ProjectFact {
     /// make itself (`ZipFile('files/app.zip', 'w')`, an archiver, a template it renders), and is not judged.
     private static func pathsNamedElsewhere(in perModule: [ModuleUses], graph: ProjectGraph) -> Set<String> {
         var paths = Set<String>()
-        for (uses, _, literals) in perModule {
+        for (uses, _, source) in perModule {
             let reads = Set(uses.map { $0.span })
-            for (span, whole) in literals where !reads.contains(span) {
-                guard let quote = whole.firstIndex(where: { $0 == "'" || $0 == "\"" || $0 == "`" }), whole.count >= 2 else { continue }
-                let text = whole[whole.index(after: quote)...].dropLast()
+            for span in source.stringLiterals where !reads.contains(span) {
+                guard let text = StringLiteral.parts(source.file.text(span))?.body else { continue }
                 // A bare word ("app", "lambda") is as often a resource's name as a path: only what looks like a path counts.
                 guard !text.isEmpty, !text.contains("\\"), text.count < 1_000, text.contains("/") || text.contains(".") else { continue }
-                paths.insert(Path.join(graph.programDirectory, String(text)))
+                paths.insert(Path.join(graph.programDirectory, text))
             }
         }
         return paths

@@ -12,12 +12,35 @@ public enum ProgramSource: Sendable {
         }
     }
 
+    /// The spans of the module's string literals (templates without substitutions included).
+    public var stringLiterals: [Span] {
+        switch self {
+        case .javaScript(let module): module.tokens.filter { $0.kind == .string || $0.kind == .template }.map(\.span)
+        case .python(let module): module.tokens.filter { $0.kind == .string }.map(\.span)
+        }
+    }
+
     /// The bytes a range of the module's tokens spans.
     public func span(of range: Range<Int>) -> Span {
         switch self {
         case .javaScript(let module): Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
         case .python(let module): Span(module.tokens[range.lowerBound].span.start, module.tokens[range.upperBound - 1].span.end)
         }
+    }
+}
+
+/// A string literal as written, in either language: its prefix (Python's
+/// r, b, f ...), its quote, and the text between the quotes, escapes kept;
+/// nil for a triple-quoted one, or one that does not end with its quote.
+public enum StringLiteral {
+    public static func parts(_ whole: String) -> (prefix: String, quote: Character, body: String)? {
+        guard let quoteIndex = whole.firstIndex(where: { $0 == "'" || $0 == "\"" || $0 == "`" }) else { return nil }
+        let quote = whole[quoteIndex]
+        let afterQuote = whole.index(after: quoteIndex)
+        guard afterQuote < whole.endIndex, whole.last == quote else { return nil }
+        let body = whole[afterQuote...].dropLast()
+        guard !body.hasPrefix(String(repeating: quote, count: 2)) else { return nil }
+        return (String(whole[..<quoteIndex]), quote, String(body))
     }
 }
 

@@ -47,13 +47,13 @@ public struct PythonModule: Sendable {
         // Comments are kept apart: no statement is read through them.
         tokens = scanned.tokens.filter { $0.kind != .comment }
         error = scanned.error
-        var scanner = ImportScanner(file: file, tokens: tokens)
+        var scanner = ImportScanner(view: PythonTokenText(tokens: tokens, file: file))
         scanner.scan()
         imports = scanner.imports
         bindings = scanner.bindings
         assignments = Self.singleAssignments(tokens: tokens, file: file)
         var functions: [String: Int] = [:]
-        let parsed = ParsedTokens(tokens: tokens, file: file)
+        let parsed = PythonTokenText(tokens: tokens, file: file)
         for index in tokens.indices where tokens[index].kind == .name && parsed.startsStatement(index)
             && tokens.indices.contains(index + 1) && tokens[index + 1].kind == .name && parsed.spells(index, "def") {
             let name = parsed.text(index + 1)
@@ -62,39 +62,12 @@ public struct PythonModule: Sendable {
         self.functions = functions
     }
 
-    public func isName(_ index: Int, _ word: String) -> Bool {
-        tokens.indices.contains(index) && tokens[index].kind == .name && spells(index, word)
-    }
+    private var tokenText: PythonTokenText { PythonTokenText(tokens: tokens, file: file) }
 
-    public func isOp(_ index: Int, _ op: String) -> Bool {
-        tokens.indices.contains(index) && tokens[index].kind == .op && spells(index, op)
-    }
-
-    /// Whether a token's bytes are `text`, without making a String (rules ask this of every token).
-    func spells(_ index: Int, _ text: String) -> Bool {
-        let span = tokens[index].span
-        var text = text
-        return text.withUTF8 { expected in
-            guard expected.count == span.end - span.start else { return false }
-            return file.bytes.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < expected.count {
-                    if bytes[span.start + offset] != expected[offset] { return false }
-                    offset += 1
-                }
-                return true
-            }
-        }
-    }
-
-    /// Whether the token at `index` starts a statement.
-    func startsStatement(_ index: Int) -> Bool {
-        guard index > 0 else { return true }
-        switch tokens[index - 1].kind {
-        case .newline, .indent, .dedent: return true
-        default: return isOp(index - 1, ";")
-        }
-    }
+    public func isName(_ index: Int, _ word: String) -> Bool { tokenText.isName(index, word) }
+    public func isOp(_ index: Int, _ op: String) -> Bool { tokenText.isOp(index, op) }
+    func spells(_ index: Int, _ text: String) -> Bool { tokenText.spells(index, text) }
+    func startsStatement(_ index: Int) -> Bool { tokenText.startsStatement(index) }
 
     /// Whether a token starts with an ASCII capital (a class name, by convention).
     func startsWithUppercase(_ index: Int) -> Bool {
@@ -193,7 +166,7 @@ public struct PythonModule: Sendable {
     }
 
     private static func singleAssignments(tokens: [PythonToken], file: SourceFile) -> [String: Range<Int>] {
-        let module = ParsedTokens(tokens: tokens, file: file)
+        let module = PythonTokenText(tokens: tokens, file: file)
         var values: [String: Range<Int>] = [:]
         var seen = Set<String>()
         var parameters = Set<String>()
@@ -275,27 +248,47 @@ public struct PythonModule: Sendable {
     }
 }
 
-/// Token questions asked while a module is still being built.
-private struct ParsedTokens {
+/// The questions asked of a module's tokens, on their bytes: a token's
+/// text, whether it is a given name or operator (no string is made), and
+/// whether it starts a statement.
+struct PythonTokenText {
     let tokens: [PythonToken]
     let file: SourceFile
 
     func text(_ index: Int) -> String { tokens.indices.contains(index) ? file.text(tokens[index].span) : "" }
-    func isOp(_ index: Int, _ op: String) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .op && spells(index, op) }
 
+    func isName(_ index: Int, _ word: String) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .name && spells(index, word)
+    }
+
+    func isOp(_ index: Int, _ op: String) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .op && spells(index, op)
+    }
+
+    /// Whether a token's bytes are `text`, without making a String (rules ask this of every token).
     func spells(_ index: Int, _ text: String) -> Bool {
         let span = tokens[index].span
         var text = text
         return text.withUTF8 { expected in
-            expected.count == span.end - span.start && expected.indices.allSatisfy { file.bytes[span.start + $0] == expected[$0] }
+            guard expected.count == span.end - span.start else { return false }
+            return file.bytes.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < expected.count {
+                    if bytes[span.start + offset] != expected[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
         }
     }
 
-    func startsStatement(_ index: Int) -> Bool {
+    /// Whether the token at `index` starts a statement: at a line's start or
+    /// after `;`, and with `afterColon`, after the `:` of a one-line compound statement.
+    func startsStatement(_ index: Int, afterColon: Bool = false) -> Bool {
         guard index > 0 else { return true }
         switch tokens[index - 1].kind {
         case .newline, .indent, .dedent: return true
-        default: return isOp(index - 1, ";")
+        default: return isOp(index - 1, ";") || afterColon && isOp(index - 1, ":")
         }
     }
 }
@@ -304,36 +297,16 @@ private struct ParsedTokens {
 /// statement (at a line's start, after `;`, or after the `:` of a one-line
 /// compound statement). `importlib.import_module` and `__import__` are dynamic and not read.
 private struct ImportScanner {
-    let file: SourceFile
-    let tokens: [PythonToken]
+    let view: PythonTokenText
     var imports: [PythonModule.Import] = []
     var bindings: [String: PythonModule.Binding] = [:]
 
-    func text(_ index: Int) -> String { index < tokens.count ? file.text(tokens[index].span) : "" }
-
-    func isName(_ index: Int, _ word: String) -> Bool {
-        index < tokens.count && tokens[index].kind == .name && ParsedTokens(tokens: tokens, file: file).spells(index, word)
-    }
-
-    func isOp(_ index: Int, _ op: String) -> Bool {
-        index < tokens.count && tokens[index].kind == .op && ParsedTokens(tokens: tokens, file: file).spells(index, op)
-    }
-
-    func startsStatement(_ index: Int) -> Bool {
-        guard index > 0 else { return true }
-        switch tokens[index - 1].kind {
-        case .newline, .indent, .dedent: return true
-        case .op: return isOp(index - 1, ";") || isOp(index - 1, ":")
-        default: return false
-        }
-    }
-
     mutating func scan() {
         var index = 0
-        while index < tokens.count {
-            if tokens[index].kind == .name, startsStatement(index) {
-                if isName(index, "import") { index = scanImport(from: index + 1); continue }
-                if isName(index, "from") { index = scanFrom(from: index + 1); continue }
+        while index < view.tokens.count {
+            if view.tokens[index].kind == .name, view.startsStatement(index, afterColon: true) {
+                if view.isName(index, "import") { index = scanImport(from: index + 1); continue }
+                if view.isName(index, "from") { index = scanFrom(from: index + 1); continue }
             }
             index += 1
         }
@@ -341,14 +314,14 @@ private struct ImportScanner {
 
     /// A dotted name at `index`: its text, span and the index after it.
     func dottedName(at index: Int) -> (name: String, span: Span, end: Int)? {
-        guard index < tokens.count, tokens[index].kind == .name else { return nil }
-        var parts = [text(index)]
+        guard index < view.tokens.count, view.tokens[index].kind == .name else { return nil }
+        var parts = [view.text(index)]
         var end = index + 1
-        while isOp(end, "."), end + 1 < tokens.count, tokens[end + 1].kind == .name {
-            parts.append(text(end + 1))
+        while view.isOp(end, "."), end + 1 < view.tokens.count, view.tokens[end + 1].kind == .name {
+            parts.append(view.text(end + 1))
             end += 2
         }
-        return (parts.joined(separator: "."), Span(tokens[index].span.start, tokens[end - 1].span.end), end)
+        return (parts.joined(separator: "."), Span(view.tokens[index].span.start, view.tokens[end - 1].span.end), end)
     }
 
     /// `import a.b.c as d, e`.
@@ -357,14 +330,14 @@ private struct ImportScanner {
         while let name = dottedName(at: index) {
             imports.append(PythonModule.Import(module: name.name, level: 0, names: [], span: name.span))
             index = name.end
-            if isName(index, "as"), index + 1 < tokens.count, tokens[index + 1].kind == .name {
-                bindings[text(index + 1)] = PythonModule.Binding(module: name.name, level: 0, path: [])
+            if view.isName(index, "as"), index + 1 < view.tokens.count, view.tokens[index + 1].kind == .name {
+                bindings[view.text(index + 1)] = PythonModule.Binding(module: name.name, level: 0, path: [])
                 index += 2
             } else if let first = name.name.split(separator: ".").first {
                 // `import a.b` binds `a`, the top package.
                 bindings[String(first)] = PythonModule.Binding(module: String(first), level: 0, path: [])
             }
-            guard isOp(index, ",") else { break }
+            guard view.isOp(index, ",") else { break }
             index += 1
         }
         return index
@@ -374,28 +347,28 @@ private struct ImportScanner {
     mutating func scanFrom(from start: Int) -> Int {
         var index = start
         var level = 0
-        while index < tokens.count, tokens[index].kind == .op, isOp(index, ".") || isOp(index, "...") {
-            level += isOp(index, "...") ? 3 : 1
+        while index < view.tokens.count, view.tokens[index].kind == .op, view.isOp(index, ".") || view.isOp(index, "...") {
+            level += view.isOp(index, "...") ? 3 : 1
             index += 1
         }
         // `from . import x` names no module: `import` is the keyword, not a name.
-        let name = isName(index, "import") ? nil : dottedName(at: index)
+        let name = view.isName(index, "import") ? nil : dottedName(at: index)
         if let name { index = name.end }
-        guard level > 0 || name != nil, isName(index, "import") else { return index }
+        guard level > 0 || name != nil, view.isName(index, "import") else { return index }
         index += 1
-        let parenthesized = isOp(index, "(")
+        let parenthesized = view.isOp(index, "(")
         if parenthesized { index += 1 }
         var names: [String] = []
-        while index < tokens.count {
-            if isOp(index, "*") {
+        while index < view.tokens.count {
+            if view.isOp(index, "*") {
                 names.append("*")
                 index += 1
-            } else if tokens[index].kind == .name {
-                let imported = text(index)
+            } else if view.tokens[index].kind == .name {
+                let imported = view.text(index)
                 names.append(imported)
                 var local = imported
-                if isName(index + 1, "as"), index + 2 < tokens.count, tokens[index + 2].kind == .name {
-                    local = text(index + 2)
+                if view.isName(index + 1, "as"), index + 2 < view.tokens.count, view.tokens[index + 2].kind == .name {
+                    local = view.text(index + 2)
                     index += 2
                 }
                 bindings[local] = PythonModule.Binding(module: name?.name ?? "", level: level, path: [imported])
@@ -403,12 +376,12 @@ private struct ImportScanner {
             } else {
                 break
             }
-            guard isOp(index, ",") else { break }
+            guard view.isOp(index, ",") else { break }
             index += 1
             // `from a import (b, c,)`: a trailing comma before the bracket.
-            if parenthesized, isOp(index, ")") { break }
+            if parenthesized, view.isOp(index, ")") { break }
         }
-        let span = name?.span ?? tokens[start].span
+        let span = name?.span ?? view.tokens[start].span
         imports.append(PythonModule.Import(module: name?.name ?? "", level: level, names: names, span: span))
         return index
     }

@@ -175,13 +175,9 @@ public struct PythonPathFolder {
 
     /// A string literal's text: nil with escapes, triple quotes or a bytes prefix.
     private func literalText(_ index: Int) -> String? {
-        let whole = module.text(index)
-        guard let quote = whole.firstIndex(where: { $0 == "'" || $0 == "\"" }) else { return nil }
-        let prefix = whole[..<quote].lowercased()
-        guard !prefix.contains("b"), whole.count >= 2 else { return nil }
-        let inner = whole[whole.index(after: quote)...].dropLast()
-        guard !inner.hasPrefix(String(repeating: whole[quote], count: 2)), !inner.contains("\\") else { return nil }
-        return String(inner)
+        guard let parts = StringLiteral.parts(module.text(index)), !parts.prefix.lowercased().contains("b"),
+              !parts.body.contains("\\") else { return nil }
+        return parts.body
     }
 
     /// A literal that starts a path: not empty, not absolute, not `~`, not a URL.
