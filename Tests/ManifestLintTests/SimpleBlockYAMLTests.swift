@@ -42,6 +42,7 @@ struct SimpleBlockYAMLTests {
         "url: http://example.com/x?y=1\n",
         "a:\n  b:\n    c:\n",
         "~: null\n1: 2\n",
+        "...a: 1\nb:\n  ... c: 2\n",
     ])
     func acceptsPlainBlockMappingsWithLibYAMLsEvents(_ text: String) {
         #expect(Self.expectAgreement(text), "declined \(text.debugDescription)")
@@ -51,7 +52,8 @@ struct SimpleBlockYAMLTests {
         "", "# only a comment\n", "  a: 1\n",
         "- a\n", "a:\n- b\n", "a:\n  - b\n", "a: [1]\n", "a: {b: 1}\n", "? a\n: b\n",
         "a: &x 1\n", "a: *x\n", "a: !tag x\n", "a: |\n  x\n", "a: >\n  x\n",
-        "---\na: 1\n", "a: 1\n...\n", "%YAML 1.2\n---\na: 1\n",
+        "---\na: 1\n", "a: 1\n...\n", "... a: 1\n", "a: 1\n... b: 2\n",
+        "...    innested:...............ig:\n  dbPassword: \"s:cret\"\n", "%YAML 1.2\n---\na: 1\n",
         "a: x\n  y\n", "a: 1\n  b: 2\n", "a:\n    b: 1\n  c: 2\n",
         "a: 'it''s'\n", "a: \"line\\n\"\n", "a: 'open\n", "a: 'x'#c\n", "a: \"x\" y\n",
         "a:\tb\n", "a: b\r\n", "a: caf\u{E9}\n", "\u{FEFF}a: 1\n",

@@ -37,6 +37,8 @@ enum SimpleBlockYAML {
             // Blank and comment lines shape nothing.
             if index == lineEnd || bytes[index] == hash { continue }
             let indent = index - lineStart
+            // `...` at column 0 before a space or the line end ends the document (`---` starts no plain key).
+            if indent == 0 && isDocumentEndMarker(bytes, at: index, lineEnd: lineEnd) { return false }
             if indents.isEmpty {
                 guard indent == 0 else { return false }
                 emit(YAMLEvent(kind: .documentStart, start: index, end: index))
@@ -112,6 +114,13 @@ enum SimpleBlockYAML {
     /// Whether the `:` at `index` is a mapping value indicator (a space or the line end follows).
     private static func isIndicator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, lineEnd: Int) -> Bool {
         bytes[index] == colon && (index + 1 == lineEnd || bytes[index + 1] == space)
+    }
+
+    /// Whether the line from `index` is `...` alone or before a space: a document end marker, not a key.
+    private static func isDocumentEndMarker(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lineEnd: Int) -> Bool {
+        let dot = UInt8(ascii: ".")
+        guard lineEnd - index >= 3, bytes[index] == dot, bytes[index + 1] == dot, bytes[index + 2] == dot else { return false }
+        return index + 3 == lineEnd || bytes[index + 3] == space
     }
 
     /// A scalar's event and the offset after it (for a key, after its `:`).
