@@ -1,11 +1,31 @@
-// Linux calls that glibc declares only under _GNU_SOURCE, which Swift's Glibc
-// module is built without: each is reached through syscall(2) or bound to
-// glibc's symbol by an asm label, so no declaration here can clash with one
-// in glibc's headers.
-#include <pthread.h>
+// System calls the Swift code reaches through small C functions.
+//
+// On Linux: calls that glibc declares only under _GNU_SOURCE, which Swift's
+// Glibc module is built without. Each is reached through syscall(2) or bound
+// to glibc's symbol by an asm label, so no declaration here can clash with
+// one in glibc's headers. They exist on Linux only; the Swift code calls
+// them under `#if os(Linux) && !MANIFEST_LINT_PORTABLE` and has a POSIX
+// path for other systems (and for the portable build on Linux).
 #include <stddef.h>
-#include <sys/syscall.h>
 #include <unistd.h>
+
+/// The process's environment, for posix_spawn: `environ`, which macOS
+/// reaches through _NSGetEnviron.
+#if __has_include(<crt_externs.h>)
+#include <crt_externs.h>
+static inline char *const *manifest_lint_environment(void) {
+    return *_NSGetEnviron();
+}
+#else
+extern char **environ;
+static inline char *const *manifest_lint_environment(void) {
+    return environ;
+}
+#endif
+
+#ifdef __linux__
+#include <pthread.h>
+#include <sys/syscall.h>
 
 /// getdents64(2): a directory's entries read straight from its descriptor,
 /// without opendir's stream (a 32 KB allocation, and an fstat and two fcntl
@@ -40,3 +60,5 @@ extern int manifest_lint_pthread_attr_setaffinity_np(pthread_attr_t *attributes,
 static inline int manifest_lint_set_start_cpus(pthread_attr_t *attributes, const void *mask, size_t size) {
     return manifest_lint_pthread_attr_setaffinity_np(attributes, size, mask);
 }
+
+#endif

@@ -2,6 +2,10 @@ import ManifestLintEngine
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a report or a baseline file (`--output`, `--write-baseline`).
@@ -14,14 +18,8 @@ public enum ReportFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write: \(String(cString: strerror(errno)))")
-            }
-            bytes = bytes.dropFirst(written)
+        guard systemWriteAll(descriptor, Array(text.utf8)) else {
+            throw Failure(description: "cannot write: \(String(cString: strerror(errno)))")
         }
     }
 }

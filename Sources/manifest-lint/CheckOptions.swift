@@ -2,6 +2,10 @@ import ArgumentParser
 import ManifestLint
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What `manifest-lint check` was asked to do, as plain values: `Check`
@@ -71,17 +75,17 @@ extension CheckOptions {
         if let writeBaseline {
             try write(Baseline.render(result.diagnostics, context: context), to: writeBaseline, disk: disk)
             Output.standardError("Wrote \(result.diagnostics.count) findings to \(writeBaseline).\n")
-            Glibc.exit(result.unchecked.isEmpty ? 0 : 2)
+            systemExit(result.unchecked.isEmpty ? 0 : 2)
         }
         let diagnostics = try applyBaseline(result.diagnostics, disk: disk, context: context)
         if staged && result.projectCount == 0 && result.unchecked.isEmpty && (format == .full || format == .concise) {
             try emit(touching == nil ? "No Pulumi project in the staged snapshot.\n" : "No Pulumi project is touched by the staged change.\n", disk: disk)
-            Glibc.exit(0)
+            systemExit(0)
         }
         try emit(report(diagnostics, projectCount: result.projectCount, uncheckedCount: result.unchecked.count, linter: linter,
                         context: context), disk: disk)
         // Exit here: tearing down the graph and the index of a large repository is wasted time.
-        Glibc.exit(exitStatus(diagnostics, unchecked: !result.unchecked.isEmpty))
+        systemExit(exitStatus(diagnostics, unchecked: !result.unchecked.isEmpty))
     }
 
     // MARK: Steps
@@ -195,7 +199,7 @@ extension CheckOptions {
         if diff {
             try emit(run.outcome.files.map { UnifiedDiff.render($0, displayPath: disk.displayPath) }.joined(), disk: disk)
             if run.outcome.files.isEmpty { Output.standardError("No fixes to apply.\n") }
-            Glibc.exit(!unchecked.isEmpty ? 2 : run.outcome.files.isEmpty ? 0 : 1)
+            systemExit(!unchecked.isEmpty ? 2 : run.outcome.files.isEmpty ? 0 : 1)
         }
         if stageFixed, let index {
             do {
@@ -222,11 +226,11 @@ extension CheckOptions {
             }
         }
         try emit(text, disk: disk)
-        if !unchecked.isEmpty { Glibc.exit(2) }
-        if !run.failures.isEmpty || !run.outcome.converged { Glibc.exit(1) }
+        if !unchecked.isEmpty { systemExit(2) }
+        if !run.failures.isEmpty || !run.outcome.converged { systemExit(1) }
         // A hook that changed files fails (pre-commit's convention), so that the fixed content is reviewed.
-        if !run.fixed.isEmpty && (exitNonZeroOnFix || staged) { Glibc.exit(1) }
-        if fixOnly { Glibc.exit(0) }
-        Glibc.exit(exitStatus(remaining, unchecked: false))
+        if !run.fixed.isEmpty && (exitNonZeroOnFix || staged) { systemExit(1) }
+        if fixOnly { systemExit(0) }
+        systemExit(exitStatus(remaining, unchecked: false))
     }
 }

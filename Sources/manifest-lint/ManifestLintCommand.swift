@@ -2,6 +2,10 @@ import ArgumentParser
 import ManifestLint
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 @main
@@ -32,7 +36,7 @@ struct ManifestLintCommand: ParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty { Output.standardError(message + "\n") }
-            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+            systemExit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }
@@ -98,12 +102,6 @@ enum Output {
     static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
 
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in Glibc.write(descriptor, buffer.baseAddress, buffer.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        _ = systemWriteAll(descriptor, Array(text.utf8))
     }
 }

@@ -1,7 +1,10 @@
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A program started with posix_spawnp (no shell), with pipes to its
@@ -26,7 +29,12 @@ final class ChildProcess {
             for fd in inputPipe + outputPipe + errorPipe where fd >= 0 { close(fd) }
             throw SpawnError(description: "could not create pipes: \(String(cString: strerror(errno)))")
         }
+        // An opaque pointer on macOS, a structure on Linux.
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
@@ -36,7 +44,7 @@ final class ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child = pid_t()
-        let status = posix_spawnp(&child, arguments.first ?? "", &actions, nil, argv, environ)
+        let status = posix_spawnp(&child, arguments.first ?? "", &actions, nil, argv, manifest_lint_environment())
         close(inputPipe[0])
         close(outputPipe[1])
         close(errorPipe[1])
@@ -85,16 +93,7 @@ final class ChildProcess {
 
     /// Writes all bytes to the child's standard input; false when it is gone.
     func write(_ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
+        systemWriteAll(input, bytes)
     }
 
     private var exitStatus: Int32?
@@ -118,7 +117,7 @@ final class ChildProcess {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             result.append(contentsOf: chunk[0..<count])
@@ -145,7 +144,7 @@ struct PipeReader {
         }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             buffer.append(contentsOf: chunk[0..<count])

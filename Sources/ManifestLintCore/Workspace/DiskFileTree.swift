@@ -1,4 +1,6 @@
+#if os(Linux) && !MANIFEST_LINT_PORTABLE
 import CSystemCalls
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -131,7 +133,7 @@ public struct DiskFileTree: FileTree {
         guard descriptor >= 0 else { return Self.failure(errno) }
         defer { close(descriptor) }
         var byte: UInt8 = 0
-        return Glibc.read(descriptor, &byte, 1) < 0 ? Self.failure(errno) : nil
+        return systemRead(descriptor, &byte, 1) < 0 ? Self.failure(errno) : nil
     }
 
     public func whyUnlistable(_ directory: String) -> UnreadableReason? {
@@ -196,11 +198,12 @@ public struct DiskFileTree: FileTree {
     private static func read(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var got: Int
         repeat {
-            got = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            got = systemRead(descriptor, buffer.baseAddress, buffer.count)
         } while got < 0 && errno == EINTR
         return got < 0 ? nil : got
     }
 
+    #if os(Linux) && !MANIFEST_LINT_PORTABLE
     /// Lists through getdents64(2) into the thread's scratch buffer (room for
     /// a few hundred entries per call; larger directories take more calls): opendir's stream
     /// would add a 32 KB allocation, an fstat and two fcntl calls per directory.
@@ -237,6 +240,37 @@ public struct DiskFileTree: FileTree {
         return entries.sorted { $0.name < $1.name }
     }
 
+    /// The layout of struct linux_dirent64: inode (8 bytes), offset (8),
+    /// record length (2), type (1), then the NUL-terminated name.
+    private static let recordLengthOffset = 16
+    private static let typeOffset = 18
+    private static let nameOffset = 19
+
+    #else
+    /// Lists with readdir(3) on the opened directory: the portable path, for
+    /// systems other than Linux and the portable build. An error partway ends
+    /// the listing with what was read.
+    public func list(_ directory: String) -> [DirectoryEntry]? {
+        let descriptor = withSystemPath(directory) { openat($0, $1, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
+        // Closes the descriptor too.
+        defer { closedir(stream) }
+        var entries: [DirectoryEntry] = []
+        while let record = readdir(stream) {
+            let name = withUnsafeBytes(of: record.pointee.d_name) { field in
+                String(decoding: UnsafeRawBufferPointer(rebasing: field[..<(field.firstIndex(of: 0) ?? field.count)]), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append(entry(named: name, type: record.pointee.d_type, in: directory))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+    #endif
+
     /// What the file system says of an entry; a type it leaves open (and a
     /// symbolic link) is asked of the path, links followed.
     private func entry(named name: String, type: UInt8, in directory: String) -> DirectoryEntry {
@@ -250,12 +284,6 @@ public struct DiskFileTree: FileTree {
             return DirectoryEntry(name: name, kind: kind(of: path), isSymbolicLink: isSymbolicLink)
         }
     }
-
-    /// The layout of struct linux_dirent64: inode (8 bytes), offset (8),
-    /// record length (2), type (1), then the NUL-terminated name.
-    private static let recordLengthOffset = 16
-    private static let typeOffset = 18
-    private static let nameOffset = 19
 
     /// Calls `body` with the directory descriptor and the path to hand the
     /// system's `*at` calls: relative to the anchor or else to the current

@@ -1,8 +1,12 @@
+#if os(Linux) && !MANIFEST_LINT_PORTABLE
 import CSystemCalls
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Runs work on every CPU the process may use, on threads of its own.
@@ -13,11 +17,13 @@ import Musl
 /// went on one CPU for 1 to 3 ms, until the load balancer moved the pool's
 /// thread to the idle one. A thread here is created allowed only on the CPUs
 /// other than its creator's, so it starts on one of them at once, and then
-/// allows itself every CPU the process may use again.
+/// allows itself every CPU the process may use again. That placement uses
+/// Linux's CPU affinity; elsewhere, and in the portable build
+/// (`-DMANIFEST_LINT_PORTABLE`), threads start where the system puts them.
 public enum WorkerThreads {
-    /// The CPUs the process may run on: its affinity mask, so that `taskset`
-    /// and cgroup CPU sets count; at least one.
-    public static let cpuCount = max(allowedCPUs?.count ?? sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
+    /// The CPUs the process may run on: on Linux its affinity mask, so that
+    /// `taskset` and cgroup CPU sets count; at least one.
+    public static let cpuCount = max(allowedCPUCount ?? sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1)
 
     /// Calls `body` once with each worker number in `0..<count` (at most
     /// `cpuCount` of them): number 0 on the calling thread, the others each
@@ -52,31 +58,25 @@ public enum WorkerThreads {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Creates a thread that runs `body`, allowed to start on the CPUs other
-    /// than the caller's (anywhere, should the system refuse those); nil when
-    /// it cannot be created.
-    private static func start(_ body: @escaping () -> Void) -> pthread_t? {
-        let elsewhere = allowedCPUs?.removing(Int(manifest_lint_current_cpu()))
-        if let elsewhere, elsewhere.count > 0, let thread = create(body, startingOn: elsewhere) { return thread }
-        return create(body, startingOn: nil)
-    }
-
-    private static func create(_ body: @escaping () -> Void, startingOn cpus: CPUMask?) -> pthread_t? {
+    /// Creates a thread that runs `body`; nil when it cannot be created.
+    private static func create(_ body: @escaping () -> Void, configure: (inout pthread_attr_t) -> Bool = { _ in true },
+                               onStart: @escaping () -> Void = {}) -> pthread_t? {
         var attributes = pthread_attr_t()
         guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
-        if let cpus {
-            let set = cpus.words.withUnsafeBytes { manifest_lint_set_start_cpus(&attributes, $0.baseAddress, $0.count) }
-            guard set == 0 else { return nil }
-        }
-        let context = Unmanaged.passRetained(ThreadStart(body)).toOpaque()
+        guard configure(&attributes) else { return nil }
+        let context = Unmanaged.passRetained(ThreadStart { onStart(); body() }).toOpaque()
+        // An optional pointer on macOS, an integer on Linux.
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
         var thread = pthread_t()
+        #endif
         let created = pthread_create(&thread, &attributes, { context in
+            // Optional on Linux, not on macOS.
+            let context: UnsafeMutableRawPointer? = context
             guard let context else { return nil }
-            let start = Unmanaged<ThreadStart>.fromOpaque(context).takeRetainedValue()
-            // Started: every CPU the process may use is allowed again.
-            _ = WorkerThreads.allowedCPUs?.words.withUnsafeBytes { manifest_lint_allow_cpus($0.baseAddress, UInt($0.count)) }
-            start.body()
+            Unmanaged<ThreadStart>.fromOpaque(context).takeRetainedValue().body()
             return nil
         }, context)
         guard created == 0 else {
@@ -86,10 +86,34 @@ public enum WorkerThreads {
         return thread
     }
 
+    #if os(Linux) && !MANIFEST_LINT_PORTABLE
+    /// Creates a thread that runs `body`, allowed to start on the CPUs other
+    /// than the caller's (anywhere, should the system refuse those); nil when
+    /// it cannot be created.
+    private static func start(_ body: @escaping () -> Void) -> pthread_t? {
+        if let elsewhere = allowedCPUs?.removing(Int(manifest_lint_current_cpu())), elsewhere.count > 0,
+           let thread = create(body, configure: { attributes in
+               elsewhere.words.withUnsafeBytes { manifest_lint_set_start_cpus(&attributes, $0.baseAddress, $0.count) } == 0
+           }, onStart: {
+               // Started: every CPU the process may use is allowed again.
+               _ = WorkerThreads.allowedCPUs?.words.withUnsafeBytes { manifest_lint_allow_cpus($0.baseAddress, UInt($0.count)) }
+           }) {
+            return thread
+        }
+        return create(body)
+    }
+
     /// The process's affinity mask when the run started; nil when the system does not say.
     private static let allowedCPUs = CPUMask.ofCallingThread()
+    private static var allowedCPUCount: Int? { allowedCPUs?.count }
+    #else
+    /// Creates a thread that runs `body`; nil when it cannot be created.
+    private static func start(_ body: @escaping () -> Void) -> pthread_t? { create(body) }
+    private static let allowedCPUCount: Int? = nil
+    #endif
 }
 
+#if os(Linux) && !MANIFEST_LINT_PORTABLE
 /// A set of CPUs in the kernel's layout (glibc's cpu_set_t: bits of 64-bit words, 1,024 CPUs).
 struct CPUMask: Equatable {
     var words = [UInt64](repeating: 0, count: 16)
@@ -119,3 +143,4 @@ struct CPUMask: Equatable {
         return mask
     }
 }
+#endif

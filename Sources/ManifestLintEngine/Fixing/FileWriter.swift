@@ -4,6 +4,8 @@ import ManifestLintRules
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes fixed files atomically: a temporary file in the same directory,
@@ -106,15 +108,9 @@ public enum FileWriter {
         defer {
             if !succeeded { unlink(temporary) }
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                close(descriptor)
-                throw Failure(path: path, reason: "write failed: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        guard systemWriteAll(descriptor, bytes) else {
+            close(descriptor)
+            throw Failure(path: path, reason: "write failed: \(String(cString: strerror(errno)))")
         }
         guard fchmod(descriptor, info.st_mode & 0o7777) == 0, fsync(descriptor) == 0 else {
             close(descriptor)
@@ -123,7 +119,7 @@ public enum FileWriter {
         close(descriptor)
         // Once more at the last moment: the window for an edit to be lost is the rename alone.
         try expectUnchanged(target, from: original)
-        guard Glibc.rename(temporary, target) == 0 else {
+        guard systemRename(temporary, target) == 0 else {
             throw Failure(path: path, reason: "could not replace it: \(String(cString: strerror(errno)))")
         }
         succeeded = true
@@ -139,7 +135,7 @@ public enum FileWriter {
         // link + unlink never replaces a file that appeared meanwhile, unlike rename(2).
         if link(from, destination) == 0 {
             unlink(from)
-        } else if Glibc.rename(from, destination) != 0 {
+        } else if systemRename(from, destination) != 0 {
             throw Failure(path: from, reason: "could not be renamed: \(String(cString: strerror(errno)))")
         }
         syncDirectory(Path.parent(destination) ?? ".")
