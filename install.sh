@@ -2,8 +2,10 @@
 # Installs manifest-lint from this checkout: libyaml-dev when it is missing,
 # a release build linked statically (scripts/build-release.sh), the
 # binary in PREFIX/bin; then runs it on the bundled example projects.
+# With --from, the binary comes from a release archive instead (no Swift
+# needed), after its checksum is found in the SHA256SUMS file beside it.
 #
-#   ./install.sh [--prefix DIR] [--no-demo]
+#   ./install.sh [--prefix DIR] [--no-demo] [--from ARCHIVE]
 #   ./install.sh --hook [REPO] [--binary PATH]     install the git pre-commit hook
 #   ./install.sh --uninstall-hook [REPO]           remove it, restoring what was there
 #
@@ -11,7 +13,8 @@
 # goes where git runs hooks (core.hooksPath when set); a pre-commit hook that
 # is already there keeps running, before manifest-lint. --hook uses the
 # manifest-lint on PATH (or --binary, or PREFIX's), and installs it first when
-# there is none.
+# there is none. The build's own output (the static linker's expected
+# warnings among it) goes to .build/install-build.log, named if it fails.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 start=$(pwd)
@@ -22,17 +25,20 @@ demo=yes
 action=install
 repo=""
 binary=""
+archive=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a directory" >&2; exit 2; }; prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --no-demo) demo=no; shift ;;
+    --from) [ $# -ge 2 ] || { echo "install.sh: --from needs a release archive" >&2; exit 2; }; archive=$2; shift 2 ;;
+    --from=*) archive=${1#--from=}; shift ;;
     --binary) [ $# -ge 2 ] || { echo "install.sh: --binary needs a path" >&2; exit 2; }; binary=$2; shift 2 ;;
     --hook|--uninstall-hook)
       action=${1#--}
       shift
       if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then repo=$1; shift; fi ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -98,22 +104,56 @@ if [ "$action" = hook ]; then
   exit 0
 fi
 
-# 1. libyaml, from Debian's libyaml-dev.
-if [ ! -f /usr/include/yaml.h ]; then
-  echo "==> Installing libyaml-dev"
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install.sh: libyaml's headers are missing and apt-get is not available; install libyaml (yaml.h) first" >&2
+# Sets `built` to a release archive's binary, unpacked once the archive's
+# checksum is found in the SHA256SUMS file beside it.
+unpack_archive() {
+  case "$archive" in /*) ;; *) archive="$start/$archive" ;; esac
+  [ -f "$archive" ] || { echo "install.sh: $archive is not a file" >&2; exit 2; }
+  sums="$(dirname "$archive")/SHA256SUMS"
+  [ -f "$sums" ] || { echo "install.sh: no SHA256SUMS beside $archive: its checksum cannot be checked" >&2; exit 1; }
+  file=$(basename "$archive")
+  expected=$(awk -v file="$file" '$2 == file || $2 == "*" file { print $1 }' "$sums")
+  [ -n "$expected" ] || { echo "install.sh: $sums has no line for $file" >&2; exit 1; }
+  actual=$(sha256sum "$archive" | cut -d' ' -f1)
+  if [ "$actual" != "$expected" ]; then
+    echo "install.sh: $file does not match its checksum in SHA256SUMS (expected $expected, got $actual); not installed" >&2
     exit 1
   fi
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq libyaml-dev pkg-config
-fi
+  echo "==> $file matches SHA256SUMS"
+  unpacked=$(mktemp -d)
+  trap 'rm -rf "$unpacked"' EXIT
+  tar -xzf "$archive" -C "$unpacked"
+  built=$(find "$unpacked" -mindepth 2 -maxdepth 2 -type f -name manifest-lint | head -n 1)
+  [ -n "$built" ] && [ -x "$built" ] || { echo "install.sh: $file holds no manifest-lint binary" >&2; exit 1; }
+}
 
-# 2. A release build, linked statically so that start-up is fast.
-echo "==> Building manifest-lint (release)"
-built=$(scripts/build-release.sh)
+if [ -n "$archive" ]; then
+  unpack_archive
+else
+  # 1. libyaml, from Debian's libyaml-dev.
+  if [ ! -f /usr/include/yaml.h ]; then
+    echo "==> Installing libyaml-dev"
+    if ! command -v apt-get >/dev/null 2>&1; then
+      echo "install.sh: libyaml's headers are missing and apt-get is not available; install libyaml (yaml.h) first" >&2
+      exit 1
+    fi
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq libyaml-dev pkg-config
+  fi
+
+  # 2. A release build, linked statically so that start-up is fast. Its
+  # output, with the static linker's expected warnings, goes to a log.
+  echo "==> Building manifest-lint (release; about two minutes the first time)"
+  mkdir -p .build
+  log="$here/.build/install-build.log"
+  if ! built=$(scripts/build-release.sh 2> "$log"); then
+    tail -n 20 "$log" >&2
+    echo "install.sh: the build failed; its whole output is in $log" >&2
+    exit 1
+  fi
+fi
 
 # 3. Install.
 [ -n "$prefix" ] || prefix=$(default_prefix)
