@@ -34,7 +34,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Linux calls that Swift's Glibc module leaves out: getdents64(2) for directory listings, CPU affinity for worker threads (see its shim.h).
+        // Linux calls that Swift's Glibc module leaves out: getdents64(2) for directory listings, CPU affinity for worker
+        // threads (used on Linux only, not with -DMANIFEST_LINT_PORTABLE); and environ, which macOS reaches otherwise (see its shim.h).
         .systemLibrary(name: "CSystemCalls"),
     ] + stages.enumerated().map { index, stage in
         .target(name: stage, dependencies: index == 0 ? ["CLibYAML", "CSystemCalls"] : [.target(name: stages[index - 1])],
