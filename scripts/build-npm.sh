@@ -15,27 +15,17 @@
 set -eu
 cd "$(dirname "$0")/.."
 here=$(pwd)
-archive=${1:-$(scripts/package.sh)}
-case "$archive" in /*) ;; *) archive="$here/$archive" ;; esac
-name=$(basename "$archive" .tar.gz)
-arch=${name##*-linux-}
+. scripts/open-release-archive.sh
 case "$arch" in
   x86_64) cpu=x64 ;;
   aarch64|arm64) cpu=arm64 ;;
   *) echo "build-npm.sh: no npm cpu name for the archive's architecture '$arch'" >&2; exit 2 ;;
 esac
 
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
-tar -xzf "$archive" -C "$stage"
-binary="$stage/$name/manifest-lint"
-[ -x "$binary" ] || { echo "build-npm.sh: $archive holds no $name/manifest-lint" >&2; exit 1; }
-version=$("$binary" --version)
-
 package="$stage/package"
 mkdir -p "$package/bin"
 cp packaging/npm/package.json "$package/"
-cp "$stage/$name/README.md" "$stage/$name/LICENSE" "$package/"
+cp "$release/README.md" "$release/LICENSE" "$package/"
 cp "$binary" "$package/bin/manifest-lint"
 (cd "$package" && npm pkg set "version=$version" "cpu[0]=$cpu" >&2)
 mkdir -p dist

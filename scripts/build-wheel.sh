@@ -15,18 +15,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 here=$(pwd)
-archive=${1:-$(scripts/package.sh)}
-case "$archive" in /*) ;; *) archive="$here/$archive" ;; esac
-name=$(basename "$archive" .tar.gz)
-arch=${name##*-linux-}
-[ "$arch" != "$name" ] || { echo "build-wheel.sh: $archive is not named manifest-lint-<version>-linux-<arch>.tar.gz" >&2; exit 2; }
-
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
-tar -xzf "$archive" -C "$stage"
-binary="$stage/$name/manifest-lint"
-[ -x "$binary" ] || { echo "build-wheel.sh: $archive holds no $name/manifest-lint" >&2; exit 1; }
-version=$("$binary" --version)
+. scripts/open-release-archive.sh
 
 if readelf -l "$binary" | grep -q "Requesting program interpreter"; then
   platform="linux_$arch"
@@ -37,7 +26,7 @@ fi
 project="$stage/project"
 mkdir "$project"
 cp packaging/python/pyproject.toml packaging/python/hatch_build.py "$project/"
-cp "$stage/$name/README.md" "$stage/$name/LICENSE" "$binary" "$project/"
+cp "$release/README.md" "$release/LICENSE" "$binary" "$project/"
 
 tools=.build/wheel-tools
 if [ ! -x "$tools/bin/pyproject-build" ]; then
