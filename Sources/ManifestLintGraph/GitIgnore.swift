@@ -18,7 +18,8 @@ public enum GitIgnore {
         var anchored: Bool
     }
 
-    public static func ignores(_ path: String, tree: some FileTree) -> Bool {
+    /// `asDirectory`: ask about `path` as a directory even when it is not there (a `dist/` pattern then matches it).
+    public static func ignores(_ path: String, asDirectory: Bool = false, tree: some FileTree) -> Bool {
         let path = Path.normalize(path)
         var directories: [String] = []
         var current = Path.parent(path)
@@ -35,7 +36,7 @@ public enum GitIgnore {
         guard !files.isEmpty, let top = directories.last else { return false }
         // Each directory below the top, then the file: an ignored directory ignores what it holds.
         var prefixes: [(path: String, isDirectory: Bool)] = directories.reversed().dropFirst().map { ($0, true) }
-        prefixes.append((path, tree.isDirectory(path)))
+        prefixes.append((path, asDirectory || tree.isDirectory(path)))
         for prefix in prefixes where Path.isInside(prefix.path, top) {
             var ignored = false
             for (directory, patterns) in files where prefix.path != directory && Path.isInside(prefix.path, directory) {

@@ -43,7 +43,7 @@ public final class ProjectGraph {
     private var ancestorDependencyNames: Set<String> = []
     /// The package's scripts, parsed (nodejs and bun projects).
     public private(set) var packageScripts: PackageScripts?
-    private let scriptCache: ScriptCache
+    let scriptCache: ScriptCache
     private let ancestors: AncestorCache
     /// Which commands the declared dependencies provide.
     public private(set) var commandProviders: CommandProviders?

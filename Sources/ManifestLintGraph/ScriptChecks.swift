@@ -32,3 +32,29 @@ extension ProjectGraph {
         return Fix(applicability, "Change '\(word.text)' to '\(text)'", [.edit(TextEdit(path: file.path, span: word.span, replacement: text))])
     }
 }
+
+extension ProjectGraph {
+    /// The scripts of the package whose script a runner started in
+    /// `directory` runs: that of the nearest package.json from there up (this
+    /// package's own when it is the one). nil when the directory is not there
+    /// or the package.json found cannot be read or parsed.
+    public func packageScripts(runningIn directory: String) -> PackageScripts? {
+        if let own = packageScripts, own.package.directory == directory { return own }
+        guard tree.kind(of: directory) == .directory, let manifest = nearestPackageManifest(from: directory) else { return nil }
+        if let own = packageScripts, own.package.directory == manifest.directory { return own }
+        guard manifest.document.parsed else { return nil }
+        return PackageScripts(package: manifest, cache: scriptCache)
+    }
+}
+
+extension ProjectGraph {
+    /// Whether a file of this name is in `directory` or any directory above it, up to the root of the file system.
+    public func hasFileAbove(named name: String, from directory: String) -> Bool {
+        var current: String? = directory
+        while let directory = current {
+            if tree.isFile(Path.join(directory, name)) { return true }
+            current = Path.parent(directory)
+        }
+        return false
+    }
+}

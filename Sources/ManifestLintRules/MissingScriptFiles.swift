@@ -12,7 +12,9 @@ struct MissingScriptFile {
         var seen = Set<Span>()
         var result: [MissingScriptFile] = []
         for invocation in scripts.invocations {
-            guard let directory = invocation.directory else { continue }
+            // After a `cd` into a directory that is not there, nothing runs (script-file-missing reports the cd).
+            guard let directory = invocation.directory,
+                  directory == scripts.package.directory || graph.tree.kind(of: directory) == .directory else { continue }
             for argument in invocation.fileArguments where seen.insert(argument.word.span).inserted {
                 let target = Path.join(directory, argument.word.text)
                 if graph.isPresent(argument, at: target) == false {

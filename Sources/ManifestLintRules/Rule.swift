@@ -60,9 +60,9 @@ public struct Rule: Sendable {
         .yamlSyntax, .jsonSyntax, .duplicateKey, .projectSchema, .projectName, .runtimeOptions,
         .projectFileCase, .projectFileDuplicate, .pluginBesideProject,
         .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .binShebang, .moduleFormatMismatch, .esmEntryRequire, .packageMainMissing,
-        .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing,
+        .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing, .typescriptConfigMissing,
         .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
-        .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue,
+        .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue, .configValuePlaceholder,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
         .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .assetPathMissing, .incompletePulumiMock,
         // After every rule that reads a file: it reports the reads refused.

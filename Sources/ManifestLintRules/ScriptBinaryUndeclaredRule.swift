@@ -40,6 +40,7 @@ extension Rule {
                     """#,
                 "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"ts-node": "^10"}, "scripts": {"build": "↓tsc && ↓gen-docs"}}"#,
                 "index.js": "",
+                "tsconfig.json": "{}",
                 "node_modules/.bin/gen-docs": "",
                 "node_modules/ts-node/package.json": #"{"name": "ts-node", "bin": {"ts-node": "dist/bin.js"}}"#,
             ], findings: [
@@ -100,6 +101,7 @@ extension Rule {
                 "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"lint-kit": "1.0.0"}, "scripts": {"lint": "eslint . && ↓tsc --noEmit"}}"#,
                 "package-lock.json": #"{"lockfileVersion": 3, "packages": {"node_modules/lint-kit": {}, "node_modules/lint-kit/node_modules/typescript": {}}}"#,
                 "index.js": "",
+                "tsconfig.json": "{}",
                 "node_modules/lint-kit/package.json": #"{"name": "lint-kit", "peerDependencies": {"eslint": "^9", "typescript": "^5"}, "peerDependenciesMeta": {"typescript": {"optional": true}}}"#,
             ], findings: [
                 #"'tsc' is provided by typescript, which neither this package nor a package.json above it declares: on a fresh install `npm run lint` fails with "tsc: not found"; add typescript to devDependencies"#,

@@ -9,7 +9,10 @@ extension Rule {
             `node X`, `ts-node X`, `tsx X`, `bash X`, `./X.sh` and the `-c`/`--config`/`-p` file of well-known tools \
             (jest, eslint, prettier, mocha, webpack, rollup, vite, vitest, tsc) fail when the file is not there, \
             relative to the directory the command runs in (`cd` followed). Node's extension probing is followed, \
-            and a file that the package's TypeScript build emits counts as present.
+            and a file that the package's TypeScript build emits counts as present. A `cd` into a directory that \
+            is not there fails the script too (dash, npm's sh on Linux: "cd: can't cd to X"; the commands after \
+            `&&` never run), unless git ignores the directory, the TypeScript build emits it, or an earlier command \
+            of the script names it (`mkdir -p out && cd out`).
             """,
         consequence: Consequence(command: "npm run <script>", outcome: "Error: Cannot find module '<file>' (or the tool's own \"no such file\")"),
         fixSafety: "It names the one file beside the missing one with the same stem and another extension: the file the script evidently meant, and the only candidate.",
@@ -35,9 +38,34 @@ extension Rule {
                 "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"jest": "^29"}, "scripts": {"test": "cd test && jest --config ↓jest.config.js", "seed": "bash -c 'node ↓scripts/seed.js'"}}"#,
                 "index.js": "",
                 "jest.config.js": "",
+                "test/setup.js": "",
             ], findings: [
                 #"the script 'test' runs `jest` with jest.config.js, which does not exist"#,
                 #"the script 'seed' runs `node` with scripts/seed.js, which does not exist"#,
+            ]),
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "scripts": {"test:ts": "cd ↓tests/typescript && npm test", "docs": "cd ↓README.md && ls"}}"#,
+                "index.js": "",
+                "README.md": "",
+            ], findings: [
+                #"the script 'test:ts' runs cd tests/typescript, which does not exist: the commands after it never run (sh: "cd: can't cd to tests/typescript")"#,
+                #"the script 'docs' runs cd README.md, which is a file, not a directory (sh: "cd: can't cd to README.md")"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: demo
+                    runtime: nodejs
+
+                    """#,
+                "package.json": #"{"name": "demo", "dependencies": {"@pulumi/pulumi": "^3"}, "devDependencies": {"typescript": "^5"}, "scripts": {"zip": "tsc && cd dist && zip -r ../app.zip .", "pack": "mkdir -p out/pkg && cd out/pkg && npm pack ../..", "cov": "jest --coverage && cd coverage && ls", "here": "cd . && cd $HOME && cd -"}}"#,
+                "tsconfig.json": #"{"compilerOptions": {"outDir": "dist"}}"#,
+                ".gitignore": "coverage/\n",
+                "index.ts": "",
             ]),
             .fix([
                 "Pulumi.yaml": #"""
@@ -91,5 +119,35 @@ extension Rule {
                 }
                 findings.report(message, in: scripts.package.file, at: word.span, fix: fix)
             }
+            for (index, invocation) in scripts.invocations.enumerated() where invocation.name == "cd" {
+                guard let directory = invocation.directory, let word = Self.cdTarget(invocation.words) else { continue }
+                let target = Path.join(directory, word.text)
+                switch graph.tree.kind(of: target) {
+                case .directory: continue
+                case .file:
+                    findings.report("the script '\(invocation.scriptName)' runs cd \(word.text), which is a file, not a directory (sh: \"cd: can't cd to \(word.text)\")",
+                                    in: scripts.package.file, at: word.span)
+                case .missing:
+                    // A directory a build makes (ignored by git, a compiler's output), or that the script makes first.
+                    guard !GitIgnore.ignores(target, asDirectory: true, tree: graph.tree),
+                          case .missing = graph.status(of: target, probing: false, anchor: scripts.package.directory),
+                          !scripts.invocations[..<index].contains(where: { earlier in
+                              earlier.scriptName == invocation.scriptName && earlier.directory.map { earlierDirectory in
+                                  earlier.words.contains { !$0.isDynamic && Path.join(earlierDirectory, $0.text) == target }
+                              } ?? true
+                          }) else { continue }
+                    findings.report("the script '\(invocation.scriptName)' runs cd \(word.text), which \(graph.absence(of: [target])): the commands after it never run (sh: \"cd: can't cd to \(word.text)\")",
+                                    in: scripts.package.file, at: word.span)
+                }
+            }
         })
+
+    /// The directory a `cd` names, when it is a relative path written out
+    /// (not a variable, `$(...)`, `-` or `~`, and no options but -L and -P).
+    fileprivate static func cdTarget(_ words: [ShellWord]) -> ShellWord? {
+        let arguments = words.dropFirst().drop { $0.text == "-L" || $0.text == "-P" || $0.text == "--" }
+        guard arguments.count == 1, let word = arguments.first, !word.isDynamic, !word.text.isEmpty,
+              !["-", "/", "~"].contains(where: { word.text.hasPrefix($0) }) else { return nil }
+        return word
+    }
 }

@@ -37,10 +37,10 @@ struct FixtureTests {
         let result = Self.lint(TestPaths.repositoryRoot + "/examples/seed-tap-stack")
         let finding = try #require(result.diagnostics.first { $0.ruleID == "main-bin-mismatch" })
         // The seed's three mistakes (README): the bin, the bucket's name that changes on every
-        // run, the mock without `all`; besides, the format script's globs match nothing and
-        // localstack:start runs a missing file.
-        #expect(result.diagnostics.map(\.ruleID) == ["nondeterministic-resource-name", "main-bin-mismatch", "script-glob-unmatched",
-                                                     "script-glob-unmatched", "script-file-missing", "incomplete-pulumi-mock"])
+        // run, the mock without `all`; besides, the build script runs tsc with no tsconfig.json,
+        // the format script's globs match nothing and localstack:start runs a missing file.
+        #expect(result.diagnostics.map(\.ruleID) == ["nondeterministic-resource-name", "main-bin-mismatch", "typescript-config-missing",
+                                                     "script-glob-unmatched", "script-glob-unmatched", "script-file-missing", "incomplete-pulumi-mock"])
         let bucket = try #require(result.diagnostics.first)
         #expect(bucket.path.hasSuffix("lib/tap-stack.mjs") && bucket.start.line == 14)
         let mock = try #require(result.diagnostics.last)

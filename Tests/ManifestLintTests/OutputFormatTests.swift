@@ -21,7 +21,7 @@ struct OutputFormatTests {
         #expect(text.contains("package.json:5:12: error[main-bin-mismatch] bin 'tap' points to bin/tap.js"))
         #expect(text.contains("5 |     \"tap\": \"bin/tap.js\"\n  |            ^^^^^^^^^^^^\n"))
         #expect(text.contains("= help: Change 'bin/tap.js' to 'bin/tap.mjs' (fix available with --fix)"))
-        #expect(text.hasSuffix("Found 6 errors and 0 warnings in 1 project.\n1 fixable with --fix (1 more with --unsafe-fixes).\n"))
+        #expect(text.hasSuffix("Found 7 errors and 0 warnings in 1 project.\n1 fixable with --fix (1 more with --unsafe-fixes).\n"))
     }
 
     @Test func conciseIsOneLineAFinding() {
@@ -91,7 +91,7 @@ struct OutputFormatTests {
     }
 
     @Test func statisticsCountEachRule() {
-        #expect(StatisticsReporter.render(result.diagnostics) == "2  script-glob-unmatched (error)\n1  incomplete-pulumi-mock (error) [fixable]\n1  main-bin-mismatch (error) [fixable]\n1  nondeterministic-resource-name (error)\n1  script-file-missing (error)\n")
+        #expect(StatisticsReporter.render(result.diagnostics) == "2  script-glob-unmatched (error)\n1  incomplete-pulumi-mock (error) [fixable]\n1  main-bin-mismatch (error) [fixable]\n1  nondeterministic-resource-name (error)\n1  script-file-missing (error)\n1  typescript-config-missing (error)\n")
     }
 
     @Test func theRuleCommandExplainsTheSeedCase() throws {

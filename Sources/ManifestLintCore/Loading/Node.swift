@@ -176,3 +176,23 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// The span of the bytes `range` of this scalar's text (UTF-8 offsets),
+    /// where the source holds the text as it is: a plain scalar, or a quoted
+    /// one without escapes on one line. Nil otherwise (escapes, folded lines),
+    /// when the caller points at the whole scalar instead.
+    public func span(ofTextBytes range: Range<Int>, in file: SourceFile) -> Span? {
+        guard let scalar else { return nil }
+        let quote: Int
+        switch scalar.style {
+        case .plain: quote = 0
+        case .singleQuoted, .doubleQuoted, .json: quote = 1
+        case .literal, .folded: return nil
+        }
+        let start = span.start + quote, end = span.end - quote
+        guard start <= end, end <= file.bytes.count, end - start == scalar.text.utf8.count,
+              file.bytes[start..<end].elementsEqual(scalar.text.utf8), range.upperBound <= end - start else { return nil }
+        return Span(start + range.lowerBound, start + range.upperBound)
+    }
+}

@@ -40,6 +40,14 @@ public struct PackageScripts {
         /// The runner fails when the script is missing (npm run, pnpm run);
         /// otherwise it may run a binary or a file of that name instead.
         public var requiresScript: Bool
+        /// The directory an option points the runner at (`--prefix DIR`,
+        /// `-C DIR`, `--dir`, `--cwd`, `-w`/`--workspace`), relative to where it runs.
+        public var packageOption: ShellWord? = nil
+        /// `packageOption` is a workspace (`-w`): a path, or a name this does not resolve.
+        public var packageOptionIsWorkspace = false
+        /// The tree path of the directory the command runs in (PackageScripts
+        /// sets it); nil when a `cd` made it unknown.
+        public var directory: String? = nil
     }
 
     public let package: PackageManifest
@@ -61,7 +69,10 @@ public struct PackageScripts {
             for command in analysis.commands {
                 let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(scriptName: name, command: command, directory: directory))
-                if let call = command.call { calls.append(call) }
+                if var call = command.call {
+                    call.directory = directory
+                    calls.append(call)
+                }
             }
         }
     }
@@ -143,25 +154,56 @@ public struct PackageScripts {
         "unlink", "update", "up", "why", "start",
     ]
 
-    /// Options that point a runner at another package (`--prefix`, `--filter`, ...), alone or with `=value`.
-    static let otherPackageOptions: Set<String> = [
-        "--prefix", "-C", "--dir", "-w", "--workspace", "--workspaces", "-ws", "--filter", "-F", "-r", "--recursive", "--cwd",
-    ]
+    /// Options that point a runner at one other directory, alone (the next word is the value) or with `=value`.
+    static let packageDirectoryOptions: Set<String> = ["--prefix", "-C", "--dir", "--cwd"]
+    static let workspaceOptions: Set<String> = ["-w", "--workspace"]
+    /// Options that run the script in many packages: not followed.
+    static let manyPackageOptions: Set<String> = ["--workspaces", "-ws", "--filter", "-F", "-r", "--recursive"]
 
     /// The script a runner call names, when the words (`tool`, the first
     /// word's last path component) are one.
     static func scriptCall(_ words: [ShellWord], named tool: String) -> ScriptCall? {
         guard let first = words.first, !first.isDynamic else { return nil }
         guard tool == "npm" || tool == "pnpm" || tool == "yarn" || tool == "bun" else { return nil }
-        let arguments = Array(words.dropFirst())
-        // Options that point the runner at another package: not ours to check.
-        let elsewhere = arguments.contains { word in
-            word.text.utf8.first == UInt8(ascii: "-") && otherPackageOptions.contains(String(word.text.prefix { $0 != "=" }))
+        var arguments = Array(words.dropFirst())
+        // An option that points the runner at another directory: the call is checked there; many packages: not followed.
+        var packageOption: ShellWord?
+        var isWorkspace = false
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            // What follows `--` is the script's own.
+            if word.text == "--" { break }
+            guard word.text.utf8.first == UInt8(ascii: "-") else { index += 1; continue }
+            let option = String(word.text.prefix { $0 != "=" })
+            // pnpm's -w is --workspace-root, without a value.
+            if manyPackageOptions.contains(option) || tool == "pnpm" && option == "-w" { return nil }
+            guard packageDirectoryOptions.contains(option) || workspaceOptions.contains(option) else { index += 1; continue }
+            // A second one, or one without a value: not followed.
+            guard packageOption == nil else { return nil }
+            isWorkspace = workspaceOptions.contains(option)
+            if option.utf8.count < word.text.utf8.count {
+                var value = word
+                value.text = String(word.text.dropFirst(option.count + 1))
+                packageOption = value
+                arguments.remove(at: index)
+            } else {
+                guard index + 1 < arguments.count else { return nil }
+                packageOption = arguments[index + 1]
+                arguments.removeSubrange(index...(index + 1))
+            }
+            if packageOption?.isDynamic ?? true { return nil }
         }
         let ifPresent = arguments.contains { $0.text == "--if-present" }
-        guard !elsewhere else { return nil }
         let positional = arguments.filter { !$0.text.hasPrefix("-") }
         guard let subcommand = positional.first, !subcommand.isDynamic else { return nil }
+        var call = runnerCall(tool, subcommand: subcommand, positional: positional, ifPresent: ifPresent)
+        call?.packageOption = packageOption
+        call?.packageOptionIsWorkspace = isWorkspace
+        return call
+    }
+
+    private static func runnerCall(_ tool: String, subcommand: ShellWord, positional: [ShellWord], ifPresent: Bool) -> ScriptCall? {
         switch tool {
         case "npm":
             switch subcommand.text {
