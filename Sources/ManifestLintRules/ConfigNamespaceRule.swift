@@ -248,6 +248,8 @@ extension Rule {
                         ?? ProgramConfigNamespaces.scan(graph.location.directory, tree: graph.tree, loaded: graph.programSources.loadedBytes)
                     programNamespaces = read
                     guard !read.contains(normalized) else { continue }
+                    // A key the program means but reads through the wrong bag: config-key-unreadable says so, in one finding.
+                    if let name = config.name, graph.fact(ProgramConfigReads.self).unreadable.contains(where: { $0.key == name }) { continue }
                     var message = "namespace '\(namespace)' is neither the project ('\(project)') nor a provider it depends on, and the program never reads it: Pulumi ignores '\(config.name ?? "")'"
                     if Suggestion.closest(to: namespace, among: [project]) != nil || ProviderNamespaces.normalize(project) == normalized {
                         message += " (did you mean '\(project)'? was the project renamed?)"

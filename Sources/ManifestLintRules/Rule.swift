@@ -61,7 +61,7 @@ public struct Rule: Sendable {
         .projectFileCase, .projectFileDuplicate, .pluginBesideProject,
         .mainMissing, .mainAbsolute, .entryPointMissing, .mainBinMismatch, .binMissing, .binShebang, .moduleFormatMismatch, .esmEntryRequire, .packageMainMissing,
         .pathCaseMismatch, .typeScriptDisabled, .tsconfigMissing, .typescriptConfigMissing,
-        .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate,
+        .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate, .configKeyUnreadable,
         .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue, .configValuePlaceholder,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
         .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .assetPathMissing, .incompletePulumiMock,
