@@ -85,9 +85,9 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            for call in scripts.calls {
+            for invocation in scripts.invocations {
                 // After `cd $DIR` (or `cd -`): where the runner starts is not known.
-                guard let directory = call.directory else { continue }
+                guard let call = invocation.call, let directory = invocation.directory else { continue }
                 var runDirectory = directory
                 if let option = call.packageOption {
                     runDirectory = Path.join(directory, option.text)

@@ -231,12 +231,12 @@ extension Rule {
                 guard let root = stack.document.root, let entries = root.entries else { continue }
                 let unknown = entries.filter { $0.name.map { !known.contains($0) } ?? false }
                 // With no section Pulumi reads, bare names too are config values written one level too high.
-                let noSection = !entries.contains { $0.name.map(known.contains) ?? false }
+                let noSection = !unknown.isEmpty && unknown.count == entries.count
                 let misplaced = unknown.filter { entry in
                     guard let key = entry.name, Suggestion.closest(to: key, among: known)?.lowercased() != key.lowercased() else { return false }
                     return key.contains(":") ? ConfigKey(key) != nil : noSection && Suggestion.closest(to: key, among: known) == nil
                 }
-                let move = Fix.movingEntries(misplaced, under: "config", in: root, file: stack.file, .unsafe,
+                let move = misplaced.isEmpty ? nil : Fix.movingEntries(misplaced, under: "config", in: root, file: stack.file, .unsafe,
                                              misplaced.count == 1 ? "Move it under config:" : "Move the \(misplaced.count) config keys at the top level under config:")
                 for entry in unknown {
                     guard let key = entry.name else { continue }

@@ -60,9 +60,8 @@ extension Rule {
         ],
         check: { graph, findings in
             guard let scripts = graph.packageScripts else { return }
-            for invocation in scripts.invocations where invocation.name == "tsc" {
-                guard let directory = invocation.directory, graph.tree.kind(of: directory) == .directory,
-                      TypeScriptCompilerArguments.usesNearestTSConfig(invocation.words.dropFirst()),
+            for invocation in scripts.invocations where invocation.readsNearestTSConfig {
+                guard let directory = invocation.directory, directory == scripts.package.directory || graph.tree.kind(of: directory) == .directory,
                       !graph.hasFileAbove(named: "tsconfig.json", from: directory) else { continue }
                 let place = directory == scripts.package.directory ? "here" : "there"
                 let runsIn = directory == scripts.package.directory ? "" : " in \(graph.describe(directory))"

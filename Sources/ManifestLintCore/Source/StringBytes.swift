@@ -79,6 +79,39 @@ extension [UInt8] {
         withUnsafeBufferPointer { occurs(needle, in: $0) }
     }
 
+    /// Whether `byte` occurs in these bytes (memchr).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        withUnsafeBufferPointer { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether the text `needle` occurs in these bytes.
+    public func contains(text needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { contains(bytesOf: $0) }
+    }
+
+    /// Whether a colon stands between two word characters (letters, digits,
+    /// `_`, `-`) somewhere, as in `aws:region`: memchr finds each colon.
+    public var hasColonBetweenWordCharacters: Bool {
+        withUnsafeBufferPointer { bytes in
+            guard bytes.count > 2, let start = bytes.baseAddress else { return false }
+            func isWord(_ byte: UInt8) -> Bool {
+                (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
+            var cursor = start + 1
+            let last = start + bytes.count - 1
+            while cursor < last, let found = memchr(cursor, Int32(UInt8(ascii: ":")), last - cursor) {
+                let colon = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if isWord(colon[-1]) && isWord(colon[1]) { return true }
+                cursor = colon + 1
+            }
+            return false
+        }
+    }
+
     /// Whether a NUL byte occurs (the mark of a binary file).
     public var containsNUL: Bool {
         withUnsafeBufferPointer { bytes in

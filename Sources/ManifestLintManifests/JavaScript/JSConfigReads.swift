@@ -1,7 +1,7 @@
 import ManifestLintFindings
 
 /// The config reads of a JavaScript or TypeScript program whose key is a
-/// string literal, through a bag of @pulumi/pulumi's `Config`: on the
+/// string literal (none when no module could hold a key no stack can hold), through a bag of @pulumi/pulumi's `Config`: on the
 /// creation itself (`new pulumi.Config().require("k")`), on a variable or a
 /// class field holding one (`config.get("k")`, `this.config.get("k")`), or on
 /// a module's exported variable that another module imports. A bag named by
@@ -9,16 +9,21 @@ import ManifestLintFindings
 /// not followed.
 public enum JSConfigReads {
     public static func reads(in modules: [JSModule], tree: some FileTree) -> [ProgramConfigRead] {
+        guard mayHoldUnreadableKey(modules.lazy.map(\.file)) else { return [] }
         let scans = modules.map { ModuleBags(module: $0) }
         var exports: [String: [String: BagCreation]] = [:]
-        for scan in scans { exports[scan.module.file.path] = scan.exported }
+        for scan in scans where !scan.exported.isEmpty { exports[scan.module.file.path] = scan.exported }
         return scans.flatMap { scan in
-            scan.reads { local in
-                // A name imported from another module of the program that exports a bag under it.
-                guard let binding = scan.module.bindings[local], binding.path.count == 1,
-                      let target = scan.module.resolve(binding.module, tree: tree) else { return nil }
-                return exports[target]?[binding.path[0]]
+            // The names imported from another module of the program that exports a bag under them.
+            var imported: [String: BagCreation] = [:]
+            if !exports.isEmpty {
+                for (local, binding) in scan.module.bindings where binding.path.count == 1 && binding.module.hasBytePrefix(".") {
+                    if let target = scan.module.resolve(binding.module, tree: tree), let creation = exports[target]?[binding.path[0]] {
+                        imported[local] = creation
+                    }
+                }
             }
+            return scan.reads(imported: imported)
         }
     }
 }
@@ -48,6 +53,8 @@ private struct ModuleBags {
 
     init(module: JSModule) {
         self.module = module
+        // Most modules create no bag: one search of the bytes passes them over.
+        guard module.file.bytes.contains(text: "Config") else { return }
         for index in module.tokens.indices where module.isIdentifier(index, "new") {
             guard let (creation, close) = Self.creation(at: index, in: module) else { continue }
             creations[index] = (creation, close)
@@ -126,29 +133,32 @@ private struct ModuleBags {
         return nil
     }
 
-    /// Every read through a bag of this module, or an imported one (`imported` finds it by local name).
-    func reads(imported: (String) -> BagCreation?) -> [ProgramConfigRead] {
+    /// Every read through a bag of this module, or an imported one (`imported`: by local name).
+    func reads(imported: [String: BagCreation]) -> [ProgramConfigRead] {
+        guard !variables.isEmpty || !imported.isEmpty || !fields.isEmpty || !creations.isEmpty else { return [] }
+        // The names a read may start with, compared as bytes on every token.
+        var names: [(String, BagCreation)] = variables.compactMap { name, creation in creation.map { (name, $0) } }
+        for (name, creation) in imported where variables[name] == nil { names.append((name, creation)) }
         var result: [ProgramConfigRead] = []
-        for index in module.tokens.indices {
+        let tokens = module.tokens
+        for index in tokens.indices {
             // `new pulumi.Config().require("k")`
-            if let (creation, close) = creations[index], module.isPunctuator(close + 1, ".") {
+            if !creations.isEmpty, module.isIdentifier(index, "new"), let (creation, close) = creations[index], module.isPunctuator(close + 1, ".") {
                 let receiver = module.file.text(Span(module.tokens[index].span.start, module.tokens[close].span.end))
                 if let read = read(methodAt: close + 2, receiver: receiver, creation: creation) { result.append(read) }
                 continue
             }
-            guard module.tokens[index].kind == .identifier, !module.isPunctuator(index - 1, "."), module.isPunctuator(index + 1, ".") else { continue }
+            guard tokens[index].kind == .identifier, module.isPunctuator(index + 1, "."), !module.isPunctuator(index - 1, ".") else { continue }
             // `this.config.require("k")`
-            if module.isIdentifier(index, "this") {
+            if !fields.isEmpty, module.isIdentifier(index, "this") {
                 guard module.tokens.indices.contains(index + 2), module.tokens[index + 2].kind == .identifier, module.isPunctuator(index + 3, "."),
                       let field = fields[module.text(index + 2)], let creation = field else { continue }
                 if let read = read(methodAt: index + 4, receiver: "this.\(module.text(index + 2))", creation: creation) { result.append(read) }
                 continue
             }
             // `config.require("k")`
-            let name = module.text(index)
-            let creation: BagCreation?
-            if let variable = variables[name] { creation = variable } else { creation = imported(name) }
-            guard let creation, let read = read(methodAt: index + 2, receiver: name, creation: creation) else { continue }
+            guard let (name, creation) = names.first(where: { module.isIdentifier(index, spelled: $0.0) }),
+                  let read = read(methodAt: index + 2, receiver: name, creation: creation) else { continue }
             result.append(read)
         }
         return result

@@ -106,6 +106,13 @@ public struct JSModule: Sendable {
         index >= 0 && index < tokens.count && tokens[index].kind == .identifier && text(index) == name
     }
 
+    /// Whether the identifier at `index` is spelled `name`, its bytes compared without making a String.
+    func isIdentifier(_ index: Int, spelled name: String) -> Bool {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .identifier else { return false }
+        let span = tokens[index].span
+        return span.end - span.start == name.utf8.count && file.bytes[span.start..<span.end].elementsEqual(name.utf8)
+    }
+
     /// Whether a token's bytes are `value`, without making a String (the rules ask this of every token).
     private func spells(_ index: Int, _ value: StaticString) -> Bool {
         let span = tokens[index].span

@@ -52,6 +52,13 @@ public struct ProgramConfigRead: Sendable {
     }
 }
 
+/// Whether some module's text holds a colon between two word characters
+/// (`aws:region`): a key no stack can hold has one, in the key or in the
+/// bag's name, so a program without any is not read for config at all.
+func mayHoldUnreadableKey(_ files: some Sequence<SourceFile>) -> Bool {
+    files.contains { $0.bytes.hasColonBetweenWordCharacters }
+}
+
 /// The method names of a config bag that read one key by its name.
 enum ConfigMethods {
     static let javaScript: Set<String> = [

@@ -1,24 +1,32 @@
 import ManifestLintFindings
 
-/// The config reads of a Python program whose key is a string literal,
+/// The config reads of a Python program whose key is a string literal (none
+/// when no module could hold a key no stack can hold),
 /// through a bag of `pulumi.Config`: on the creation itself
 /// (`pulumi.Config().require("k")`), on a name or an attribute of `self`
 /// holding one (`config.get("k")`, `self.config.get("k")`), or on a module's
 /// name that another module imports (`from .settings import config`).
 public enum PythonConfigReads {
     public static func reads(in modules: [PythonModule], programDirectory: String, tree: some FileTree) -> [ProgramConfigRead] {
+        guard mayHoldUnreadableKey(modules.lazy.map(\.file)) else { return [] }
         let scans = modules.map { PythonModuleBags(module: $0) }
         var names: [String: [String: BagCreation?]] = [:]
-        for scan in scans { names[scan.module.file.path] = scan.variables }
+        for scan in scans where !scan.variables.isEmpty { names[scan.module.file.path] = scan.variables }
         return scans.flatMap { scan in
-            scan.reads { local in
-                guard let binding = scan.module.bindings[local], binding.path.count == 1 else { return nil }
-                let anImport = PythonModule.Import(module: binding.module, level: binding.level, names: [], span: Span(0, 0))
-                for file in scan.module.files(of: anImport, programDirectory: programDirectory, tree: tree) {
-                    if let found = names[file]?[binding.path[0]] { return found }
+            // The names imported from another module of the program that binds a bag to them.
+            var imported: [String: BagCreation?] = [:]
+            if !names.isEmpty {
+                for (local, binding) in scan.module.bindings where binding.path.count == 1 && binding.module != "pulumi" {
+                    let anImport = PythonModule.Import(module: binding.module, level: binding.level, names: [], span: Span(0, 0))
+                    for file in scan.module.files(of: anImport, programDirectory: programDirectory, tree: tree) {
+                        if let found = names[file]?[binding.path[0]] {
+                            imported[local] = found
+                            break
+                        }
+                    }
                 }
-                return nil
             }
+            return scan.reads(imported: imported)
         }
     }
 }
@@ -33,7 +41,12 @@ private struct PythonModuleBags {
 
     init(module: PythonModule) {
         self.module = module
-        for index in module.tokens.indices where module.tokens[index].kind == .name && !module.isOp(index - 1, ".") {
+        // Most modules create no bag: one search of the bytes passes them over. The names that
+        // can start a creation (`pulumi`, an imported `Config`) are compared as bytes on every token.
+        guard module.file.bytes.contains(text: "Config") else { return }
+        let starts = module.bindings.filter { $0.value.module == "pulumi" && $0.value.level == 0 && ($0.value.path.isEmpty || $0.value.path == ["Config"]) }.map(\.key)
+        guard !starts.isEmpty else { return }
+        for index in module.tokens.indices where starts.contains(where: { module.isName(index, $0) }) && !module.isOp(index - 1, ".") {
             guard let (creation, close, start) = Self.creation(at: index, in: module) else { continue }
             creations[start] = (creation, close)
             // `config = pulumi.Config()`, `config: pulumi.Config = ...`, `self.config = ...`
@@ -94,24 +107,28 @@ private struct PythonModuleBags {
         return parts.body
     }
 
-    func reads(imported: (String) -> BagCreation??) -> [ProgramConfigRead] {
+    func reads(imported: [String: BagCreation?]) -> [ProgramConfigRead] {
+        guard !variables.isEmpty || !imported.isEmpty || !attributes.isEmpty || !creations.isEmpty else { return [] }
+        // The names a read may start with, compared as bytes on every token.
+        var names: [(String, BagCreation)] = variables.compactMap { name, creation in creation.map { (name, $0) } }
+        names += imported.compactMap { name, creation in variables[name] == nil ? creation.map { (name, $0) } : nil }
+        guard !names.isEmpty || !attributes.isEmpty || !creations.isEmpty else { return [] }
         var result: [ProgramConfigRead] = []
         for index in module.tokens.indices {
-            if let (creation, close) = creations[index], module.isOp(close + 1, ".") {
+            if !creations.isEmpty, let (creation, close) = creations[index], module.isOp(close + 1, ".") {
                 let receiver = module.file.text(Span(module.tokens[index].span.start, module.tokens[close].span.end))
                 if let read = read(methodAt: close + 2, receiver: receiver, creation: creation) { result.append(read) }
                 continue
             }
             guard module.tokens[index].kind == .name, !module.isOp(index - 1, "."), module.isOp(index + 1, ".") else { continue }
-            if module.isName(index, "self") {
+            if !attributes.isEmpty, module.isName(index, "self") {
                 guard module.tokens.indices.contains(index + 2), module.tokens[index + 2].kind == .name, module.isOp(index + 3, "."),
                       let attribute = attributes[module.text(index + 2)], let creation = attribute else { continue }
                 if let read = read(methodAt: index + 4, receiver: "self.\(module.text(index + 2))", creation: creation) { result.append(read) }
                 continue
             }
-            let name = module.text(index)
-            let found: BagCreation?? = variables[name] ?? imported(name)
-            guard let found, let creation = found, let read = read(methodAt: index + 2, receiver: name, creation: creation) else { continue }
+            guard let (name, creation) = names.first(where: { module.isName(index, $0.0) }),
+                  let read = read(methodAt: index + 2, receiver: name, creation: creation) else { continue }
             result.append(read)
         }
         return result

@@ -29,6 +29,10 @@ public struct PackageScripts {
         public var isWellKnownGlobal: Bool { command.isWellKnownGlobal }
         /// It runs through npx or the like, which installs a missing package.
         public var installsOnDemand: Bool { command.installsOnDemand }
+        /// The script it runs, when it is `npm run X` or the like.
+        public var call: ScriptCall? { command.call }
+        /// `tsc` compiling the project of the nearest tsconfig.json (no input file, no `-p`).
+        public var readsNearestTSConfig: Bool { command.readsNearestTSConfig }
         /// The patterns it gives prettier or eslint (GlobArguments).
         public var globPatterns: [ShellWord] { command.globPatterns }
     }
@@ -45,15 +49,11 @@ public struct PackageScripts {
         public var packageOption: ShellWord? = nil
         /// `packageOption` is a workspace (`-w`): a path, or a name this does not resolve.
         public var packageOptionIsWorkspace = false
-        /// The tree path of the directory the command runs in (PackageScripts
-        /// sets it); nil when a `cd` made it unknown.
-        public var directory: String? = nil
     }
 
     public let package: PackageManifest
     public private(set) var scripts: [Script] = []
     public private(set) var invocations: [Invocation] = []
-    public private(set) var calls: [ScriptCall] = []
 
     public init(package: PackageManifest, cache: ScriptCache = ScriptCache()) {
         self.package = package
@@ -69,10 +69,6 @@ public struct PackageScripts {
             for command in analysis.commands {
                 let directory = command.directory.map { $0.isEmpty ? package.directory : Path.join(package.directory, $0) }
                 invocations.append(Invocation(scriptName: name, command: command, directory: directory))
-                if var call = command.call {
-                    call.directory = directory
-                    calls.append(call)
-                }
             }
         }
     }

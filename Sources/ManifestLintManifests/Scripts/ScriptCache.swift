@@ -25,6 +25,8 @@ public struct ScriptAnalysis: Sendable {
         /// It runs through npx (or `npm exec`, pnpx, bunx), which installs the
         /// package for the moment when no dependency provides the command.
         public let installsOnDemand: Bool
+        /// It is `tsc` compiling the project of the nearest tsconfig.json (no input file, no `-p`).
+        public let readsNearestTSConfig: Bool
 
         /// The analysis of the words a command finally runs (wrappers removed; not empty).
         public init(words: [ShellWord], directory: String?, installsOnDemand: Bool = false) {
@@ -37,11 +39,13 @@ public struct ScriptAnalysis: Sendable {
             fileArguments = FileArgument.arguments(of: words, named: name)
             isWellKnownGlobal = WellKnownCommands.globals.contains(words[0].text)
             globPatterns = GlobArguments.patterns(of: words, named: name)
+            readsNearestTSConfig = name == "tsc" && TypeScriptCompilerArguments.usesNearestTSConfig(words.dropFirst())
         }
 
         private init(words: [ShellWord], directory: String?, call: PackageScripts.ScriptCall?, fileArguments: [FileArgument],
-                     isWellKnownGlobal: Bool, globPatterns: [ShellWord], name: String, installsOnDemand: Bool) {
+                     isWellKnownGlobal: Bool, globPatterns: [ShellWord], name: String, installsOnDemand: Bool, readsNearestTSConfig: Bool) {
             self.installsOnDemand = installsOnDemand
+            self.readsNearestTSConfig = readsNearestTSConfig
             self.words = words
             self.directory = directory
             self.call = call
@@ -55,10 +59,11 @@ public struct ScriptAnalysis: Sendable {
         func shifted(by delta: Int) -> Command {
             var call = call
             if let target = call?.target { call?.target = target.shifted(by: delta) }
+            if let option = call?.packageOption { call?.packageOption = option.shifted(by: delta) }
             return Command(words: words.map { $0.shifted(by: delta) }, directory: directory, call: call,
                            fileArguments: fileArguments.map { FileArgument(word: $0.word.shifted(by: delta), kind: $0.kind) },
                            isWellKnownGlobal: isWellKnownGlobal, globPatterns: globPatterns.map { $0.shifted(by: delta) }, name: name,
-                           installsOnDemand: installsOnDemand)
+                           installsOnDemand: installsOnDemand, readsNearestTSConfig: readsNearestTSConfig)
         }
     }
 

@@ -20,9 +20,9 @@ public enum TypeScriptCompilerArguments {
                 if text == "true" || text == "false" { continue }
                 return false
             }
-            let option = String(text.prefix { $0 != "=" })
-            if projectOptions.contains(option) { return false }
-            if valueOptions.contains(option), option.count == text.count { expectingValue = true }
+            // `--project=x` names a project too; a value option written `--outDir=x` takes no next word.
+            if projectOptions.contains(text) || text.utf8.contains(UInt8(ascii: "=")) && projectOptions.contains(String(text.prefix { $0 != "=" })) { return false }
+            if valueOptions.contains(text) { expectingValue = true }
         }
         return true
     }
