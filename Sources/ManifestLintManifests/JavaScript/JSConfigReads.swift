@@ -37,6 +37,15 @@ struct BagCreation: Equatable {
     var file: SourceFile
 
     static func == (lhs: BagCreation, rhs: BagCreation) -> Bool { lhs.origin == rhs.origin }
+
+    /// Binds a name to a bag; a second binding to a bag of another name makes it ambiguous (nil).
+    static func bind(_ name: String, to creation: BagCreation, in names: inout [String: BagCreation?]) {
+        if let existing = names[name] {
+            if existing?.bag != creation.bag { names[name] = .some(nil) }
+        } else {
+            names[name] = creation
+        }
+    }
 }
 
 /// One module's bag creations and the names they are bound to.
@@ -60,34 +69,20 @@ private struct ModuleBags {
             creations[index] = (creation, close)
             guard module.isPunctuator(index - 1, "="), let (name, kind) = Self.boundName(equals: index - 1, in: module) else { continue }
             switch kind {
-            case .field: Self.bind(name, to: creation, in: &fields)
-            case .variable: Self.bind(name, to: creation, in: &variables)
+            case .field: BagCreation.bind(name, to: creation, in: &fields)
+            case .variable: BagCreation.bind(name, to: creation, in: &variables)
             case .exported:
-                Self.bind(name, to: creation, in: &variables)
+                BagCreation.bind(name, to: creation, in: &variables)
                 exported[name] = creation
             }
         }
     }
 
-    /// A second binding of the name to a bag of another name makes it ambiguous.
-    private static func bind(_ name: String, to creation: BagCreation, in names: inout [String: BagCreation?]) {
-        if let existing = names[name] {
-            if existing?.bag != creation.bag { names[name] = .some(nil) }
-        } else {
-            names[name] = creation
-        }
-    }
 
     /// `new pulumi.Config()`, `new Config("aws")` (Config imported from @pulumi/pulumi).
     private static func creation(at newToken: Int, in module: JSModule) -> (BagCreation, Int)? {
-        var index = newToken + 1
-        guard index < module.tokens.count, module.tokens[index].kind == .identifier else { return nil }
-        var parts = [module.text(index)]
-        while module.isPunctuator(index + 1, "."), module.tokens.indices.contains(index + 2), module.tokens[index + 2].kind == .identifier {
-            parts.append(module.text(index + 2))
-            index += 2
-        }
-        let open = index + 1
+        guard let (parts, last) = module.dottedName(at: newToken + 1) else { return nil }
+        let open = last + 1
         guard module.isPunctuator(open, "("), let close = module.closing(open),
               let binding = module.bindings[parts[0]], binding.module == "@pulumi/pulumi",
               binding.path + parts.dropFirst() == ["Config"] else { return nil }

@@ -137,6 +137,18 @@ public struct JSModule: Sendable {
         return span.end - span.start < 2 ? "" : file.text(Span(span.start + 1, span.end - 1))
     }
 
+    /// The dotted name `a.b.c` that starts at `index` (an identifier), and the index of its last token.
+    func dottedName(at index: Int) -> (parts: [String], last: Int)? {
+        guard index >= 0, index < tokens.count, tokens[index].kind == .identifier else { return nil }
+        var parts = [text(index)]
+        var last = index
+        while isPunctuator(last + 1, "."), tokens.indices.contains(last + 2), tokens[last + 2].kind == .identifier {
+            parts.append(text(last + 2))
+            last += 2
+        }
+        return (parts, last)
+    }
+
     /// The index of the token that closes the bracket at `open` (`(`, `[`, `{`), or nil.
     func closing(_ open: Int) -> Int? {
         guard open >= 0, open < tokens.count, tokens[open].kind == .punctuator,

@@ -48,14 +48,8 @@ public enum ResourceNames {
     }
 
     private static func construction(at newToken: Int, in module: JSModule, components: Set<String>, tree: some FileTree) -> ResourceConstruction? {
-        var index = newToken + 1
-        guard index < module.tokens.count, module.tokens[index].kind == .identifier else { return nil }
-        var parts = [module.text(index)]
-        while module.isPunctuator(index + 1, "."), module.tokens.indices.contains(index + 2), module.tokens[index + 2].kind == .identifier {
-            parts.append(module.text(index + 2))
-            index += 2
-        }
-        guard module.isPunctuator(index + 1, "("), let close = module.closing(index + 1) else { return nil }
+        guard let (parts, index) = module.dottedName(at: newToken + 1),
+              module.isPunctuator(index + 1, "("), let close = module.closing(index + 1) else { return nil }
         guard let binding = module.bindings[parts[0]] else {
             // A component class declared in this module.
             guard parts.count == 1, components.contains(module.file.path + "#" + parts[0]) else { return nil }

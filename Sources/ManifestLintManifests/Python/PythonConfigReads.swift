@@ -60,18 +60,10 @@ private struct PythonModuleBags {
             guard module.tokens.indices.contains(nameIndex), module.tokens[nameIndex].kind == .name else { continue }
             let name = module.text(nameIndex)
             if module.isOp(nameIndex - 1, "."), module.isName(nameIndex - 2, "self") {
-                Self.bind(name, to: creation, in: &attributes)
+                BagCreation.bind(name, to: creation, in: &attributes)
             } else if !module.isOp(nameIndex - 1, ".") {
-                Self.bind(name, to: creation, in: &variables)
+                BagCreation.bind(name, to: creation, in: &variables)
             }
-        }
-    }
-
-    private static func bind(_ name: String, to creation: BagCreation, in names: inout [String: BagCreation?]) {
-        if let existing = names[name] {
-            if existing?.bag != creation.bag { names[name] = .some(nil) }
-        } else {
-            names[name] = creation
         }
     }
 
