@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real pre-commit framework against this repository as a hook
-# repository: each hook tried must refuse a commit of the seed project and
-# accept the fixed one.
+# repository: each hook tried must refuse a commit of the seed project,
+# accept the fixed one, and accept a commit with a warning while showing it.
 #
 #   scripts/test-pre-commit-framework.sh --binary PATH/TO/manifest-lint
 #       the system hook (`manifest-lint`), with that binary on PATH
@@ -64,6 +64,13 @@ try_hook() {
     out=$(git commit -qm fixed 2>&1) && status=0 || status=$?
     echo "$out"
     check test "$status" -eq 0
+    # A warning passes the commit, and is shown (the hooks are verbose).
+    printf 'config:\n  TapStack:endpoint: https://$API_HOST/v1\n' > Pulumi.dev.yaml
+    git add -A
+    out=$(git commit -qm warning 2>&1) && status=0 || status=$?
+    echo "$out"
+    check test "$status" -eq 0
+    check grep -q 'warning\[config-value-placeholder\]' <<<"$out"
     echo "$passed $failed" > "$work/counts"
   )
   read -r passed failed < "$work/counts"
