@@ -9,7 +9,7 @@
 // Fuzz/run.sh builds them all and runs each for a while (.ci/run: a minute each).
 import PackageDescription
 
-let targets = ["FuzzJSON", "FuzzYAML", "FuzzShell", "FuzzJavaScript", "FuzzPython", "FuzzGlobs", "FuzzConfiguration", "FuzzCheck"]
+let targets = ["FuzzJSON", "FuzzYAML", "FuzzShell", "FuzzJavaScript", "FuzzPython", "FuzzGo", "FuzzGlobs", "FuzzConfiguration", "FuzzCheck"]
 
 let package = Package(
     name: "manifest-lint-fuzz",

@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzYAML FuzzShell FuzzJavaScript FuzzPython FuzzGlobs FuzzConfiguration FuzzCheck)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzYAML FuzzShell FuzzJavaScript FuzzPython FuzzGo FuzzGlobs FuzzConfiguration FuzzCheck)
 echo "==> Building the fuzz targets (debug, -sanitize=fuzzer,address)"
 mkdir -p .artifacts
 if ! swift build -c debug -Xswiftc -sanitize=fuzzer,address > .artifacts/build.log 2>&1; then

@@ -7,7 +7,7 @@ import hashlib, json, os, re, subprocess, sys
 
 binary = sys.argv[1] if len(sys.argv) > 1 else '.build/debug/manifest-lint'
 out = 'Fuzz/seeds'
-seeds = {t: set() for t in ['FuzzJSON', 'FuzzYAML', 'FuzzShell', 'FuzzJavaScript', 'FuzzPython', 'FuzzGlobs', 'FuzzConfiguration', 'FuzzCheck']}
+seeds = {t: set() for t in ['FuzzJSON', 'FuzzYAML', 'FuzzShell', 'FuzzJavaScript', 'FuzzPython', 'FuzzGo', 'FuzzGlobs', 'FuzzConfiguration', 'FuzzCheck']}
 
 def add(target, text):
     if text and len(text) < 20000:
@@ -30,6 +30,8 @@ def classify(path, text):
         add('FuzzJavaScript', text)
     elif name.endswith('.py'):
         add('FuzzPython', text)
+    elif name.endswith('.go'):
+        add('FuzzGo', text)
 
 # Files on disk: examples/ and Tests/Fixtures/.
 for root in ['examples', 'Tests/Fixtures']:

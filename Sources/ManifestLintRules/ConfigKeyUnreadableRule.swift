@@ -7,12 +7,15 @@ extension Rule {
         summary: "The program reads a config key through a bag whose name, put before it, makes a key no stack can hold.",
         rationale: """
             A config bag prepends its name to every key it reads: `fullKey` in sdk/nodejs/config.ts, `full_key` \
-            in sdk/python/lib/pulumi/config.py (the project's name when the bag has none). So \
+            in sdk/python/lib/pulumi/config.py, `fullKey` in sdk/go/pulumi/config/config.go (the project's name \
+            when the bag has none). So \
             `new pulumi.Config().require("aws:region")` in project `app` looks up `app:aws:region`. \
             config.ParseKey (sdk/go/common/resource/config/key.go) accepts only `<namespace>:<name>` and the old \
             `<namespace>:config:<name>`: `pulumi config set` refuses such a key and no stack file can hold it. \
             A `require*` read then throws on every stack ("Missing required configuration variable"): an error. \
-            A `get*` read gives nothing on every stack, so the program's default always applies: a warning. \
+            A `get*` read (Go's `Try*` too) gives nothing on every stack, so the program's default always \
+            applies: a warning. Bags are read in Node (`new pulumi.Config(name?)`), Python \
+            (`pulumi.Config(name?)`) and Go (`config.New(ctx, name)`, within one file). \
             Keys built at run time are not read; a bag is followed through variables, class fields and a \
             module's exported variable as far as the program's imports go.
             """,
@@ -120,6 +123,67 @@ extension Rule {
                 #"self.config.get("azure-native:location") reads 'azure-native:location' from the config of project 'web', so Pulumi looks up 'web:azure-native:location', a key no stack can hold (`pulumi config set` refuses it): it is None on every stack, so the default "westeurope" applies; read it with pulumi.Config("azure-native").get("location")"#,
                 #"pulumi.Config("web").require_secret("castai:apiToken") reads 'castai:apiToken' from the bag 'web', so Pulumi looks up 'web:castai:apiToken', a key no stack can hold (`pulumi config set` refuses it): `pulumi up` fails on every stack with "Missing required configuration variable 'web:castai:apiToken'"; read it with pulumi.Config("castai").require_secret("apiToken")"#,
             ]),
+            .triggering([
+                "Pulumi.yaml": #"""
+                    name: infra
+                    runtime: go
+
+                    """#,
+                "go.mod": "module infra\n\ngo 1.21\n\nrequire github.com/pulumi/pulumi/sdk/v3 v3.130.0\n",
+                "main.go": #"""
+                    package main
+
+                    import (
+                    	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+                    	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+                    )
+
+                    func main() {
+                    	pulumi.Run(func(ctx *pulumi.Context) error {
+                    		cfg := config.New(ctx, "")
+                    		project := cfg.Require(↓"gcp:project")
+                    		zone := cfg.Get(↓"infra:zone")
+                    		region := config.New(ctx, "gcp").Get("region")
+                    		ctx.Export("where", pulumi.String(project+zone+region))
+                    		return nil
+                    	})
+                    }
+
+                    """#,
+            ], findings: [
+                #"cfg.Require("gcp:project") reads 'gcp:project' from the config of project 'infra', so Pulumi looks up 'infra:gcp:project', a key no stack can hold (`pulumi config set` refuses it): `pulumi up` fails on every stack with "Missing required configuration variable 'infra:gcp:project'"; read it with config.New(ctx, "gcp").Require("project")"#,
+                #"cfg.Get("infra:zone") reads 'infra:zone' from the config of project 'infra', so Pulumi looks up 'infra:infra:zone', a key no stack can hold (`pulumi config set` refuses it): it is unset on every stack, so the program's fallback always applies; drop the prefix: cfg.Get("zone")"#,
+            ]),
+            .clean([
+                "Pulumi.yaml": #"""
+                    name: infra
+                    runtime: go
+
+                    """#,
+                "go.mod": "module infra\n\ngo 1.21\n\nrequire github.com/pulumi/pulumi/sdk/v3 v3.130.0\n",
+                "main.go": #"""
+                    package main
+
+                    import (
+                    	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+                    	cfgpkg "github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+                    )
+
+                    func main() {
+                    	pulumi.Run(func(ctx *pulumi.Context) error {
+                    		var gcp *cfgpkg.Config = cfgpkg.New(ctx, "gcp")
+                    		project := gcp.Require("project")
+                    		region := cfgpkg.Require(ctx, "aws:region") // the package's functions take the full key
+                    		key := "x:y"
+                    		other := cfgpkg.New(ctx, "").Get(key)
+                    		// cfg.Require("gcp:project") in a comment
+                    		ctx.Export("where", pulumi.String(project+region+other))
+                    		return nil
+                    	})
+                    }
+
+                    """#,
+            ]),
             .clean([
                 "Pulumi.yaml": #"""
                     name: app
@@ -168,7 +232,7 @@ extension Rule {
                 if read.isRequired {
                     message += "`pulumi up` fails on every stack with \"Missing required configuration variable '\(full)'\""
                 } else {
-                    let nothing = read.language == .python ? "None" : "undefined"
+                    let nothing = read.language == .python ? "None" : read.language == .go ? "unset" : "undefined"
                     message += "it is \(nothing) on every stack, so " + (read.defaultValue.map { "the default \($0) applies" } ?? "the program's fallback always applies")
                 }
                 if let stack = facts.stackSetting(read.key) {
@@ -178,8 +242,13 @@ extension Rule {
                 switch intent {
                 case .dropPrefix(let name): message += "; drop the prefix: \(read.receiver).\(read.method)(\(read.quote)\(name)\(read.quote))"
                 case .namespace(let namespace, let name):
-                    let bag = read.language == .python ? "pulumi.Config" : "new pulumi.Config"
-                    message += "; read it with \(bag)(\"\(namespace)\").\(read.method)(\"\(name)\")"
+                    let bag: String
+                    switch read.language {
+                    case .javaScript: bag = "new pulumi.Config(\"\(namespace)\")"
+                    case .python: bag = "pulumi.Config(\"\(namespace)\")"
+                    case .go: bag = "config.New(ctx, \"\(namespace)\")"
+                    }
+                    message += "; read it with \(bag).\(read.method)(\"\(name)\")"
                 case nil: break
                 }
                 findings.report(message, in: read.file, at: read.keyLiteral, severity: read.isRequired ? .error : .warning,
@@ -247,6 +316,14 @@ enum ProgramConfigReads: ProjectFact {
         } else if graph.isNodeRuntime {
             let entries = graph.programSourceFiles
             if !entries.isEmpty { reads = JSConfigReads.reads(in: graph.programSources.reachable(from: entries), tree: graph.tree) }
+        } else if graph.runtime == "go" {
+            // The program's package: the Go files of its directory, tests left out.
+            let files = (graph.tree.list(graph.programDirectory) ?? []).compactMap { entry -> SourceFile? in
+                guard entry.kind == .file, entry.name.hasByteSuffix(".go"), !entry.name.hasByteSuffix("_test.go") else { return nil }
+                let path = Path.join(graph.programDirectory, entry.name)
+                return graph.tree.read(path).map { SourceFile(path: path, bytes: $0) }
+            }
+            reads = GoConfigReads.reads(in: files)
         }
         let unreadable = reads.filter { ConfigKey(fullKey(of: $0, project: project)) == nil }
         var stackKeys: [String: [String]] = [:]

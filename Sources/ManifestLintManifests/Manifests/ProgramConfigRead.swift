@@ -5,7 +5,7 @@ import ManifestLintFindings
 /// Node, `pulumi.Config("aws").get("region")` in Python.
 public struct ProgramConfigRead: Sendable {
     public enum Language: Sendable, Equatable {
-        case javaScript, python
+        case javaScript, python, go
     }
 
     /// The bag read from: the project's (no name given), or one named.
@@ -39,8 +39,8 @@ public struct ProgramConfigRead: Sendable {
     /// `or 2`, in Python.
     public var defaultValue: String?
 
-    /// `require*`: the read fails when the key is unset; `get*` gives nothing (or its default).
-    public var isRequired: Bool { method.hasPrefix("require") }
+    /// `require*` (Go: `Require*`): the read fails when the key is unset; `get*` gives nothing (or its default).
+    public var isRequired: Bool { method.hasPrefix("require") || method.hasPrefix("Require") }
 
     /// The call as the user wrote it, for messages: `config.require("aws:region")`.
     public var call: String { "\(receiver).\(method)(\(quote)\(key)\(quote))" }
