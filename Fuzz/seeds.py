@@ -55,9 +55,9 @@ for rule in rules:
             m = re.match(r'  --- (.*)$', line)
             if m:
                 current = m.group(1); files[current] = []
-            elif line.startswith('After the fix') or line.startswith('  => '):
-                current = None if line.startswith('After') else current
-                if line.startswith('After'): break
+            elif line.startswith('After the fix') or line.startswith('Before the change') or line.startswith('  => '):
+                current = None if line.startswith(('After', 'Before')) else current
+                if line.startswith(('After', 'Before')): break
             elif current is not None and line.startswith('  '):
                 files[current].append(line[2:].replace('↓', ''))
         project = {path: ('' if lines == ['(empty)'] else '\n'.join(lines) + '\n') for path, lines in files.items()}

@@ -94,12 +94,17 @@ def bigrepo(root, files=10_000):
     subprocess.run(["git", "init", "-q", "-b", "main", root], check=True, env=environment)
     subprocess.run(["git", "-C", root, "add", "-A"], check=True, env=environment)
     subprocess.run(["git", "-C", root, "commit", "-q", "-m", "synthetic"], check=True, env=environment)
-    # The change a commit would carry: one manifest of the project.
+    # The change a commit would carry: one manifest and one program file of the
+    # project (the program file is read on both sides, against HEAD).
     path = os.path.join(root, "infra", "package.json")
     with open(path, encoding="utf-8") as handle:
         text = handle.read().replace('"version": "1.0.0"', '"version": "1.0.1"')
     write(path, text)
-    subprocess.run(["git", "-C", root, "add", "infra/package.json"], check=True, env=environment)
+    program = os.path.join(root, "infra", "index.ts")
+    with open(program, encoding="utf-8") as handle:
+        text = handle.read() + 'export const region = config.get("region") ?? "us-west-2";\n'
+    write(program, text)
+    subprocess.run(["git", "-C", root, "add", "infra/package.json", "infra/index.ts"], check=True, env=environment)
 
 
 def source_module(index, lines=500):

@@ -11,6 +11,8 @@ public final class ProjectGraph {
     public let location: ProjectLocation
     /// What the configuration file adds: known namespaces, global commands.
     public let settings: RuleSettings
+    /// The revision the change is compared with, when there is one (see Linter.base).
+    public let base: (any BaseRevision)?
     public private(set) var project: PulumiProject
     /// Every file loaded for this project, in load order, with its format.
     public private(set) var documents: [(document: LoadedDocument, format: FileFormat)] = []
@@ -134,8 +136,9 @@ public final class ProjectGraph {
     /// `scriptCache` and `ancestors` are shared by the projects one worker checks,
     /// which often repeat the same scripts and lie below the same directories.
     public init(location: ProjectLocation, tree: any FileTree, settings: RuleSettings = RuleSettings(),
-         scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) {
+         scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache(), base: (any BaseRevision)? = nil) {
         self.tree = tree
+        self.base = base
         self.location = location
         self.settings = settings
         self.scriptCache = scriptCache

@@ -19,6 +19,7 @@ public enum RuleDocumentation {
         for (index, example) in rule.examples.enumerated() {
             output += "\nExample \(index + 1) (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n"
             output += files(example.files)
+            if let base = example.base { output += "Before the change (the base revision):\n" + files(base) }
             for finding in expectedFindings(example) { output += "  => \(finding)\n" }
             if let fixed = example.fixed, let applicability = example.fixApplicability {
                 output += "After the fix (\(applicability.rawValue)):\n" + files(fixed)
@@ -109,6 +110,7 @@ public enum RuleDocumentation {
             for (index, example) in rule.examples.enumerated() {
                 output += "\n**Example \(index + 1)** (\(example.triggers ? "triggers; ↓ marks each finding" : "does not trigger")):\n\n"
                 output += markdownFiles(example.files)
+                if let base = example.base { output += "Before the change (the base revision):\n\n" + markdownFiles(base) }
                 let findings = expectedFindings(example)
                 if !findings.isEmpty {
                     output += "Findings:\n\n" + findings.map { "- \(inlineCode($0))\n" }.joined()

@@ -21,20 +21,33 @@ public struct RuleExample: Sendable {
     public let messages: [String]
     /// Where the example was written, so a failure points at it.
     public let sourceLocation: String
+    /// For a rule about what a change does: the files as they were at the
+    /// base revision, where they differ (`files` is the change's result).
+    public var base: [String: String]? = nil
 
-    static func triggering(_ files: [String: String], findings messages: [String] = [], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: true, fixed: nil, fixApplicability: nil, messages: messages, sourceLocation: "\(file):\(line)")
+    static func triggering(_ files: [String: String], base: [String: String]? = nil, findings messages: [String] = [],
+                           file: String = #fileID, line: Int = #line) -> RuleExample {
+        RuleExample(files: files, triggers: true, fixed: nil, fixApplicability: nil, messages: messages, sourceLocation: "\(file):\(line)", base: base)
     }
 
-    static func clean(_ files: [String: String], file: String = #fileID, line: Int = #line) -> RuleExample {
-        RuleExample(files: files, triggers: false, fixed: nil, fixApplicability: nil, messages: [], sourceLocation: "\(file):\(line)")
+    static func clean(_ files: [String: String], base: [String: String]? = nil, file: String = #fileID, line: Int = #line) -> RuleExample {
+        RuleExample(files: files, triggers: false, fixed: nil, fixApplicability: nil, messages: [], sourceLocation: "\(file):\(line)", base: base)
     }
 
     /// A triggering example whose findings carry a fix, and the files after it.
-    static func fix(_ files: [String: String], _ applicability: Applicability, becomes fixed: [String: String],
+    static func fix(_ files: [String: String], base: [String: String]? = nil, _ applicability: Applicability, becomes fixed: [String: String],
                     findings messages: [String] = [], file: String = #fileID, line: Int = #line) -> RuleExample {
         RuleExample(files: files, triggers: true, fixed: fixed, fixApplicability: applicability, messages: messages,
-                    sourceLocation: "\(file):\(line)")
+                    sourceLocation: "\(file):\(line)", base: base)
+    }
+
+    /// The example's base revision, when it has one: its `base` files, each
+    /// path that differs between them and the example's files changed.
+    public var baseRevision: VirtualRevision? {
+        guard let base else { return nil }
+        let current = files.mapValues { $0.replacingOccurrences(of: Self.marker) }
+        let paths = Set(current.keys).union(base.keys).filter { base[$0] != current[$0] }
+        return VirtualRevision(base, changed: paths)
     }
 
     /// The files without markers, as a virtual tree.

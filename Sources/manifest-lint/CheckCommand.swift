@@ -36,6 +36,9 @@ struct Check: ParsableCommand {
     @Flag(help: "With --staged: check every project of the repository, not only those the staged change touches (also what happens when nothing is staged).")
     var all = false
 
+    @Option(help: ArgumentHelp("Compare the program with this git revision, for the rules about what a change does (renamed resources): the working tree with it, or the index with --staged. --staged alone compares with HEAD.", valueName: "ref"))
+    var base: String?
+
     @Flag(help: "Apply the safe fixes.")
     var fix = false
 
@@ -80,7 +83,7 @@ struct Check: ParsableCommand {
         CheckOptions(paths: paths, format: format, output: output, config: config, staged: staged, all: all, fix: fix,
                      unsafeFixes: unsafeFixes, diff: diff, showFixes: showFixes, exitNonZeroOnFix: exitNonZeroOnFix, fixOnly: fixOnly,
                      stageFixed: stageFixed, statistics: statistics, quiet: quiet, exitZero: exitZero, strict: strict,
-                     baseline: baseline, writeBaseline: writeBaseline)
+                     baseline: baseline, writeBaseline: writeBaseline, base: base)
     }
 
     func validate() throws {

@@ -31,6 +31,8 @@ struct CheckOptions: Equatable {
     var strict = false
     var baseline: String?
     var writeBaseline: String?
+    /// `--base REF`: the revision a change is compared with.
+    var base: String?
 }
 
 extension CheckOptions {
@@ -65,7 +67,17 @@ extension CheckOptions {
         }
         let root = index?.topLevel ?? ReportContext.repositoryRoot(from: disk.currentDirectory, tree: disk)
         let context = ReportContext(root: root, displayPath: disk.displayPath)
-        let linter = Linter(configuration: try loadConfiguration(tree: tree, root: root, disk: disk))
+        var linter = Linter(configuration: try loadConfiguration(tree: tree, root: root, disk: disk))
+        if let base {
+            do {
+                linter.base = try GitRevision.resolve(base, at: disk.currentDirectory, comparedWith: staged ? .index : .workingTree)
+            } catch {
+                Output.standardError("manifest-lint: --base \(base): \(error)\n")
+                throw ExitCode(2)
+            }
+        } else if let index {
+            linter.base = GitRevision("HEAD", comparedWith: index)
+        }
 
         if fix || fixOnly || diff {
             try runFixes(linter: linter, scope: scope, tree: tree, touching: touching, index: index, disk: disk, context: context)

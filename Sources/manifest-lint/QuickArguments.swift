@@ -49,7 +49,7 @@ enum QuickArguments {
     /// The options of `Check`, each under the name it is stored by in `given`.
     private enum Option: String {
         case staged, all, fix, unsafeFixes, diff, showFixes, exitNonZeroOnFix, fixOnly, stageFixed, statistics, quiet, exitZero, strict
-        case format, output, config, baseline, writeBaseline
+        case format, output, config, baseline, writeBaseline, base
 
         init?(_ name: String) {
             switch name {
@@ -71,13 +71,14 @@ enum QuickArguments {
             case "--config": self = .config
             case "--baseline": self = .baseline
             case "--write-baseline": self = .writeBaseline
+            case "--base": self = .base
             default: return nil
             }
         }
 
         var isFlag: Bool {
             switch self {
-            case .format, .output, .config, .baseline, .writeBaseline: false
+            case .format, .output, .config, .baseline, .writeBaseline, .base: false
             default: true
             }
         }
@@ -98,7 +99,7 @@ enum QuickArguments {
             case .quiet: options.quiet = true
             case .exitZero: options.exitZero = true
             case .strict: options.strict = true
-            case .format, .output, .config, .baseline, .writeBaseline: break
+            case .format, .output, .config, .baseline, .writeBaseline, .base: break
             }
         }
 
@@ -112,6 +113,7 @@ enum QuickArguments {
             case .config: options.config = value
             case .baseline: options.baseline = value
             case .writeBaseline: options.writeBaseline = value
+            case .base: options.base = value
             default: return false
             }
             return true

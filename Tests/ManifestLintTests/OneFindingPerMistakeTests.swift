@@ -12,7 +12,7 @@ import Testing
 struct OneFindingPerMistakeTests {
     @Test(arguments: RuleExampleTests.cases.filter(\.example.triggers))
     func noOtherRuleReportsAtAMarkedPlace(_ testCase: RuleExampleTests.Case) {
-        let result = Linter().check(paths: [""], in: testCase.example.tree)
+        let result = testCase.example.linter().check(paths: [""], in: testCase.example.tree)
         let marked = testCase.example.expectedPositions
         let others = result.diagnostics.filter {
             $0.ruleID != testCase.rule.id && marked.contains(ExpectedPosition(path: $0.path, position: $0.start))

@@ -26,7 +26,7 @@ struct RuleExampleTests {
     func example(_ testCase: Case) {
         let example = testCase.example
         let tree = example.tree
-        let result = Linter().check(paths: [""], in: tree)
+        let result = example.linter().check(paths: [""], in: tree)
         let findings = result.diagnostics.filter { $0.ruleID == testCase.rule.id }
         let found = Set(findings.map { ExpectedPosition(path: $0.path, position: $0.start) })
         let expected = example.expectedPositions
@@ -87,7 +87,7 @@ struct RuleFixExampleTests {
         let example = testCase.example
         let expected = try #require(example.fixed)
         let before = example.files.mapValues { $0.replacingOccurrences(of: RuleExample.marker) }
-        let linter = Linter(rules: [testCase.rule])
+        let linter = example.linter(rules: [testCase.rule])
         let findings = linter.check(paths: [""], in: example.tree).diagnostics
         let fixes = findings.compactMap(\.fix)
         #expect(!fixes.isEmpty, "no finding of the example carries a fix")
@@ -119,7 +119,7 @@ struct RuleFixExampleTests {
         let wasParsable = before.filter { path, text in
             ManifestFormat(path: path)?.parses(Array(text.utf8), path: path) ?? false
         }
-        let outcome = Fixer(unsafe: true).fix(paths: [""], in: testCase.example.tree)
+        let outcome = Fixer(linter: testCase.example.linter(), unsafe: true).fix(paths: [""], in: testCase.example.tree)
         let after = Self.apply(outcome, to: before)
         for file in outcome.files where wasParsable[file.originalPath] != nil {
             let parses = ManifestFormat(path: file.path)?.parses(file.updated, path: file.path) ?? true

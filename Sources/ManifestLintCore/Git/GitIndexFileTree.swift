@@ -109,7 +109,7 @@ public final class GitIndexFileTree: FileTree {
         return nil
     }
 
-    private static func git(_ arguments: [String], what: String) throws(GitError) -> [UInt8] {
+    static func git(_ arguments: [String], what: String) throws(GitError) -> [UInt8] {
         let process: ChildProcess
         do {
             process = try ChildProcess(["git"] + arguments)
@@ -120,7 +120,7 @@ public final class GitIndexFileTree: FileTree {
     }
 
     /// Reads a git process's output to the end and checks its exit status.
-    private static func finish(_ process: ChildProcess, what: String) throws(GitError) -> [UInt8] {
+    static func finish(_ process: ChildProcess, what: String) throws(GitError) -> [UInt8] {
         process.closeInput()
         let output = ChildProcess.readToEnd(process.output)
         let error = String(decoding: ChildProcess.readToEnd(process.errorOutput), as: UTF8.self)
@@ -267,6 +267,13 @@ public final class GitIndexFileTree: FileTree {
         }
         if isIndexDirectory(relative) || !disk.exists(path) || isUntracked(relative) { return nil }
         return disk.read(path)
+    }
+
+    /// A file's content at a revision (`HEAD`), read through this tree's own
+    /// `git cat-file --batch`: the base of the staged change costs no process of its own.
+    public func read(_ path: String, at revision: String) -> [UInt8]? {
+        guard let relative = indexPath(path), !relative.isEmpty else { return nil }
+        return blobs.withLock { $0.read("\(revision):\(relative)", limit: InputGuard.maximumSize + 1) }
     }
 
     /// Links followed at most, as the kernel's own limit (ELOOP past it).

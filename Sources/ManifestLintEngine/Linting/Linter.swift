@@ -20,6 +20,9 @@ public struct Linter: Sendable {
     public var rules: [Rule]
     /// `.manifest-lint.yaml`, when there is one.
     public var configuration: Configuration?
+    /// The revision the checked files are compared with (staged mode: HEAD;
+    /// `--base REF`), for the rules about what a change does; nil: none.
+    public var base: (any BaseRevision)?
 
     /// Rules that the configuration turns off for every path do not run.
     public init(rules: [Rule] = Rule.all, configuration: Configuration? = nil) {
@@ -103,7 +106,7 @@ public struct Linter: Sendable {
                scriptCache: ScriptCache = ScriptCache(), ancestors: AncestorCache = AncestorCache()) -> ProjectCheck {
         let cached = CachingFileTree(tree, projectDirectory: project.directory, shared: shared)
         let graph = ProjectGraph(location: project, tree: cached, settings: configuration?.settings ?? RuleSettings(),
-                                 scriptCache: scriptCache, ancestors: ancestors)
+                                 scriptCache: scriptCache, ancestors: ancestors, base: base)
         // One list for every rule's findings; each rule stamps its own id and severity as it runs.
         var findings = Findings(tree: graph.tree)
         // By index: a rule called in place is not copied (a copy retains its strings and closures).

@@ -404,7 +404,14 @@ public struct JSModule: Sendable {
         let lineStart = file.offset(of: LineColumn(line: line, column: 1))
         let before = file.text(Span(lineStart, closeStart))
         if before.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            let indent = before + "  "
+            // As indented as the entry before, when it stands on a line of its own; else one step in.
+            var indent = before + "  "
+            if close > 0, !isPunctuator(close - 1, "{") {
+                let previousLine = file.position(of: tokens[close - 1].span.start).line
+                let previousStart = file.offset(of: LineColumn(line: previousLine, column: 1))
+                let leading = file.text(Span(previousStart, tokens[close - 1].span.start)).prefix { $0 == " " || $0 == "\t" }
+                if previousLine < line, leading.count > before.count { indent = String(leading) }
+            }
             return TextEdit(path: file.path, span: Span(lineStart, lineStart),
                             replacement: entries.map { "\(indent)\($0),\n" }.joined())
         }

@@ -7,9 +7,16 @@ public struct ResourceConstruction {
     /// The token `new`, and the callee as written (`aws.s3.Bucket`).
     var newToken: Int
     public var callee: String
+    /// The class the callee resolves to through the module's imports
+    /// (`@pulumi/aws:s3.Bucket`, or `<file>#<class>` for a component): the
+    /// same whichever way it is imported.
+    public var resolvedClass: String
     /// Token ranges of the first argument and of each property of the second.
     public var nameArgument: Range<Int>?
     public var properties: [(key: String, value: Range<Int>)]
+    /// Token ranges of every argument, and the index of the closing `)`.
+    public var arguments: [Range<Int>]
+    public var close: Int
 }
 
 public enum ResourceNames {
@@ -52,24 +59,27 @@ public enum ResourceNames {
               module.isPunctuator(index + 1, "("), let close = module.closing(index + 1) else { return nil }
         guard let binding = module.bindings[parts[0]] else {
             // A component class declared in this module.
-            guard parts.count == 1, components.contains(module.file.path + "#" + parts[0]) else { return nil }
-            return makeConstruction(module, newToken, parts, open: index + 1, close: close)
+            let component = module.file.path + "#" + parts[0]
+            guard parts.count == 1, components.contains(component) else { return nil }
+            return makeConstruction(module, newToken, parts, resolvedClass: component, open: index + 1, close: close)
         }
         if PulumiPackages.isPulumiScoped(binding.module) {
             // Of @pulumi/pulumi itself only the component and custom resource base classes build resources.
             let members = binding.path + parts.dropFirst()
             if binding.module == "@pulumi/pulumi" && !["ComponentResource", "CustomResource", "StackReference"].contains(members.last ?? "") { return nil }
             guard !members.isEmpty else { return nil }
-            return makeConstruction(module, newToken, parts, open: index + 1, close: close)
+            return makeConstruction(module, newToken, parts, resolvedClass: binding.module + ":" + members.joined(separator: "."),
+                                    open: index + 1, close: close)
         }
         if let target = module.resolve(binding.module, tree: tree), let name = binding.path.first, parts.count == 1,
            components.contains(target + "#" + name) {
-            return makeConstruction(module, newToken, parts, open: index + 1, close: close)
+            return makeConstruction(module, newToken, parts, resolvedClass: target + "#" + name, open: index + 1, close: close)
         }
         return nil
     }
 
-    private static func makeConstruction(_ module: JSModule, _ newToken: Int, _ parts: [String], open: Int, close: Int) -> ResourceConstruction {
+    private static func makeConstruction(_ module: JSModule, _ newToken: Int, _ parts: [String], resolvedClass: String,
+                                         open: Int, close: Int) -> ResourceConstruction {
         let arguments = topLevelSplit(module, from: open + 1, to: close)
         var properties: [(String, Range<Int>)] = []
         if arguments.count > 1, module.isPunctuator(arguments[1].lowerBound, "{"), let end = module.closing(arguments[1].lowerBound) {
@@ -80,8 +90,8 @@ public enum ResourceNames {
                 properties.append((name, (key + 2)..<member.upperBound))
             }
         }
-        return ResourceConstruction(module: module, newToken: newToken, callee: parts.joined(separator: "."),
-                                    nameArgument: arguments.first, properties: properties)
+        return ResourceConstruction(module: module, newToken: newToken, callee: parts.joined(separator: "."), resolvedClass: resolvedClass,
+                                    nameArgument: arguments.first, properties: properties, arguments: arguments, close: close)
     }
 
     /// The comma-separated parts between two tokens, at the top level of brackets and templates.

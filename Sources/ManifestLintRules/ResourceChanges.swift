@@ -1,0 +1,86 @@
+import ManifestLintGraph
+
+/// A resource construction of the base revision and the one that took its
+/// place in the change, in the same file of the same project, with the same
+/// resolved class, whose names differ.
+struct ResourcePair {
+    enum Certainty { case certain, likely }
+
+    var old: ResourceConstruction
+    var new: ResourceConstruction
+    var certainty: Certainty
+}
+
+/// The constructions a change renamed, for resource-renamed-without-alias:
+/// the program's modules that differ from the base revision, read on both
+/// sides. Without a base (no git, no HEAD, no --base), there are none.
+enum ResourceChanges: ProjectFact {
+    static func compute(for graph: ProjectGraph) -> [ResourcePair] {
+        guard let base = graph.base, !base.changedPaths.isEmpty, graph.isNodeRuntime else { return [] }
+        let entries = graph.programSourceFiles
+        guard !entries.isEmpty else { return [] }
+        let modules = graph.programSources.reachable(from: entries)
+        var pairs: [ResourcePair] = []
+        for module in modules where base.changedPaths.contains(module.file.path) {
+            guard let bytes = base.read(module.file.path) else { continue }
+            let oldFile = SourceFile(path: module.file.path, bytes: bytes)
+            let oldModule = JSModule(file: oldFile)
+            // Each side with the program's other modules, which may declare the component classes it builds.
+            let others = modules.filter { $0.file !== module.file }
+            let old = ResourceNames.constructions(in: [oldModule] + others, tree: graph.tree).filter { $0.module.file === oldFile }
+            let new = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
+            pairs += Self.pairs(old: old, new: new)
+        }
+        return pairs
+    }
+
+    /// Calls that exist on one side only (by class and name), paired as the
+    /// rule's documentation says: certain by binding or by position with the
+    /// same other arguments; likely when each side has one of that class and
+    /// their arguments are alike.
+    static func pairs(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+        func identity(_ construction: ResourceConstruction) -> String {
+            construction.resolvedClass + "\u{0}" + (construction.nameShape?.source ?? "")
+        }
+        let oldIdentities = Set(old.map(identity))
+        let newIdentities = Set(new.map(identity))
+        let removed = old.indices.filter { !newIdentities.contains(identity(old[$0])) }
+        var added = new.indices.filter { !oldIdentities.contains(identity(new[$0])) }
+        var result: [ResourcePair] = []
+        for oldIndex in removed {
+            let construction = old[oldIndex]
+            let candidates = added.filter { new[$0].resolvedClass == construction.resolvedClass }
+            guard !candidates.isEmpty else { continue }
+            var chosen: (Int, ResourcePair.Certainty)?
+            if let key = construction.bindingKey, let match = candidates.first(where: { new[$0].bindingKey == key }) {
+                chosen = (match, .certain)
+            } else if let match = candidates.first(where: { position(of: $0, in: new) == position(of: oldIndex, in: old)
+                && new[$0].otherArguments == construction.otherArguments }) {
+                chosen = (match, .certain)
+            } else if candidates.count == 1,
+                      removed.count(where: { old[$0].resolvedClass == construction.resolvedClass }) == 1,
+                      alike(construction, new[candidates[0]]) {
+                chosen = (candidates[0], .likely)
+            }
+            guard let (newIndex, certainty) = chosen else { continue }
+            added.removeAll { $0 == newIndex }
+            result.append(ResourcePair(old: construction, new: new[newIndex], certainty: certainty))
+        }
+        return result
+    }
+
+    /// Where a construction stands among those of its class in its file.
+    private static func position(of index: Int, in constructions: [ResourceConstruction]) -> Int {
+        constructions[..<index].count { $0.resolvedClass == constructions[index].resolvedClass }
+    }
+
+    /// Alike enough to be one resource renamed: as many arguments, and at
+    /// least half of the args object's keys in common (Jaccard index ≥ 0.5;
+    /// two calls without keys are alike).
+    static func alike(_ old: ResourceConstruction, _ new: ResourceConstruction) -> Bool {
+        guard old.arguments.count == new.arguments.count else { return false }
+        let a = old.propertyKeys, b = new.propertyKeys
+        guard !a.isEmpty || !b.isEmpty else { return true }
+        return Double(a.intersection(b).count) / Double(a.union(b).count) >= 0.5
+    }
+}
