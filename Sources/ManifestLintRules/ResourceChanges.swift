@@ -11,16 +11,22 @@ struct ResourcePair {
     var certainty: Certainty
 }
 
+/// The constructions of a change: those it renamed, and those whose class changed under the same name.
+struct ResourceChangeSet {
+    var renamed: [ResourcePair] = []
+    var retyped: [ResourcePair] = []
+}
+
 /// The constructions a change renamed, for resource-renamed-without-alias:
 /// the program's modules that differ from the base revision, read on both
 /// sides. Without a base (no git, no HEAD, no --base), there are none.
 enum ResourceChanges: ProjectFact {
-    static func compute(for graph: ProjectGraph) -> [ResourcePair] {
-        guard let base = graph.base, !base.changedPaths.isEmpty, graph.isNodeRuntime else { return [] }
+    static func compute(for graph: ProjectGraph) -> ResourceChangeSet {
+        guard let base = graph.base, !base.changedPaths.isEmpty, graph.isNodeRuntime else { return ResourceChangeSet() }
         let entries = graph.programSourceFiles
-        guard !entries.isEmpty else { return [] }
+        guard !entries.isEmpty else { return ResourceChangeSet() }
         let modules = graph.programSources.reachable(from: entries)
-        var pairs: [ResourcePair] = []
+        var changes = ResourceChangeSet()
         for module in modules where base.changedPaths.contains(module.file.path) {
             guard let bytes = base.read(module.file.path) else { continue }
             let oldFile = SourceFile(path: module.file.path, bytes: bytes)
@@ -29,9 +35,33 @@ enum ResourceChanges: ProjectFact {
             let others = modules.filter { $0.file !== module.file }
             let old = ResourceNames.constructions(in: [oldModule] + others, tree: graph.tree).filter { $0.module.file === oldFile }
             let new = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
-            pairs += Self.pairs(old: old, new: new)
+            changes.renamed += Self.pairs(old: old, new: new)
+            changes.retyped += Self.retyped(old: old, new: new)
         }
-        return pairs
+        return changes
+    }
+
+    /// A removed and an added construction with the same name (as written)
+    /// and the same binding (or none), whose classes differ: `aws.s3.Bucket`
+    /// become `aws.s3.BucketV2`. Classes are compared as resolved through the
+    /// imports, so an import written another way is no change.
+    static func retyped(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+        let oldIdentities = Set(old.map(identity))
+        let newIdentities = Set(new.map(identity))
+        var added = new.filter { !oldIdentities.contains(identity($0)) }
+        var result: [ResourcePair] = []
+        for construction in old where !newIdentities.contains(identity(construction)) {
+            guard let name = construction.nameShape?.source,
+                  let index = added.firstIndex(where: { $0.resolvedClass != construction.resolvedClass
+                      && $0.nameShape?.source == name && $0.bindingKey == construction.bindingKey }) else { continue }
+            result.append(ResourcePair(old: construction, new: added.remove(at: index), certainty: .certain))
+        }
+        return result
+    }
+
+    /// A construction's identity in a file: its class and its name as written.
+    private static func identity(_ construction: ResourceConstruction) -> String {
+        construction.resolvedClass + "\u{0}" + (construction.nameShape?.source ?? "")
     }
 
     /// Calls that exist on one side only (by class and name), paired as the
@@ -39,9 +69,6 @@ enum ResourceChanges: ProjectFact {
     /// same other arguments; likely when each side has one of that class and
     /// their arguments are alike.
     static func pairs(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
-        func identity(_ construction: ResourceConstruction) -> String {
-            construction.resolvedClass + "\u{0}" + (construction.nameShape?.source ?? "")
-        }
         let oldIdentities = Set(old.map(identity))
         let newIdentities = Set(new.map(identity))
         let removed = old.indices.filter { !newIdentities.contains(identity(old[$0])) }

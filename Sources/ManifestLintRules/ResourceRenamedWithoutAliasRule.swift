@@ -198,7 +198,7 @@ extension Rule {
             ]),
         ],
         check: { graph, findings in
-            for pair in graph.fact(ResourceChanges.self) {
+            for pair in graph.fact(ResourceChanges.self).renamed {
                 guard let oldName = pair.old.nameShape, let newName = pair.new.nameShape,
                       oldName.placeholders == newName.placeholders, oldName.literals != newName.literals else { continue }
                 let isProtected: Bool
