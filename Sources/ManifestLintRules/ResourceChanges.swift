@@ -15,6 +15,7 @@ struct ResourcePair {
 struct ResourceChangeSet {
     var renamed: [ResourcePair] = []
     var retyped: [ResourcePair] = []
+    var reparented: [ResourcePair] = []
 }
 
 /// The constructions a change renamed, for resource-renamed-without-alias:
@@ -37,6 +38,7 @@ enum ResourceChanges: ProjectFact {
             let new = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
             changes.renamed += Self.pairs(old: old, new: new)
             changes.retyped += Self.retyped(old: old, new: new)
+            changes.reparented += Self.reparented(old: old, new: new)
         }
         return changes
     }
@@ -57,6 +59,36 @@ enum ResourceChanges: ProjectFact {
             result.append(ResourcePair(old: construction, new: added.remove(at: index), certainty: .certain))
         }
         return result
+    }
+
+    /// A construction on both sides (the one of its class and name in the
+    /// file) whose `parent` was added, removed, or now names a resource of
+    /// another class (a variable of the file bound to a construction).
+    /// Options that cannot be read, or parents that cannot be resolved, keep it silent.
+    static func reparented(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+        var result: [ResourcePair] = []
+        let newByIdentity = Dictionary(grouping: new, by: identity)
+        let oldByIdentity = Dictionary(grouping: old, by: identity)
+        for construction in old where construction.nameShape != nil {
+            guard oldByIdentity[identity(construction)]?.count == 1, let matches = newByIdentity[identity(construction)], matches.count == 1,
+                  let before = construction.parent, let after = matches[0].parent, before != after else { continue }
+            switch (before, after) {
+            case (.none, .expression), (.expression, .none):
+                result.append(ResourcePair(old: construction, new: matches[0], certainty: .certain))
+            case (.expression(let a), .expression(let b)):
+                guard let first = parentClass(a, in: old), let second = parentClass(b, in: new), first != second else { continue }
+                result.append(ResourcePair(old: construction, new: matches[0], certainty: .certain))
+            case (.none, .none):
+                continue
+            }
+        }
+        return result
+    }
+
+    /// The class of the construction a parent expression names: a variable of the file bound to one.
+    private static func parentClass(_ expression: String, in constructions: [ResourceConstruction]) -> String? {
+        let bound = constructions.filter { $0.bindingKey == "var:\(expression)" }
+        return bound.count == 1 ? bound[0].resolvedClass : nil
     }
 
     /// A construction's identity in a file: its class and its name as written.

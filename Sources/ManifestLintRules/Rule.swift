@@ -64,7 +64,7 @@ public struct Rule: Sendable {
         .stackFileExtension, .stackName, .stackFileSchema, .configNamespace, .configKeyInvalid, .configKeyDuplicate, .configKeyUnreadable,
         .configDeclaration, .configMissingValue, .configTypeMismatch, .configSecretPlaintext, .configEmptyValue, .configValuePlaceholder,
         .scriptSyntax, .scriptMissing, .scriptFileMissing, .scriptEntryMismatch, .scriptBinaryUndeclared, .scriptGlobUnmatched,
-        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .resourceRenamedWithoutAlias, .resourceTypeChangedWithoutAlias, .assetPathMissing, .incompletePulumiMock,
+        .pulumiCwdMissing, .pulumiSDKMissing, .dependencyDuplicate, .nondeterministicResourceName, .resourceRenamedWithoutAlias, .resourceTypeChangedWithoutAlias, .resourceParentChangedWithoutAlias, .assetPathMissing, .incompletePulumiMock,
         // After every rule that reads a file: it reports the reads refused.
         .fileUnreadable, .unusedSuppression,
     ]

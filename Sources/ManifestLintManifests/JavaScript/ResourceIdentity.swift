@@ -11,6 +11,12 @@ public struct ResourceNameShape: Equatable, Sendable {
     public var source: String
 }
 
+/// A construction's `parent` option: none, or its expression's source text.
+public enum ParentReading: Equatable, Sendable {
+    case none
+    case expression(String)
+}
+
 /// What the options argument of a resource construction says, as far as it can be read.
 public enum ResourceOptionsReading {
     /// No options argument: `)` is where one would go.
@@ -112,6 +118,26 @@ extension ResourceConstruction {
             return .known(hasAliases: true, isProtected: false, closingBrace: nil)
         }
         return .unknown
+    }
+
+    /// The options' `parent:`: absent, its expression's source text, or nil when the options cannot be read.
+    public var parent: ParentReading? {
+        guard arguments.count > 2 else { return ParentReading.none }
+        var range = arguments[2]
+        if range.count == 1, module.tokens[range.lowerBound].kind == .identifier,
+           let initializer = module.declarations[module.text(range.lowerBound)], !initializer.isEmpty {
+            range = initializer
+        }
+        guard module.isPunctuator(range.lowerBound, "{"), let close = module.closing(range.lowerBound) else { return nil }
+        for member in ResourceNames.topLevelSplit(module, from: range.lowerBound + 1, to: close) {
+            if module.isPunctuator(member.lowerBound, "...") { return nil }
+            if module.isIdentifier(member.lowerBound, "parent") {
+                // `parent,` (shorthand) or `parent: expression`
+                guard module.isPunctuator(member.lowerBound + 1, ":") else { return .expression("parent") }
+                return .expression(((member.lowerBound + 2)..<member.upperBound).map { module.text($0) }.joined())
+            }
+        }
+        return ParentReading.none
     }
 
     private static func reading(objectAt open: Int, close: Int, in module: JSModule, written: Bool) -> ResourceOptionsReading {
