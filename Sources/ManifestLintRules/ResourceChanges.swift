@@ -6,8 +6,8 @@ import ManifestLintGraph
 struct ResourcePair {
     enum Certainty { case certain, likely }
 
-    var old: ResourceConstruction
-    var new: ResourceConstruction
+    var old: any ResourceCall
+    var new: any ResourceCall
     var certainty: Certainty
 }
 
@@ -16,6 +16,13 @@ struct ResourceChangeSet {
     var renamed: [ResourcePair] = []
     var retyped: [ResourcePair] = []
     var reparented: [ResourcePair] = []
+
+    /// What changed between a file's constructions at the base and now.
+    mutating func add(old: [any ResourceCall], new: [any ResourceCall]) {
+        renamed += ResourceChanges.pairs(old: old, new: new)
+        retyped += ResourceChanges.retyped(old: old, new: new)
+        reparented += ResourceChanges.reparented(old: old, new: new)
+    }
 }
 
 /// The constructions a change renamed, for resource-renamed-without-alias:
@@ -23,7 +30,9 @@ struct ResourceChangeSet {
 /// sides. Without a base (no git, no HEAD, no --base), there are none.
 enum ResourceChanges: ProjectFact {
     static func compute(for graph: ProjectGraph) -> ResourceChangeSet {
-        guard let base = graph.base, !base.changedPaths.isEmpty, graph.isNodeRuntime else { return ResourceChangeSet() }
+        guard let base = graph.base, !base.changedPaths.isEmpty else { return ResourceChangeSet() }
+        if graph.isPythonRuntime { return pythonChanges(graph, base: base) }
+        guard graph.isNodeRuntime else { return ResourceChangeSet() }
         let entries = graph.programSourceFiles
         guard !entries.isEmpty else { return ResourceChangeSet() }
         let modules = graph.programSources.reachable(from: entries)
@@ -34,11 +43,28 @@ enum ResourceChanges: ProjectFact {
             let oldModule = JSModule(file: oldFile)
             // Each side with the program's other modules, which may declare the component classes it builds.
             let others = modules.filter { $0.file !== module.file }
-            let old = ResourceNames.constructions(in: [oldModule] + others, tree: graph.tree).filter { $0.module.file === oldFile }
-            let new = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
-            changes.renamed += Self.pairs(old: old, new: new)
-            changes.retyped += Self.retyped(old: old, new: new)
-            changes.reparented += Self.reparented(old: old, new: new)
+            let old: [any ResourceCall] = ResourceNames.constructions(in: [oldModule] + others, tree: graph.tree).filter { $0.module.file === oldFile }
+            let new: [any ResourceCall] = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
+            changes.add(old: old, new: new)
+        }
+        return changes
+    }
+
+    /// The same for a Python program: its modules reachable from the entry point.
+    private static func pythonChanges(_ graph: ProjectGraph, base: any BaseRevision) -> ResourceChangeSet {
+        let entries = graph.pythonEntryFiles
+        guard !entries.isEmpty else { return ResourceChangeSet() }
+        let modules = graph.pythonSources.reachable(from: entries)
+        var changes = ResourceChangeSet()
+        for module in modules where base.changedPaths.contains(module.file.path) {
+            guard let bytes = base.read(module.file.path) else { continue }
+            let oldFile = SourceFile(path: module.file.path, bytes: bytes)
+            let others = modules.filter { $0.file !== module.file }
+            let old: [any ResourceCall] = PythonResourceNames(modules: [PythonModule(file: oldFile)] + others, programDirectory: graph.programDirectory,
+                                                              tree: graph.tree).constructions().filter { $0.module.file === oldFile }
+            let new: [any ResourceCall] = PythonResourceNames(modules: modules, programDirectory: graph.programDirectory, tree: graph.tree)
+                .constructions().filter { $0.module.file === module.file }
+            changes.add(old: old, new: new)
         }
         return changes
     }
@@ -47,7 +73,7 @@ enum ResourceChanges: ProjectFact {
     /// and the same binding (or none), whose classes differ: `aws.s3.Bucket`
     /// become `aws.s3.BucketV2`. Classes are compared as resolved through the
     /// imports, so an import written another way is no change.
-    static func retyped(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+    static func retyped(old: [any ResourceCall], new: [any ResourceCall]) -> [ResourcePair] {
         let oldIdentities = Set(old.map(identity))
         let newIdentities = Set(new.map(identity))
         var added = new.filter { !oldIdentities.contains(identity($0)) }
@@ -65,7 +91,7 @@ enum ResourceChanges: ProjectFact {
     /// file) whose `parent` was added, removed, or now names a resource of
     /// another class (a variable of the file bound to a construction).
     /// Options that cannot be read, or parents that cannot be resolved, keep it silent.
-    static func reparented(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+    static func reparented(old: [any ResourceCall], new: [any ResourceCall]) -> [ResourcePair] {
         var result: [ResourcePair] = []
         let newByIdentity = Dictionary(grouping: new, by: identity)
         let oldByIdentity = Dictionary(grouping: old, by: identity)
@@ -86,13 +112,13 @@ enum ResourceChanges: ProjectFact {
     }
 
     /// The class of the construction a parent expression names: a variable of the file bound to one.
-    private static func parentClass(_ expression: String, in constructions: [ResourceConstruction]) -> String? {
+    private static func parentClass(_ expression: String, in constructions: [any ResourceCall]) -> String? {
         let bound = constructions.filter { $0.bindingKey == "var:\(expression)" }
         return bound.count == 1 ? bound[0].resolvedClass : nil
     }
 
     /// A construction's identity in a file: its class and its name as written.
-    private static func identity(_ construction: ResourceConstruction) -> String {
+    private static func identity(_ construction: any ResourceCall) -> String {
         construction.resolvedClass + "\u{0}" + (construction.nameShape?.source ?? "")
     }
 
@@ -100,7 +126,7 @@ enum ResourceChanges: ProjectFact {
     /// rule's documentation says: certain by binding or by position with the
     /// same other arguments; likely when each side has one of that class and
     /// their arguments are alike.
-    static func pairs(old: [ResourceConstruction], new: [ResourceConstruction]) -> [ResourcePair] {
+    static func pairs(old: [any ResourceCall], new: [any ResourceCall]) -> [ResourcePair] {
         let oldIdentities = Set(old.map(identity))
         let newIdentities = Set(new.map(identity))
         let removed = old.indices.filter { !newIdentities.contains(identity(old[$0])) }
@@ -129,15 +155,15 @@ enum ResourceChanges: ProjectFact {
     }
 
     /// Where a construction stands among those of its class in its file.
-    private static func position(of index: Int, in constructions: [ResourceConstruction]) -> Int {
+    private static func position(of index: Int, in constructions: [any ResourceCall]) -> Int {
         constructions[..<index].count { $0.resolvedClass == constructions[index].resolvedClass }
     }
 
     /// Alike enough to be one resource renamed: as many arguments, and at
     /// least half of the args object's keys in common (Jaccard index ≥ 0.5;
     /// two calls without keys are alike).
-    static func alike(_ old: ResourceConstruction, _ new: ResourceConstruction) -> Bool {
-        guard old.arguments.count == new.arguments.count else { return false }
+    static func alike(_ old: any ResourceCall, _ new: any ResourceCall) -> Bool {
+        guard old.otherArguments.count == new.otherArguments.count else { return false }
         let a = old.propertyKeys, b = new.propertyKeys
         guard !a.isEmpty || !b.isEmpty else { return true }
         return Double(a.intersection(b).count) / Double(a.union(b).count) >= 0.5

@@ -144,7 +144,7 @@ extension Rule {
                     ? "`pulumi up` creates the new resource, then fails to delete the old one, which is protected"
                     : "`pulumi up` creates the new resource, then deletes the old one and what it holds"
                 message += "; add \(alias) to its options"
-                findings.report(message, in: pair.new.module.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
                                 fix: Fix(.displayOnly, "Add \(alias) to its options", []))
             }
         })

@@ -115,6 +115,43 @@ extension Rule {
             ], findings: [
                 #"aws.rds.Instance `${name}-db` is renamed to `${name}-database` without an alias: `pulumi up` creates the new resource, then deletes the old one and what it holds; add aliases: [{ name: `${name}-db` }] to its options to keep it"#,
             ]),
+            .fix([
+                "Pulumi.yaml": #"""
+                    name: app
+                    runtime: python
+
+                    """#,
+                "requirements.txt": "pulumi>=3\npulumi-aws>=6\n",
+                "__main__.py": #"""
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    logs = aws.s3.Bucket(resource_name=↓f"{pulumi.get_stack()}-app-logs", force_destroy=False)
+                    queue = aws.sqs.Queue(↓"jobs-v2", opts=pulumi.ResourceOptions(protect=False))
+
+                    """#,
+            ], base: [
+                "__main__.py": #"""
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    logs = aws.s3.Bucket(resource_name=f"{pulumi.get_stack()}-logs", force_destroy=False)
+                    queue = aws.sqs.Queue("jobs", opts=pulumi.ResourceOptions(protect=False))
+
+                    """#,
+            ], .unsafe, becomes: [
+                "__main__.py": #"""
+                    import pulumi
+                    import pulumi_aws as aws
+
+                    logs = aws.s3.Bucket(resource_name=f"{pulumi.get_stack()}-app-logs", force_destroy=False, opts=pulumi.ResourceOptions(aliases=[pulumi.Alias(name=f"{pulumi.get_stack()}-logs")]))
+                    queue = aws.sqs.Queue("jobs-v2", opts=pulumi.ResourceOptions(protect=False, aliases=[pulumi.Alias(name="jobs")]))
+
+                    """#,
+            ], findings: [
+                #"aws.s3.Bucket f"{pulumi.get_stack()}-logs" is renamed to f"{pulumi.get_stack()}-app-logs" without an alias: `pulumi up` creates the new resource, then deletes the old one and what it holds; add aliases=[pulumi.Alias(name=f"{pulumi.get_stack()}-logs")] to its options to keep it"#,
+                #"aws.sqs.Queue "jobs" is renamed to "jobs-v2" without an alias: `pulumi up` creates the new resource, then deletes the old one and what it holds; add aliases=[pulumi.Alias(name="jobs")] to its options to keep it"#,
+            ]),
             .triggering([
                 "Pulumi.yaml": #"""
                     name: app
@@ -209,27 +246,53 @@ extension Rule {
                 let options = pair.new.options
                 if case .unknown = options { continue }
                 if case .known(true, _, _) = options { continue }
-                let alias = "aliases: [{ name: \(oldName.source) }]"
+                let python = pair.new is PythonResourceConstruction
+                let alias = python ? "aliases=[pulumi.Alias(name=\(oldName.source))]" : "aliases: [{ name: \(oldName.source) }]"
                 var message = "\(pair.new.callee) \(oldName.source) is renamed to \(newName.source) without an alias"
                 message += isProtected
                     ? ", and the old one is protected: `pulumi up` creates the new resource, then fails to delete the old one"
                     : ": `pulumi up` creates the new resource, then deletes the old one and what it holds"
                 message += "; add \(alias) to its options to keep it"
-                let module = pair.new.module
-                let edit: TextEdit?
-                switch options {
-                case .none:
-                    let close = module.tokens[pair.new.close].span.start
-                    let after = pair.new.arguments.count == 1 ? ", {}" : ""
-                    edit = TextEdit(path: module.file.path, span: Span(close, close), replacement: "\(after), { \(alias) }")
-                case .known(_, _, let brace?):
-                    edit = module.insertion(ofEntries: [alias], before: brace)
-                default:
-                    edit = nil
-                }
+                let edit = Self.aliasEdit(for: pair.new, oldName: oldName.source, options: options)
                 let fix = edit.map { Fix(.unsafe, "Add \(alias) to its options", [.edit($0)]) }
                     ?? Fix(.displayOnly, "Add \(alias) to its options", [])
-                findings.report(message, in: module.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil, fix: fix)
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil, fix: fix)
             }
         })
+
+    /// The edit that gives the new construction an alias of its old name, where
+    /// its options can take one in place; nil otherwise (then a suggestion).
+    private static func aliasEdit(for call: any ResourceCall, oldName: String, options: ResourceOptionsReading) -> TextEdit? {
+        if let construction = call as? ResourceConstruction {
+            let module = construction.module
+            let alias = "aliases: [{ name: \(oldName) }]"
+            switch options {
+            case .none:
+                let close = module.tokens[construction.close].span.start
+                let args = construction.arguments.count == 1 ? ", {}" : ""
+                return TextEdit(path: module.file.path, span: Span(close, close), replacement: "\(args), { \(alias) }")
+            case .known(_, _, let brace?):
+                return module.insertion(ofEntries: [alias], before: brace)
+            default:
+                return nil
+            }
+        }
+        if let construction = call as? PythonResourceConstruction, let pulumi = construction.pulumiName {
+            let module = construction.module
+            let alias = "aliases=[\(pulumi).Alias(name=\(oldName))]"
+            switch options {
+            case .none:
+                let close = module.tokens[construction.close].span.start
+                return TextEdit(path: module.file.path, span: Span(close, close), replacement: ", opts=\(pulumi).ResourceOptions(\(alias))")
+            case .known(_, _, let paren?):
+                let at = module.tokens[paren].span.start
+                let empty = module.isOp(paren - 1, "(")
+                let comma = module.isOp(paren - 1, ",")
+                return TextEdit(path: module.file.path, span: Span(at, at), replacement: (empty || comma ? "" : ", ") + alias)
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
 }

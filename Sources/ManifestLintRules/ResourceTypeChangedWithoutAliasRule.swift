@@ -114,7 +114,7 @@ extension Rule {
                     ? ", and the old one is protected: `pulumi up` creates the new resource, then fails to delete the old one"
                     : ": `pulumi up` creates the new resource, then deletes the old one and what it holds"
                 message += "; add \(alias) to its options (the type token `pulumi stack --show-urns` shows for it)"
-                findings.report(message, in: pair.new.module.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
                                 fix: Fix(.displayOnly, "Add \(alias) to its options", []))
             }
         })

@@ -17,6 +17,34 @@ public enum ParentReading: Equatable, Sendable {
     case expression(String)
 }
 
+extension ResourceNameShape {
+    /// Assembles a shape from a name's pieces in order: literal text,
+    /// separators (`+`), and the source text of what stands between.
+    struct Builder {
+        private var literals: [String] = []
+        private var placeholders: [String] = []
+        private var pending = ""
+
+        mutating func literal(_ text: String) {
+            separator()
+            literals.append(text)
+        }
+
+        mutating func separator() {
+            if !pending.isEmpty { placeholders.append(pending) }
+            pending = ""
+        }
+
+        mutating func code(_ text: String) { pending += text }
+
+        /// The shape; nil when the name has no literal text.
+        mutating func shape(source: String) -> ResourceNameShape? {
+            separator()
+            return literals.isEmpty ? nil : ResourceNameShape(literals: literals, placeholders: placeholders, source: source)
+        }
+    }
+}
+
 /// What the options argument of a resource construction says, as far as it can be read.
 public enum ResourceOptionsReading {
     /// No options argument: `)` is where one would go.
@@ -26,6 +54,30 @@ public enum ResourceOptionsReading {
     case known(hasAliases: Bool, isProtected: Bool, closingBrace: Int?)
     /// Anything else (a spread, a call, a variable from elsewhere): not known.
     case unknown
+}
+
+/// A resource construction in any language, as the rules about what a change
+/// does compare them: JavaScript's ResourceConstruction, Python's PythonResourceConstruction.
+public protocol ResourceCall {
+    /// The callee as written (`aws.s3.Bucket`).
+    var callee: String { get }
+    /// The class it resolves to through the file's imports: the same whichever way it is imported.
+    var resolvedClass: String { get }
+    var file: SourceFile { get }
+    /// What it is bound to (`var:x`, `this.x`, `self.x`, `key:x`); nil when nothing.
+    var bindingKey: String? { get }
+    var nameShape: ResourceNameShape? { get }
+    var nameSpan: Span { get }
+    /// The source text of each argument other than the name, for comparing two calls.
+    var otherArguments: [String] { get }
+    /// The names of the resource's own arguments (the args object's keys, Python's keywords).
+    var propertyKeys: Set<String> { get }
+    var options: ResourceOptionsReading { get }
+    var parent: ParentReading? { get }
+}
+
+extension ResourceConstruction: ResourceCall {
+    public var file: SourceFile { module.file }
 }
 
 extension ResourceConstruction {
@@ -50,40 +102,18 @@ extension ResourceConstruction {
     /// The logical name's shape; nil when it has no literal text (a variable, a call).
     public var nameShape: ResourceNameShape? {
         guard let range = nameArgument, !range.isEmpty else { return nil }
-        var literals: [String] = []
-        var placeholders: [String] = []
-        var pending = ""
-        func flush() {
-            if !pending.isEmpty { placeholders.append(pending) }
-            pending = ""
-        }
+        var builder = ResourceNameShape.Builder()
         for index in range {
-            let token = module.tokens[index]
             let text = module.text(index)
-            switch token.kind {
-            case .string, .template:
-                flush()
-                literals.append(module.stringValue(index) ?? "")
-            case .templateHead:
-                flush()
-                literals.append(String(text.dropFirst().dropLast(2)))
-            case .templateMiddle:
-                flush()
-                literals.append(String(text.dropFirst().dropLast(2)))
-            case .templateTail:
-                flush()
-                literals.append(String(text.dropFirst().dropLast()))
-            case .punctuator where module.isPunctuator(index, "+"):
-                flush()
-            default:
-                pending += text
+            switch module.tokens[index].kind {
+            case .string, .template: builder.literal(module.stringValue(index) ?? "")
+            case .templateHead, .templateMiddle: builder.literal(String(text.dropFirst().dropLast(2)))
+            case .templateTail: builder.literal(String(text.dropFirst().dropLast()))
+            case .punctuator where module.isPunctuator(index, "+"): builder.separator()
+            default: builder.code(text)
             }
         }
-        flush()
-        guard !literals.isEmpty else { return nil }
-        let start = module.tokens[range.lowerBound].span.start
-        let end = module.tokens[range.upperBound - 1].span.end
-        return ResourceNameShape(literals: literals, placeholders: placeholders, source: module.file.text(Span(start, end)))
+        return builder.shape(source: module.file.text(nameSpan))
     }
 
     /// Where the logical name is written (the `new` token when there is none).

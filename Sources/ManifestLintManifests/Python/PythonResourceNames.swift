@@ -5,10 +5,16 @@ public struct PythonResourceConstruction {
     public var module: PythonModule
     /// The callee as written (`aws.s3.Bucket`).
     public var callee: String
+    /// The class it resolves to through the module's imports (`pulumi_aws:s3.Bucket`, `<file>#<class>`).
+    public var resolvedClass: String
     /// The tokens of the logical name: the first positional argument, or `resource_name=`.
     public var nameArgument: Range<Int>?
     /// The tokens of each keyword argument.
     public var keywords: [(key: String, value: Range<Int>)]
+    /// The tokens of every argument, the callee's first token, and the closing `)`.
+    public var arguments: [Range<Int>]
+    public var start: Int
+    public var close: Int
 }
 
 /// Finds the resources a Python program constructs and whether their names
@@ -66,8 +72,9 @@ public struct PythonResourceNames {
                 // A call of a capitalized name, checked on the bytes before any string is made.
                 guard module.isOp(end + 1, "("), module.startsWithUppercase(end) else { continue }
                 let parts = stride(from: index, through: end, by: 2).map { module.text($0) }
-                guard let close = module.closing(end + 1), isResourceClass(parts, in: module) else { continue }
-                result.append(construction(module, callee: parts.joined(separator: "."), open: end + 1, close: close))
+                guard let close = module.closing(end + 1), let resolved = resourceClass(parts, in: module) else { continue }
+                result.append(construction(module, callee: parts.joined(separator: "."), resolvedClass: resolved, start: index,
+                                           open: end + 1, close: close))
             }
         }
         return result
@@ -75,25 +82,33 @@ public struct PythonResourceNames {
 
     /// A class of a Pulumi package (`pulumi_aws.s3.Bucket`, the base classes of
     /// `pulumi`), or a ComponentResource subclass of the program.
-    private func isResourceClass(_ parts: [String], in module: PythonModule) -> Bool {
+    /// The class the callee resolves to, when it builds a resource: `pulumi_aws:s3.Bucket`
+    /// (the module's dotted path and the names after it), or `<file>#<class>` for a component.
+    private func resourceClass(_ parts: [String], in module: PythonModule) -> String? {
         // Input types (`aws.ec2.SecurityGroupIngressArgs`) are classes too, but build no resource.
-        guard let last = parts.last, let first = last.first, first.isUppercase, !last.hasSuffix("Args") else { return false }
-        if parts.count == 1, components.contains(module.file.path + "#" + last) { return true }
-        guard let binding = module.bindings[parts[0]] else { return false }
+        guard let last = parts.last, let first = last.first, first.isUppercase, !last.hasSuffix("Args") else { return nil }
+        if parts.count == 1, components.contains(module.file.path + "#" + last) { return module.file.path + "#" + last }
+        guard let binding = module.bindings[parts[0]] else { return nil }
         if binding.level == 0 {
-            let package = binding.module.split(separator: ".").first.map(String.init) ?? ""
-            if package == "pulumi" { return ["ComponentResource", "CustomResource", "StackReference"].contains(last) }
-            if package.hasPrefix("pulumi_") { return true }
+            let modulePath = binding.module.split(separator: ".").map(String.init)
+            let package = modulePath.first ?? ""
+            let members = modulePath.dropFirst() + binding.path + parts.dropFirst()
+            if package == "pulumi" {
+                return ["ComponentResource", "CustomResource", "StackReference"].contains(last) ? "pulumi:" + members.joined(separator: ".") : nil
+            }
+            if package.hasPrefix("pulumi_") { return package + ":" + members.joined(separator: ".") }
         }
         // A component class imported from another module of the program.
-        guard parts.count == 1, let name = binding.path.last, let file = definingFile(of: binding, in: module) else { return false }
-        return components.contains(file + "#" + name)
+        guard parts.count == 1, let name = binding.path.last, let file = definingFile(of: binding, in: module),
+              components.contains(file + "#" + name) else { return nil }
+        return file + "#" + name
     }
 
-    private func construction(_ module: PythonModule, callee: String, open: Int, close: Int) -> PythonResourceConstruction {
+    private func construction(_ module: PythonModule, callee: String, resolvedClass: String, start: Int, open: Int, close: Int) -> PythonResourceConstruction {
         var nameArgument: Range<Int>?
         var keywords: [(String, Range<Int>)] = []
-        for argument in module.topLevelSplit(from: open + 1, to: close) where !argument.isEmpty {
+        let arguments = module.topLevelSplit(from: open + 1, to: close).filter { !$0.isEmpty }
+        for argument in arguments {
             if module.tokens[argument.lowerBound].kind == .name, module.isOp(argument.lowerBound + 1, "=") {
                 let key = module.text(argument.lowerBound)
                 let value = (argument.lowerBound + 2)..<argument.upperBound
@@ -102,7 +117,8 @@ public struct PythonResourceNames {
                 nameArgument = argument
             }
         }
-        return PythonResourceConstruction(module: module, callee: callee, nameArgument: nameArgument, keywords: keywords)
+        return PythonResourceConstruction(module: module, callee: callee, resolvedClass: resolvedClass, nameArgument: nameArgument,
+                                          keywords: keywords, arguments: arguments, start: start, close: close)
     }
 
     // MARK: Values that change on every run
