@@ -71,6 +71,13 @@ try_hook() {
     echo "$out"
     check test "$status" -eq 0
     check grep -q 'warning\[config-value-placeholder\]' <<<"$out"
+    # A resource renamed without an alias: read against HEAD, shown, and the commit passes.
+    sed -i "s/'lambda-code-bucket'/'lambda-code-bucket-v2'/" lib/tap-stack.mjs
+    git add -A
+    out=$(git commit -qm rename 2>&1) && status=0 || status=$?
+    echo "$out"
+    check test "$status" -eq 0
+    check grep -q 'warning\[resource-renamed-without-alias\]' <<<"$out"
     echo "$passed $failed" > "$work/counts"
   )
   read -r passed failed < "$work/counts"

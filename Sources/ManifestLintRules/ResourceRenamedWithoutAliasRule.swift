@@ -24,7 +24,7 @@ extension Rule {
             concatenations whose placeholders stayed the same; any other name, options that cannot be read (a \
             spread, a variable from another module), and `aliases` written anywhere in them keep the rule silent. \
             To allow a replacement on purpose, suppress the finding with a comment that says why \
-            (`// manifest-lint-ignore resource-renamed-without-alias: a fresh bucket is intended`); to block \
+            (`// manifest-lint-ignore resource-renamed-without-alias -- a fresh bucket is intended`); to block \
             commits on it, make it an error in .manifest-lint.yaml (`rules: {resource-renamed-without-alias: error}`).
             """,
         consequence: Consequence(command: "pulumi up", outcome: "creates the renamed resource, then deletes the old one and what it held"),
