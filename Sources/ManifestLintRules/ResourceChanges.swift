@@ -1,14 +1,29 @@
 import ManifestLintGraph
 
 /// A resource construction of the base revision and the one that took its
-/// place in the change, in the same file of the same project, with the same
-/// resolved class, whose names differ.
+/// place in the change, in the same file of the same project: renamed, built
+/// with another class, or given another parent.
 struct ResourcePair {
-    enum Certainty { case certain, likely }
-
     var old: any ResourceCall
     var new: any ResourceCall
-    var certainty: Certainty
+
+    /// The old call had `protect: true`: deleting it fails the update.
+    var oldIsProtected: Bool {
+        if case .known(_, let protected, _) = old.options { return protected }
+        return false
+    }
+
+    /// The new call's options set `aliases`, which keep the old resource.
+    var newHasAliases: Bool {
+        if case .known(true, _, _) = new.options { return true }
+        return false
+    }
+
+    /// What `pulumi up` does when the new URN has no alias of the old one.
+    var outcome: String {
+        oldIsProtected ? "`pulumi up` creates the new resource, then fails to delete the old one"
+            : "`pulumi up` creates the new resource, then deletes the old one and what it holds"
+    }
 }
 
 /// The constructions of a change: those it renamed, and those whose class changed under the same name.
@@ -31,40 +46,38 @@ struct ResourceChangeSet {
 enum ResourceChanges: ProjectFact {
     static func compute(for graph: ProjectGraph) -> ResourceChangeSet {
         guard let base = graph.base, !base.changedPaths.isEmpty else { return ResourceChangeSet() }
-        if graph.isPythonRuntime { return pythonChanges(graph, base: base) }
+        if graph.isPythonRuntime {
+            let entries = graph.pythonEntryFiles
+            guard !entries.isEmpty else { return ResourceChangeSet() }
+            return changes(graph.pythonSources.reachable(from: entries), base: base, file: \.file, parse: PythonModule.init(file:)) {
+                PythonResourceNames(modules: $0, programDirectory: graph.programDirectory, tree: graph.tree).constructions()
+            }
+        }
         guard graph.isNodeRuntime else { return ResourceChangeSet() }
         let entries = graph.programSourceFiles
         guard !entries.isEmpty else { return ResourceChangeSet() }
-        let modules = graph.programSources.reachable(from: entries)
-        var changes = ResourceChangeSet()
-        for module in modules where base.changedPaths.contains(module.file.path) {
-            guard let bytes = base.read(module.file.path) else { continue }
-            let oldFile = SourceFile(path: module.file.path, bytes: bytes)
-            let oldModule = JSModule(file: oldFile)
-            // Each side with the program's other modules, which may declare the component classes it builds.
-            let others = modules.filter { $0.file !== module.file }
-            let old: [any ResourceCall] = ResourceNames.constructions(in: [oldModule] + others, tree: graph.tree).filter { $0.module.file === oldFile }
-            let new: [any ResourceCall] = ResourceNames.constructions(in: modules, tree: graph.tree).filter { $0.module.file === module.file }
-            changes.add(old: old, new: new)
+        return changes(graph.programSources.reachable(from: entries), base: base, file: \.file, parse: JSModule.init(file:)) {
+            ResourceNames.constructions(in: $0, tree: graph.tree)
         }
-        return changes
     }
 
-    /// The same for a Python program: its modules reachable from the entry point.
-    private static func pythonChanges(_ graph: ProjectGraph, base: any BaseRevision) -> ResourceChangeSet {
-        let entries = graph.pythonEntryFiles
-        guard !entries.isEmpty else { return ResourceChangeSet() }
-        let modules = graph.pythonSources.reachable(from: entries)
+    /// The changes in the modules that differ from the base: each one's
+    /// constructions at the base (read with the program's other modules, which
+    /// may declare the component classes it builds) against its constructions now.
+    private static func changes<Module>(_ modules: [Module], base: any BaseRevision, file: (Module) -> SourceFile,
+                                        parse: (SourceFile) -> Module,
+                                        constructions: ([Module]) -> [any ResourceCall]) -> ResourceChangeSet {
+        let changed = modules.filter { base.changedPaths.contains(file($0).path) }
+        guard !changed.isEmpty else { return ResourceChangeSet() }
+        let current = constructions(modules)
         var changes = ResourceChangeSet()
-        for module in modules where base.changedPaths.contains(module.file.path) {
-            guard let bytes = base.read(module.file.path) else { continue }
-            let oldFile = SourceFile(path: module.file.path, bytes: bytes)
-            let others = modules.filter { $0.file !== module.file }
-            let old: [any ResourceCall] = PythonResourceNames(modules: [PythonModule(file: oldFile)] + others, programDirectory: graph.programDirectory,
-                                                              tree: graph.tree).constructions().filter { $0.module.file === oldFile }
-            let new: [any ResourceCall] = PythonResourceNames(modules: modules, programDirectory: graph.programDirectory, tree: graph.tree)
-                .constructions().filter { $0.module.file === module.file }
-            changes.add(old: old, new: new)
+        for module in changed {
+            let path = file(module).path
+            guard let bytes = base.read(path) else { continue }
+            let oldFile = SourceFile(path: path, bytes: bytes)
+            let others = modules.filter { file($0) !== file(module) }
+            changes.add(old: constructions([parse(oldFile)] + others).filter { $0.file === oldFile },
+                        new: current.filter { $0.file === file(module) })
         }
         return changes
     }
@@ -82,7 +95,7 @@ enum ResourceChanges: ProjectFact {
             guard let name = construction.nameShape?.source,
                   let index = added.firstIndex(where: { $0.resolvedClass != construction.resolvedClass
                       && $0.nameShape?.source == name && $0.bindingKey == construction.bindingKey }) else { continue }
-            result.append(ResourcePair(old: construction, new: added.remove(at: index), certainty: .certain))
+            result.append(ResourcePair(old: construction, new: added.remove(at: index)))
         }
         return result
     }
@@ -100,10 +113,10 @@ enum ResourceChanges: ProjectFact {
                   let before = construction.parent, let after = matches[0].parent, before != after else { continue }
             switch (before, after) {
             case (.none, .expression), (.expression, .none):
-                result.append(ResourcePair(old: construction, new: matches[0], certainty: .certain))
+                result.append(ResourcePair(old: construction, new: matches[0]))
             case (.expression(let a), .expression(let b)):
                 guard let first = parentClass(a, in: old), let second = parentClass(b, in: new), first != second else { continue }
-                result.append(ResourcePair(old: construction, new: matches[0], certainty: .certain))
+                result.append(ResourcePair(old: construction, new: matches[0]))
             case (.none, .none):
                 continue
             }
@@ -136,20 +149,20 @@ enum ResourceChanges: ProjectFact {
             let construction = old[oldIndex]
             let candidates = added.filter { new[$0].resolvedClass == construction.resolvedClass }
             guard !candidates.isEmpty else { continue }
-            var chosen: (Int, ResourcePair.Certainty)?
+            var chosen: Int?
             if let key = construction.bindingKey, let match = candidates.first(where: { new[$0].bindingKey == key }) {
-                chosen = (match, .certain)
+                chosen = match
             } else if let match = candidates.first(where: { position(of: $0, in: new) == position(of: oldIndex, in: old)
                 && new[$0].otherArguments == construction.otherArguments }) {
-                chosen = (match, .certain)
+                chosen = match
             } else if candidates.count == 1,
                       removed.count(where: { old[$0].resolvedClass == construction.resolvedClass }) == 1,
                       alike(construction, new[candidates[0]]) {
-                chosen = (candidates[0], .likely)
+                chosen = candidates[0]
             }
-            guard let (newIndex, certainty) = chosen else { continue }
+            guard let newIndex = chosen else { continue }
             added.removeAll { $0 == newIndex }
-            result.append(ResourcePair(old: construction, new: new[newIndex], certainty: certainty))
+            result.append(ResourcePair(old: construction, new: new[newIndex]))
         }
         return result
     }

@@ -120,9 +120,7 @@ extension Rule {
         check: { graph, findings in
             for pair in graph.fact(ResourceChanges.self).reparented {
                 guard let name = pair.old.nameShape?.source, let before = pair.old.parent, let after = pair.new.parent else { continue }
-                if case .known(true, _, _) = pair.new.options { continue }
-                var isProtected = false
-                if case .known(_, let protected, _) = pair.old.options { isProtected = protected }
+                guard !pair.newHasAliases else { continue }
                 let what: String
                 let oldParent: String
                 switch (before, after) {
@@ -139,12 +137,9 @@ extension Rule {
                     continue
                 }
                 let alias = "aliases: [{ parent: \(oldParent) }]"
-                var message = "\(pair.new.callee) \(name) \(what): its URN changes, so "
-                message += isProtected
-                    ? "`pulumi up` creates the new resource, then fails to delete the old one, which is protected"
-                    : "`pulumi up` creates the new resource, then deletes the old one and what it holds"
-                message += "; add \(alias) to its options"
-                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
+                var message = "\(pair.new.callee) \(name) \(what): its URN changes, so \(pair.outcome)"
+                message += (pair.oldIsProtected ? ", which is protected" : "") + "; add \(alias) to its options"
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: pair.oldIsProtected ? .error : nil,
                                 fix: Fix(.displayOnly, "Add \(alias) to its options", []))
             }
         })

@@ -238,25 +238,18 @@ extension Rule {
             for pair in graph.fact(ResourceChanges.self).renamed {
                 guard let oldName = pair.old.nameShape, let newName = pair.new.nameShape,
                       oldName.placeholders == newName.placeholders, oldName.literals != newName.literals else { continue }
-                let isProtected: Bool
-                switch pair.old.options {
-                case .known(_, let protected, _): isProtected = protected
-                case .none, .unknown: isProtected = false
-                }
                 let options = pair.new.options
                 if case .unknown = options { continue }
-                if case .known(true, _, _) = options { continue }
+                guard !pair.newHasAliases else { continue }
                 let python = pair.new is PythonResourceConstruction
                 let alias = python ? "aliases=[pulumi.Alias(name=\(oldName.source))]" : "aliases: [{ name: \(oldName.source) }]"
                 var message = "\(pair.new.callee) \(oldName.source) is renamed to \(newName.source) without an alias"
-                message += isProtected
-                    ? ", and the old one is protected: `pulumi up` creates the new resource, then fails to delete the old one"
-                    : ": `pulumi up` creates the new resource, then deletes the old one and what it holds"
+                message += (pair.oldIsProtected ? ", and the old one is protected: " : ": ") + pair.outcome
                 message += "; add \(alias) to its options to keep it"
                 let edit = Self.aliasEdit(for: pair.new, oldName: oldName.source, options: options)
                 let fix = edit.map { Fix(.unsafe, "Add \(alias) to its options", [.edit($0)]) }
                     ?? Fix(.displayOnly, "Add \(alias) to its options", [])
-                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil, fix: fix)
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: pair.oldIsProtected ? .error : nil, fix: fix)
             }
         })
 

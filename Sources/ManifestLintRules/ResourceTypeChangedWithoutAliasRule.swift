@@ -103,18 +103,13 @@ extension Rule {
         check: { graph, findings in
             for pair in graph.fact(ResourceChanges.self).retyped {
                 guard let name = pair.old.nameShape?.source else { continue }
-                let options = pair.new.options
-                if case .unknown = options { continue }
-                if case .known(true, _, _) = options { continue }
-                var isProtected = false
-                if case .known(_, let protected, _) = pair.old.options { isProtected = protected }
+                if case .unknown = pair.new.options { continue }
+                guard !pair.newHasAliases else { continue }
                 let alias = "aliases: [{ type: \"\(Self.typeToken(pair.old.resolvedClass))\" }]"
                 var message = "\(pair.old.callee) \(name) is now built as \(pair.new.callee) without an alias of its old type"
-                message += isProtected
-                    ? ", and the old one is protected: `pulumi up` creates the new resource, then fails to delete the old one"
-                    : ": `pulumi up` creates the new resource, then deletes the old one and what it holds"
+                message += (pair.oldIsProtected ? ", and the old one is protected: " : ": ") + pair.outcome
                 message += "; add \(alias) to its options (the type token `pulumi stack --show-urns` shows for it)"
-                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: isProtected ? .error : nil,
+                findings.report(message, in: pair.new.file, at: pair.new.nameSpan, severity: pair.oldIsProtected ? .error : nil,
                                 fix: Fix(.displayOnly, "Add \(alias) to its options", []))
             }
         })

@@ -17,12 +17,6 @@ public func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, 
     read(descriptor, buffer, count)
 }
 
-/// write(2): the byte count written, -1 on an error (errno set).
-@inlinable
-public func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
-}
-
 /// Writes every byte, retrying when interrupted; false on an error (errno set).
 public func systemWriteAll(_ descriptor: Int32, _ bytes: some Collection<UInt8>) -> Bool {
     var rest = Array(bytes)[...]
