@@ -13,11 +13,14 @@ extension Fix {
     /// or a key the section holds already (the move would duplicate it).
     public static func movingEntries(_ entries: [MappingEntry], under section: String, in root: Node, file: SourceFile,
                                      _ applicability: Applicability, _ title: String) -> Fix? {
-        guard !entries.isEmpty, let moved = entries.map({ ownLines(of: $0, in: file) }) as [Span?] as? [Span] else { return nil }
+        let moved = entries.compactMap { ownLines(of: $0, in: file) }
+        guard !entries.isEmpty, moved.count == entries.count else { return nil }
         let target = root.entry(section)
         var indent = "  "
         var insertion: Span
         var prefix = ""
+        /// `section: {}`: the moved lines take the braces' place, after the colon, with no line break of their own at the end.
+        var replacesBraces = false
         if let target {
             guard columnZeroLineStart(of: target.key, in: file) != nil else { return nil }
             switch target.value.value {
@@ -39,6 +42,7 @@ extension Fix {
                       restOfLineIsBlank(after: target.value.span.end, in: file) else { return nil }
                 insertion = Span(target.key.span.end + 1, file.lineSpan(file.line(of: target.value.span.end)).end)
                 prefix = "\n"
+                replacesBraces = true
             case .scalar(let scalar) where scalar.kind == .null && target.value.span.length == 0:
                 let end = endOfLines(through: target.key.span.end, in: file)
                 insertion = Span(end, end)
@@ -56,7 +60,7 @@ extension Fix {
             if lines.last == "" { lines.removeLast() }
             text += lines.map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n") + "\n"
         }
-        if prefix == "\n", text.hasSuffix("\n") { text.removeLast() }
+        if replacesBraces { text.removeLast() }
         var edits = [TextEdit(path: file.path, span: insertion, replacement: text)]
         for span in moved where span != insertion {
             edits.append(TextEdit(path: file.path, span: span, replacement: ""))

@@ -131,16 +131,23 @@ extension Rule {
                     // A directory a build makes (ignored by git, a compiler's output), or that the script makes first.
                     guard !GitIgnore.ignores(target, asDirectory: true, tree: graph.tree),
                           case .missing = graph.status(of: target, probing: false, anchor: scripts.package.directory),
-                          !scripts.invocations[..<index].contains(where: { earlier in
-                              earlier.scriptName == invocation.scriptName && earlier.directory.map { earlierDirectory in
-                                  earlier.words.contains { !$0.isDynamic && Path.join(earlierDirectory, $0.text) == target }
-                              } ?? true
-                          }) else { continue }
+                          !Self.namedEarlier(target, before: index, in: scripts) else { continue }
                     findings.report("the script '\(invocation.scriptName)' runs cd \(word.text), which \(graph.absence(of: [target])): the commands after it never run (sh: \"cd: can't cd to \(word.text)\")",
                                     in: scripts.package.file, at: word.span)
                 }
             }
         })
+
+    /// Whether a command of the same script before the one at `index` names
+    /// `target` (`mkdir -p out` before `cd out`), or runs where it is not known.
+    fileprivate static func namedEarlier(_ target: String, before index: Int, in scripts: PackageScripts) -> Bool {
+        let scriptName = scripts.invocations[index].scriptName
+        return scripts.invocations[..<index].contains { earlier in
+            guard earlier.scriptName == scriptName else { return false }
+            guard let directory = earlier.directory else { return true }
+            return earlier.words.contains { !$0.isDynamic && Path.join(directory, $0.text) == target }
+        }
+    }
 
     /// The directory a `cd` names, when it is a relative path written out
     /// (not a variable, `$(...)`, `-` or `~`, and no options but -L and -P).
